@@ -1,0 +1,90 @@
+"""Enumerations of the domain; their values are what the database stores."""
+
+from __future__ import annotations
+
+import enum
+
+
+class CustomerKind(enum.Enum):
+    INDIVIDUAL = "individual"
+    SOLE_TRADER = "sole_trader"
+    COMPANY = "company"
+
+    @property
+    def owes_receipt_for_transfer(self) -> bool:
+        """Bank transfers from individuals need a receipt; from companies and sole traders they do not."""
+        return self is CustomerKind.INDIVIDUAL
+
+
+class OrderStatus(enum.Enum):
+    NEW = "new"
+    CONFIRMED = "confirmed"
+    ASSEMBLING = "assembling"
+    READY = "ready"
+    SHIPPED = "shipped"
+    DELIVERED = "delivered"
+    PARTIALLY_DELIVERED = "partially_delivered"
+    REFUSED = "refused"
+    CANCELLED = "cancelled"
+
+    @property
+    def is_open(self) -> bool:
+        return self not in (OrderStatus.DELIVERED, OrderStatus.REFUSED, OrderStatus.CANCELLED)
+
+
+class OrderSource(enum.Enum):
+    OWN_WAREHOUSE = "own"
+    SUPPLIER = "supplier"
+
+
+class PaymentSubject(enum.Enum):
+    """FFD tag 1212 (предмет расчёта)."""
+
+    GOODS = 1
+    EXCISE_GOODS = 2
+    WORK = 3
+    SERVICE = 4
+    PAYMENT = 10
+    MARKED_GOODS = 33
+
+
+class PaymentKind(enum.Enum):
+    CASH = "cash"
+    CARD = "card"
+    SBP = "sbp"
+    TRANSFER = "transfer"
+
+    @property
+    def is_cash(self) -> bool:
+        return self is PaymentKind.CASH
+
+
+class DepotKind(enum.Enum):
+    OWN = "own"
+    SUPPLIER = "supplier"
+
+
+class StopKind(enum.Enum):
+    DELIVERY = "delivery"
+    PICKUP = "pickup"
+    CARRIER = "carrier"
+
+
+class RouteStatus(enum.Enum):
+    DRAFT = "draft"
+    PUBLISHED = "published"
+    DONE = "done"
+
+
+class ReceiptStatus(enum.Enum):
+    PLANNED = "planned"
+    PENDING = "pending"
+    PRINTED = "printed"
+    FAILED = "failed"
+
+
+class Role(enum.Enum):
+    LOGIST = "logist"
+    CASHIER = "cashier"
+    MANAGER = "manager"
+    ADMIN = "admin"

@@ -1,0 +1,1 @@
+"""Adapters to the outside: CRM, 1C, bank files, routing engine, Excel."""

@@ -1,0 +1,1 @@
+"""Icons, translations and demo data shipped with OmniDesk."""
