@@ -1,0 +1,89 @@
+"""Bytes → numbered text lines for 1CClientBankExchange: the encoding comes from the header.
+
+``Кодировка=Windows`` means cp1251, ``DOS`` means cp866. A file whose header key is itself
+written in UTF-8 is read as UTF-8 (the fallback); a header that names one encoding while the
+file is written in another is an error, because every Cyrillic value would come out garbled.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .errors import BankFileError
+
+MAGIC = "1CClientBankExchange"
+ENCODING_KEY = "Кодировка"
+CODEC_NAMES = {"cp1251": "Windows (cp1251)", "cp866": "DOS (cp866)", "utf-8": "UTF-8"}
+_DECLARED = {"windows": "cp1251", "dos": "cp866", "utf-8": "utf-8", "utf8": "utf-8"}
+_KEY_BYTES = {codec: ENCODING_KEY.encode(codec) + b"=" for codec in ("cp1251", "cp866", "utf-8")}
+_LINE_BREAK = re.compile(rb"\r\n|\r|\n")
+_BOM = b"\xef\xbb\xbf"
+
+
+def split_lines(data: bytes) -> list[bytes]:
+    """Lines of the file; CRLF, LF and CR all end a line (they are ASCII in every codec)."""
+    lines = _LINE_BREAK.split(data)
+    if lines and lines[-1] == b"":
+        lines.pop()
+    return lines
+
+
+def looks_like_exchange(data: bytes) -> bool:
+    head = data[:64].lstrip(_BOM).lstrip()
+    return head.startswith(MAGIC.encode("ascii"))
+
+
+def decode_lines(data: bytes) -> tuple[str, list[str]]:
+    """Return (codec, lines as text); raise BankFileError naming the line otherwise."""
+    bom = data.startswith(_BOM)
+    raw = split_lines(data[len(_BOM):] if bom else data)
+    if not raw or raw[0].strip() != MAGIC.encode("ascii"):
+        raise BankFileError(1, f"это не выписка 1CClientBankExchange: первая строка должна быть «{MAGIC}»")
+    codec = "utf-8" if bom else _codec_from_header(raw)
+    return codec, [_decode(line, codec, number) for number, line in enumerate(raw, 1)]
+
+
+def _codec_from_header(raw: list[bytes]) -> str:
+    for number, line in enumerate(raw, 1):
+        stripped = line.strip()
+        if stripped.startswith((b"\xd0\xa1\xd0\xb5\xd0\xba", b"\xd1\xe5\xea", b"\x91\xa5\xaa")):
+            break  # «Сек…» in UTF-8, cp1251 or cp866: sections start, the header is over
+        for written, key in _KEY_BYTES.items():
+            if stripped.startswith(key):
+                return _check_declared(stripped[len(key):], written, number)
+    return _guess(raw)
+
+
+def _check_declared(value: bytes, written: str, number: int) -> str:
+    text = value.decode("ascii", errors="replace").strip()
+    declared = _DECLARED.get(text.lower())
+    if declared is None:
+        raise BankFileError(number, f"неизвестная кодировка «{text}» (ожидалось Windows или DOS)")
+    if written == "utf-8":
+        return "utf-8"
+    if written != declared:
+        raise BankFileError(
+            number,
+            f"в заголовке указана кодировка {CODEC_NAMES[declared]}, "
+            f"а файл записан в {CODEC_NAMES[written]}",
+        )
+    return declared
+
+
+def _guess(raw: list[bytes]) -> str:
+    try:
+        for line in raw:
+            line.decode("utf-8")
+    except UnicodeDecodeError:
+        return "cp1251"
+    return "utf-8"
+
+
+def _decode(line: bytes, codec: str, number: int) -> str:
+    try:
+        return line.decode(codec)
+    except UnicodeDecodeError as exc:
+        bad = line[exc.start:exc.start + 1].hex().upper()
+        raise BankFileError(
+            number, f"байт 0x{bad} не читается в кодировке {CODEC_NAMES[codec]} — файл повреждён или в другой кодировке"
+        ) from None

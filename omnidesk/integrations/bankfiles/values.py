@@ -1,0 +1,52 @@
+"""Values of 1CClientBankExchange keys: dates, amounts, the payer's name."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal, InvalidOperation
+
+from omnidesk.core.errors import InvalidInput
+from omnidesk.core.money import decimal_to_kopecks
+
+from .errors import BankFileError
+
+_AMOUNT = re.compile(r"-?\d{1,15}(?:[.,]\d{1,10})?")
+_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
+_INN_PREFIX = re.compile(r"^\s*ИНН\s*\d+\s*(?:КПП\s*\d+\s*)?[\\/,;]?\s*", re.IGNORECASE)
+
+
+def parse_amount_value(text: str, line: int, *, allow_negative: bool = False) -> int:
+    """Kopecks of ``16000``, ``43530.5`` or ``43530.50``; anything else is an error naming the line."""
+    value = text.strip()
+    if not _AMOUNT.fullmatch(value):
+        raise BankFileError(line, f"сумма «{value}» не число")
+    try:
+        decimal = Decimal(value.replace(",", "."))
+        kopecks = decimal_to_kopecks(decimal)
+    except (InvalidOperation, InvalidInput):
+        raise BankFileError(line, f"сумма «{value}» не число") from None
+    if Decimal(kopecks) != decimal * 100:
+        raise BankFileError(line, f"сумма «{value}» — дробные копейки")
+    if kopecks < 0 and not allow_negative:
+        raise BankFileError(line, f"сумма «{value}» отрицательная")
+    return kopecks
+
+
+def parse_date_value(text: str, line: int) -> dt.date:
+    """A ``ДД.ММ.ГГГГ`` date; anything else is an error naming the line."""
+    value = text.strip()
+    match = _DATE.fullmatch(value)
+    if not match:
+        raise BankFileError(line, f"дата «{value}» не в виде ДД.ММ.ГГГГ")
+    day, month, year = (int(part) for part in match.groups())
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        raise BankFileError(line, f"даты «{value}» не бывает") from None
+
+
+def strip_inn_prefix(name: str) -> str:
+    """``ИНН 5012345678 ООО "СантехМонтаж"`` → ``ООО "СантехМонтаж"``."""
+    stripped = _INN_PREFIX.sub("", name, count=1).strip()
+    return stripped or name.strip()
