@@ -58,6 +58,10 @@ class PaymentKind(enum.Enum):
     def is_cash(self) -> bool:
         return self is PaymentKind.CASH
 
+    @property
+    def label(self) -> str:
+        return _PAYMENT_KIND_LABELS[self]
+
 
 class DepotKind(enum.Enum):
     OWN = "own"
@@ -88,3 +92,11 @@ class Role(enum.Enum):
     CASHIER = "cashier"
     MANAGER = "manager"
     ADMIN = "admin"
+
+
+_PAYMENT_KIND_LABELS = {
+    PaymentKind.CASH: "наличные",
+    PaymentKind.CARD: "карта",
+    PaymentKind.SBP: "СБП",
+    PaymentKind.TRANSFER: "банковский перевод",
+}

@@ -1,0 +1,133 @@
+"""Typed settings, each declared once, kept in ``settings.json`` in the user's config directory.
+
+``OMNIDESK_CONFIG_DIR`` and ``OMNIDESK_DATA_DIR`` move the two directories (tests, portable set-ups).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable
+
+import platformdirs
+
+from omnidesk.core.errors import InvalidInput
+
+APP = "omnidesk"
+
+
+def config_dir() -> Path:
+    return Path(os.environ.get("OMNIDESK_CONFIG_DIR") or platformdirs.user_config_dir(APP))
+
+
+def data_dir() -> Path:
+    return Path(os.environ.get("OMNIDESK_DATA_DIR") or platformdirs.user_data_dir(APP))
+
+
+def default_db_url() -> str:
+    return f"sqlite:///{data_dir() / 'omnidesk.sqlite3'}"
+
+
+def _parse_bool(text: str) -> bool:
+    lowered = str(text).strip().lower()
+    if lowered in ("1", "true", "yes", "on", "да"):
+        return True
+    if lowered in ("0", "false", "no", "off", "нет"):
+        return False
+    raise ValueError(text)
+
+
+def _choice(*allowed: str) -> Callable[[str], str]:
+    def parse(text: str) -> str:
+        if text not in allowed:
+            raise ValueError(f"ожидается одно из: {', '.join(allowed)}")
+        return text
+
+    return parse
+
+
+def _positive_decimal_text(text: str) -> str:
+    """Ratios such as the detour factor are kept as text and read with Decimal where used."""
+    from decimal import Decimal, InvalidOperation
+
+    try:
+        if Decimal(text) <= 0:
+            raise ValueError(text)
+    except InvalidOperation as exc:
+        raise ValueError(text) from exc
+    return text
+
+
+@dataclass(frozen=True)
+class Option:
+    key: str
+    default: Any
+    parse: Callable[[str], Any]
+    help: str
+
+
+OPTIONS: dict[str, Option] = {
+    o.key: o
+    for o in (
+        Option("db.url", "", str, "URL базы данных; пусто — файл SQLite в каталоге данных"),
+        Option("ui.lang", "ru", _choice("ru", "en"), "язык интерфейса (ru, en)"),
+        Option("fiscal.protocol", "shtrih", _choice("shtrih"), "протокол ККТ"),
+        Option("fiscal.url", "emulator", str, "порт ККТ: /dev/ttyACM0, COM3, socket://host:7778 или emulator"),
+        Option("depot.address", "Москва, Варшавское ш., 125", str, "адрес своего склада"),
+        Option("depot.lat", "55.6286", _positive_decimal_text, "широта склада"),
+        Option("depot.lon", "37.6196", _positive_decimal_text, "долгота склада"),
+        Option("routing.osrm_url", "", str, "адрес сервера OSRM (пусто — по прямой с коэффициентом)"),
+        Option("routing.detour_factor", "1.35", _positive_decimal_text, "коэффициент извилистости дорог"),
+        Option("routing.speed_kmh", "25", _positive_decimal_text, "средняя скорость, км/ч"),
+        Option("user.name", "", str, "имя пользователя для журнала изменений"),
+        Option("demo.enabled", False, _parse_bool, "демонстрационные данные"),
+    )
+}
+
+
+class Settings:
+    """Settings read from and written to one JSON file; unknown keys in the file are kept."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path or config_dir() / "settings.json"
+        self._values: dict[str, Any] = {}
+        if self.path.exists():
+            try:
+                self._values = json.loads(self.path.read_text(encoding="utf-8"))
+            except (OSError, ValueError) as exc:
+                raise InvalidInput(f"файл настроек {self.path} повреждён: {exc}") from exc
+
+    def get(self, key: str) -> Any:
+        option = _option(key)
+        return self._values.get(key, option.default)
+
+    def set(self, key: str, text: str) -> Any:
+        option = _option(key)
+        try:
+            value = option.parse(text)
+        except ValueError as exc:
+            raise InvalidInput(f"недопустимое значение для {key}: «{text}» ({exc})") from exc
+        self._values[key] = value
+        self.save()
+        return value
+
+    def save(self) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(self._values, ensure_ascii=False, indent=2), encoding="utf-8")
+        tmp.replace(self.path)
+
+    def items(self) -> list[tuple[str, Any]]:
+        return [(key, self.get(key)) for key in OPTIONS]
+
+    def db_url(self, override: str | None = None) -> str:
+        return override or os.environ.get("OMNIDESK_DB") or self.get("db.url") or default_db_url()
+
+
+def _option(key: str) -> Option:
+    try:
+        return OPTIONS[key]
+    except KeyError:
+        raise InvalidInput(f"нет такой настройки: {key} (есть: {', '.join(OPTIONS)})") from None

@@ -1,0 +1,1 @@
+"""Database: SQLAlchemy 2 typed models, engine set-up, Alembic migrations."""

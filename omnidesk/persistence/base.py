@@ -1,0 +1,37 @@
+"""Declarative base with a naming convention, so migrations name constraints the same everywhere."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+
+from sqlalchemy import Enum as SAEnum
+from sqlalchemy import MetaData
+from sqlalchemy.orm import DeclarativeBase
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+
+
+def enum_column(enum_cls: type[enum.Enum], length: int = 24) -> SAEnum:
+    """Store an enum by its value as a short string (portable, readable in SQL)."""
+    return SAEnum(
+        enum_cls,
+        values_callable=lambda members: [str(m.value) for m in members],
+        native_enum=False,
+        length=length,
+        validate_strings=True,
+    )
