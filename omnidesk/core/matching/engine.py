@@ -1,0 +1,58 @@
+"""Matching incoming transfers to open orders: build the indexes once, then match line by line.
+
+    matcher = Matcher(customers, open_orders)
+    results = matcher.match_all(lines)
+
+Automatic results lower the dues of the orders they pay, so a later line of the same run does
+not pay an order twice. The inputs are never changed.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from .context import read_line
+from .decide import decide
+from .index import CustomerIndex, OrderBook
+from .model import BankLine, KnownCustomer, MatchResult, MatchStatus, OpenOrder, Proposal
+from .payer import Strength
+from .suggest import suggest
+from .text import digits_only
+
+
+class Matcher:
+    def __init__(self, customers: Iterable[KnownCustomer], orders: Iterable[OpenOrder]) -> None:
+        self.customers = CustomerIndex(customers)
+        self.book = OrderBook(orders)
+
+    def due(self, order_number: str) -> int:
+        """What the order still owes after the lines matched so far."""
+        return self.book.due[order_number]
+
+    def match(self, line: BankLine) -> MatchResult:
+        ctx = read_line(line, self.customers, self.book)
+        verdict = decide(ctx, self.book)
+        if verdict.proposal is None:
+            suggestions = suggest(ctx, self.customers, self.book)
+            return MatchResult(line.line_id, MatchStatus.REVIEW, None, suggestions, verdict.why_not)
+        proposal = verdict.proposal
+        for allocation in proposal.allocations:
+            self.book.pay(allocation.order_number, allocation.amount)
+        status = MatchStatus.ALLOCATED if proposal.allocations else MatchStatus.ADVANCE
+        remember = self._account_to_remember(line, proposal, ctx.identity.transit, ctx.identity.strength)
+        return MatchResult(line.line_id, status, proposal, (), proposal.reasons, remember)
+
+    def match_all(self, lines: Iterable[BankLine]) -> list[MatchResult]:
+        return [self.match(line) for line in lines]
+
+    def _account_to_remember(self, line: BankLine, proposal: Proposal, transit: bool, strength: Strength) -> str:
+        if transit or strength < Strength.MEDIUM or not line.payer_account:
+            return ""
+        if proposal.customer_id in self.customers.account_owner(line.payer_account):
+            return ""
+        return digits_only(line.payer_account)
+
+
+def match_lines(lines: Iterable[BankLine], customers: Iterable[KnownCustomer], orders: Iterable[OpenOrder]) -> list[MatchResult]:
+    """One-shot helper: index, then match every line in order."""
+    return Matcher(customers, orders).match_all(lines)

@@ -1,0 +1,87 @@
+"""Indexes built once per matching run: customers by INN, account, phone and name; orders by
+number, customer and amount. Dues change as lines are applied within the run."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Iterable
+
+from .model import CustomerId, KnownCustomer, OpenOrder
+from .text import digits_only, is_transit_account, name_key, name_tokens, normalize_phone
+
+
+class CustomerIndex:
+    def __init__(self, customers: Iterable[KnownCustomer]) -> None:
+        self.by_id: dict[CustomerId, KnownCustomer] = {}
+        self.by_inn: dict[str, list[CustomerId]] = defaultdict(list)
+        self.by_account: dict[str, set[CustomerId]] = defaultdict(set)
+        self.by_phone: dict[str, set[CustomerId]] = defaultdict(set)
+        self.by_name: dict[str, set[CustomerId]] = defaultdict(set)  # full name, order-free
+        self.by_initials: dict[str, set[CustomerId]] = defaultdict(set)  # «петрова а с», «анна сергеевна п»
+        for customer in customers:
+            self._add(customer)
+
+    def _add(self, customer: KnownCustomer) -> None:
+        self.by_id[customer.id] = customer
+        if customer.inn:
+            self.by_inn[digits_only(customer.inn)].append(customer.id)
+        for account in customer.payer_accounts:
+            if account and not is_transit_account(account):
+                self.by_account[digits_only(account)].add(customer.id)
+        for phone in customer.phones:
+            if normalize_phone(phone):
+                self.by_phone[normalize_phone(phone)].add(customer.id)
+        for name in (customer.name, *customer.names):
+            self._add_name(customer.id, name_tokens(name))
+
+    def _add_name(self, customer_id: CustomerId, tokens: tuple[str, ...]) -> None:
+        if len(tokens) < 2:
+            if tokens and len(tokens[0]) >= 4:
+                self.by_name[tokens[0]].add(customer_id)  # a company's single distinctive word
+            return
+        self.by_name[name_key(tokens)].add(customer_id)
+        if len(tokens) == 3:
+            surname, first, patronymic = tokens
+            self.by_initials[f"{surname} {first[0]} {patronymic[0]}"].add(customer_id)
+            self.by_initials[f"{first} {patronymic} {surname[0]}"].add(customer_id)
+
+    def account_owner(self, account: str) -> set[CustomerId]:
+        return self.by_account.get(digits_only(account), set())
+
+
+class OrderBook:
+    """Open orders with their current dues; applying a line lowers them for the next lines."""
+
+    def __init__(self, orders: Iterable[OpenOrder]) -> None:
+        self.by_number: dict[str, OpenOrder] = {}
+        self.due: dict[str, int] = {}
+        self.by_customer: dict[CustomerId, list[OpenOrder]] = defaultdict(list)
+        self.by_amount: dict[int, list[str]] = defaultdict(list)
+        for order in orders:
+            if order.number in self.by_number:
+                raise ValueError(f"order number {order.number!r} is not unique")
+            self.by_number[order.number] = order
+            self.due[order.number] = order.due
+            self.by_customer[order.customer_id].append(order)
+            self.by_amount[order.due].append(order.number)
+        for listed in self.by_customer.values():
+            listed.sort(key=lambda o: (o.date, o.number))
+        lengths = {len(n) for n in self.by_number if n.isdigit()}
+        self.number_lengths = (min(lengths), max(lengths)) if lengths else (0, 0)
+
+    def open_orders(self, customer_id: CustomerId) -> list[OpenOrder]:
+        """The customer's orders still owing money, oldest first."""
+        return [o for o in self.by_customer.get(customer_id, ()) if self.due[o.number] > 0]
+
+    def is_open(self, number: str) -> bool:
+        return self.due.get(number, 0) > 0
+
+    def with_due(self, amount: int) -> list[OpenOrder]:
+        """Open orders of any customer owing exactly ``amount`` now."""
+        numbers = self.by_amount.get(amount, ())
+        return [self.by_number[n] for n in numbers if self.due[n] == amount]
+
+    def pay(self, number: str, amount: int) -> None:
+        self.due[number] -= amount
+        if self.due[number] > 0:
+            self.by_amount[self.due[number]].append(number)

@@ -1,0 +1,66 @@
+"""What the purpose text says: order-number candidates, phones, INNs, an SBP mark.
+
+Numbers that are dates, amounts, percentages, phones, contract numbers or card tails are
+masked before the digit runs are read, so ``по сч. 10240 от 07.03.2025, сумма 16000-00,
+НДС (20%) 2666-67`` gives only ``10240``. Whether a candidate is an order is decided later
+against the index of open orders.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .text import fold, normalize_phone
+
+_MONTHS = r"(?:январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-я]*"
+_GROUPED = r"(?:\d{1,3}(?:[ \u00a0]\d{3})+|\d+)"
+_PHONE = re.compile(
+    r"(?<!\d)(?:(?:\+\s?7|8|7)[\s\-]*\(?\d{3}\)?[\s\-]*\d{3}[\s\-]*\d{2}[\s\-]*\d{2}|9\d{2}[\s\-]?\d{3}[\s\-]?\d{2}[\s\-]?\d{2})(?!\d)"
+)
+_INN = re.compile(r"инн\s*:?\s*(\d{12}|\d{10})(?!\d)")
+_CONFUSABLE_ZERO = re.compile(r"(?<=\d)[oо](?=\d)")
+_CONFUSABLE_ONE = re.compile(r"(?<=\d)[li|і](?=\d)")
+_MASKS = tuple(
+    re.compile(pattern)
+    for pattern in (
+        r"(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)",  # ISO dates
+        r"(?<!\d)\d{1,2}[./]\d{1,2}(?:[./](?:\d{4}|\d{2}))?(?!\d)",  # 07.03, 07.03.2025, 7/3/25
+        r"(?<!\d)\d{1,2}\s+" + _MONTHS + r"(?:\s+\d{4})?",  # 7 марта 2025
+        r"(?<!\d)(?:19|20)\d{2}\s*(?:г\b|г\.|год)",  # 2025 г.
+        r"\d+(?:[.,]\d+)?\s*%",  # 20%, 22 %
+        r"(?<!\d)" + _GROUPED + r"[.,\-]\d{2}(?!\d)",  # 16000-00, 12 450,00, 3180.50
+        r"(?<!\d)" + _GROUPED + r"\s*(?:руб|р\.|₽|rub|коп)",  # 16000 руб
+        r"(?:сумм[а-я]*|итого|ндс|в т\.\s?ч\.)[^\d№а-я]{0,8}" + _GROUPED,  # сумма 16000, ндс (20%) 2667
+        r"дог[а-я]*\.?\s*(?:№|n|#)?\s*[\w/\-]+",  # договор № 15/2024
+        r"(?:л/с|лиц[а-я]*\.?\s*сч[а-я]*\.?)\s*№?\s*\d+",  # лицевой счёт
+        r"\*+\s*\d{4}",  # card tail **** 1234
+    )
+)
+_DIGIT_RUN = re.compile(r"(?<!\d)\d+(?!\d)")
+_SBP = re.compile(r"сбп|быстрых платеж|qr[- ]?код|c2b|b2c")
+
+
+@dataclass(frozen=True)
+class PurposeFacts:
+    numbers: tuple[str, ...]  # digit runs left after masking, first-seen order, no repeats
+    phones: tuple[str, ...]  # normalized 7XXXXXXXXXX
+    inns: tuple[str, ...]
+    sbp: bool
+
+
+def _blank(match: re.Match[str]) -> str:
+    return " " * len(match.group(0))
+
+
+def read_purpose(purpose: str) -> PurposeFacts:
+    text = fold(purpose)
+    text = _CONFUSABLE_ONE.sub("1", _CONFUSABLE_ZERO.sub("0", text))
+    phones = tuple(dict.fromkeys(p for p in map(normalize_phone, _PHONE.findall(text)) if p))
+    text = _PHONE.sub(_blank, text)
+    inns = tuple(dict.fromkeys(_INN.findall(text)))
+    text = _INN.sub(_blank, text)
+    for mask in _MASKS:
+        text = mask.sub(_blank, text)
+    numbers = tuple(dict.fromkeys(_DIGIT_RUN.findall(text)))
+    return PurposeFacts(numbers=numbers, phones=phones, inns=inns, sbp=bool(_SBP.search(fold(purpose))))

@@ -1,0 +1,52 @@
+"""Text helpers for matching: names, phones, accounts (pure standard library)."""
+
+from __future__ import annotations
+
+import re
+
+_WORD = re.compile(r"[a-zа-я]+")
+_LEGAL = frozenset(
+    "ооо оао зао пао ао нко ип ип. индивидуальный предприниматель общество с ограниченной "
+    "ответственностью акционерное публичное закрытое открытое".split()
+)
+_DIGITS = re.compile(r"\D+")
+# Accounts through which money of someone else arrives: SBP, acquiring, agents, the bank's own.
+TRANSIT_PREFIXES = ("30232", "30233", "30222", "30223", "30301", "30302", "47422", "47423", "47416", "40911", "30102")
+
+
+def fold(text: str) -> str:
+    """Lower case, ``ё`` → ``е``, no-break spaces → spaces."""
+    return text.casefold().replace("ё", "е").replace("\u00a0", " ")
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(fold(text))
+
+
+def name_tokens(name: str) -> tuple[str, ...]:
+    """Meaningful words of a person's or company's name, without legal forms and quotes."""
+    return tuple(w for w in words(name) if w not in _LEGAL)
+
+
+def name_key(tokens: tuple[str, ...] | list[str]) -> str:
+    """Order-free key of a name: ``Анна Петрова`` and ``Петрова Анна`` are the same."""
+    return " ".join(sorted(tokens))
+
+
+def normalize_phone(text: str) -> str:
+    """``+7 (916) 123-45-67``, ``89161234567``, ``9161234567`` → ``79161234567``; else ``""``."""
+    digits = _DIGITS.sub("", text)
+    if len(digits) == 11 and digits[0] in "78":
+        return "7" + digits[1:]
+    if len(digits) == 10:
+        return "7" + digits
+    return ""
+
+
+def digits_only(text: str) -> str:
+    return _DIGITS.sub("", text)
+
+
+def is_transit_account(account: str) -> bool:
+    """A bank's transit or settlement account: it does not tell who the payer is."""
+    return digits_only(account).startswith(TRANSIT_PREFIXES)
