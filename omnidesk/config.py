@@ -104,14 +104,14 @@ class Settings:
         return self._values.get(key, option.default)
 
     def set(self, key: str, text: str) -> Any:
-        option = _option(key)
-        try:
-            value = option.parse(text)
-        except ValueError as exc:
-            raise InvalidInput(f"недопустимое значение для {key}: «{text}» ({exc})") from exc
-        self._values[key] = value
+        return self.update({key: text})[key]
+
+    def update(self, texts: dict[str, str]) -> dict[str, Any]:
+        """Check every value first, then save them all at once (or none)."""
+        parsed = {key: _parse(key, text) for key, text in texts.items()}
+        self._values.update(parsed)
         self.save()
-        return value
+        return parsed
 
     def save(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -124,6 +124,13 @@ class Settings:
 
     def db_url(self, override: str | None = None) -> str:
         return override or os.environ.get("OMNIDESK_DB") or self.get("db.url") or default_db_url()
+
+
+def _parse(key: str, text: str) -> Any:
+    try:
+        return _option(key).parse(text)
+    except ValueError as exc:
+        raise InvalidInput(f"недопустимое значение для {key}: «{text}» ({exc})") from exc
 
 
 def _option(key: str) -> Option:

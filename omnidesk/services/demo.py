@@ -228,7 +228,7 @@ def _prepayments(session: Session, rng: random.Random, orders: list[Order], toda
         payment = Payment(customer_id=customer.id, kind=kind, amount=amount, received_at=received,
                           payer_name=customer.name, payer_inn=customer.inn, purpose=f"Оплата заказа №{order.number}",
                           source="demo", created_by="demo")
-        payment.allocations.append(Allocation(order_id=order.id, amount=amount, created_by="demo"))
+        payment.allocations.append(Allocation(order_id=order.id, amount=amount, created_by="demo", created_at=received))
         session.add(payment)
         count += 1
     return count

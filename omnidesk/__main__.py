@@ -1,0 +1,5 @@
+import sys
+
+from omnidesk.cli import main
+
+sys.exit(main())

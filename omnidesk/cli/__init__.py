@@ -1,0 +1,50 @@
+"""The ``omnidesk`` command: headless commands over the services, plus ``gui`` and ``screenshots``."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from typing import Sequence
+
+from omnidesk import __version__
+from omnidesk.core.errors import OmniDeskError
+
+from . import common, config_cmd, customers, gui, init, orders
+
+GROUPS = (init, orders, customers, config_cmd, gui)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="omnidesk",
+        description="OmniDesk — доставка, деньги и чеки 54-ФЗ в одном окне. Без команды запускает окно программы.",
+    )
+    parser.add_argument("--version", action="version", version=f"omnidesk {__version__}")
+    common.add_common_options(parser, top_level=True)
+    commands = parser.add_subparsers(dest="command", metavar="КОМАНДА")
+    for group in GROUPS:
+        group.register(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        args.func = gui.run_gui
+    try:
+        return args.func(args) or 0
+    except OmniDeskError as exc:
+        return common.fail(args, str(exc), exc)
+    except BrokenPipeError:  # output piped into head or less that closed early
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keep interpreter shutdown quiet
+        return 0
+    except KeyboardInterrupt:
+        return common.fail(args, "прервано", None, code=130)
+    except Exception as exc:  # the one place an unexpected error becomes one clear line
+        return common.fail(args, f"непредвиденная ошибка: {type(exc).__name__}: {exc}", exc, code=1)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,59 @@
+"""What every command shares: --db, --json, --debug, --lang, output and error reporting."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+import traceback
+from typing import Any
+
+from omnidesk.config import Settings
+from omnidesk.core.errors import InvalidInput
+from omnidesk.services.database import open_database
+from omnidesk.services.uow import Database
+
+
+def add_common_options(parser: argparse.ArgumentParser, *, top_level: bool = False) -> None:
+    """Options accepted both before and after the command name."""
+    default = None if top_level else argparse.SUPPRESS
+    parser.add_argument("--db", metavar="URL", default=default,
+                        help="база данных: sqlite:///путь, postgresql+psycopg://… (по умолчанию — файл SQLite пользователя)")
+    parser.add_argument("--debug", action="store_true", default=False if top_level else argparse.SUPPRESS,
+                        help="показывать полный стек ошибок")
+    parser.add_argument("--lang", choices=("ru", "en"), default=default, help="язык интерфейса")
+
+
+def add_json_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="вывести данные в JSON")
+
+
+def command(commands, name: str, help_text: str, func) -> argparse.ArgumentParser:
+    parser = commands.add_parser(name, help=help_text, description=help_text)
+    add_common_options(parser)
+    parser.set_defaults(func=func)
+    return parser
+
+
+def open_db(args: argparse.Namespace) -> Database:
+    return open_database(Settings().db_url(args.db))
+
+
+def parse_date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise InvalidInput(f"дата «{text}» не в формате ГГГГ-ММ-ДД") from None
+
+
+def print_json(data: Any) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=str)
+    sys.stdout.write("\n")
+
+
+def fail(args: argparse.Namespace, message: str, exc: BaseException | None, code: int = 2) -> int:
+    if getattr(args, "debug", False) and exc is not None:
+        traceback.print_exception(exc)
+    print(f"omnidesk: ошибка: {message}", file=sys.stderr)
+    return code

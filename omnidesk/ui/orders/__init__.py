@@ -1,0 +1,1 @@
+"""The Orders page: the day's orders with search, filters and details."""

@@ -1,0 +1,223 @@
+"""The orders table: a list model that filters and sorts 100 000 rows in milliseconds.
+
+Filtering by text, date and status runs over precomputed search keys in one Python pass
+(no per-row call from C++), and the visible rows are an index list. The proxy on top keeps
+the usual Qt wiring and hands sorting to the source, which sorts with Python's ``sorted``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Callable, Sequence
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    QT_TRANSLATE_NOOP,
+)
+from PySide6.QtGui import QBrush, QColor
+
+from omnidesk.core.enums import OrderStatus
+from omnidesk.core.money import format_amount
+from omnidesk.core.phones import format_phone
+from omnidesk.core.timefmt import format_window
+from omnidesk.services.dto import OrderRow
+
+from ..labels import status_label
+
+_Index = QModelIndex | QPersistentModelIndex
+
+def _number_key(row: OrderRow) -> tuple[int, str]:
+    """Numbers sort as numbers (10231 after 9999), whatever their length."""
+    return len(row.number), row.number
+
+
+def _when_key(row: OrderRow) -> tuple:
+    window = row.window_start if row.window_start is not None else -1
+    return row.delivery_date or dt.date.min, window, _number_key(row)
+
+
+COLUMNS: tuple[tuple[str, str, Callable[[OrderRow], Any]], ...] = (
+    ("number", QT_TRANSLATE_NOOP("OrdersTableModel", "No."), _number_key),
+    ("date", QT_TRANSLATE_NOOP("OrdersTableModel", "Date"), _when_key),
+    ("window", QT_TRANSLATE_NOOP("OrdersTableModel", "Window"), lambda r: _when_key(r)[1:]),
+    ("customer", QT_TRANSLATE_NOOP("OrdersTableModel", "Customer"), lambda r: r.customer_name.lower()),
+    ("phone", QT_TRANSLATE_NOOP("OrdersTableModel", "Phone"), lambda r: r.customer_phone or ""),
+    ("total", QT_TRANSLATE_NOOP("OrdersTableModel", "Total"), lambda r: r.total),
+    ("paid", QT_TRANSLATE_NOOP("OrdersTableModel", "Paid"), lambda r: r.paid),
+    ("due", QT_TRANSLATE_NOOP("OrdersTableModel", "Due"), lambda r: r.due),
+    ("status", QT_TRANSLATE_NOOP("OrdersTableModel", "Status"), lambda r: r.status.value),
+    ("address", QT_TRANSLATE_NOOP("OrdersTableModel", "Address"), lambda r: r.address),
+)
+MONEY_COLUMNS = {"total", "paid", "due"}
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+KEEP: Any = object()  # set_filter: leave this filter as it is
+_DUE_COLOUR = QBrush(QColor("#b3261e"))
+_DONE_COLOUR = QBrush(QColor("#6b6b6b"))
+
+
+def _search_key(row: OrderRow) -> str:
+    phone = row.customer_phone or ""
+    return " ".join((row.number, row.customer_name, row.customer_inn or "", phone, phone[2:], row.address)).lower()
+
+
+class OrdersTableModel(QAbstractTableModel):
+    """All loaded orders; ``rowCount`` is the number that pass the current filter."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._rows: list[OrderRow] = []
+        self._keys: list[str] = []
+        self._visible: list[int] = []
+        self._text = ""
+        self._date: dt.date | None = None
+        self._status: OrderStatus | None = None
+        self._sort: tuple[int, Qt.SortOrder] | None = None
+
+    # --- Qt model interface -------------------------------------------------
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._visible)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(COLUMNS):
+            return QCoreApplication.translate("OrdersTableModel", COLUMNS[section][1])
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self._visible)):
+            return None
+        row = self._rows[self._visible[index.row()]]
+        name = COLUMNS[index.column()][0]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, name)
+        if role == Qt.ItemDataRole.TextAlignmentRole and name in MONEY_COLUMNS:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if name == "due" and row.due > 0:
+                return _DUE_COLOUR
+            if not row.status.is_open:
+                return _DONE_COLOUR
+        if role == Qt.ItemDataRole.ToolTipRole and name in ("customer", "address"):
+            return f"{row.customer_name}\n{row.address}"
+        if role == ROW_ROLE:
+            return row
+        return None
+
+    @staticmethod
+    def _display(row: OrderRow, name: str) -> str:
+        if name == "number":
+            return row.number
+        if name == "date":
+            return row.delivery_date.strftime("%d.%m.%Y") if row.delivery_date else ""
+        if name == "window":
+            return format_window(row.window_start, row.window_end)
+        if name == "customer":
+            return row.customer_name
+        if name == "phone":
+            return format_phone(row.customer_phone)
+        if name in MONEY_COLUMNS:
+            return format_amount(getattr(row, name))
+        if name == "status":
+            return status_label(row.status)
+        return row.address
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(COLUMNS):
+            return
+        self._sort = (column, order)
+        self.layoutAboutToBeChanged.emit()
+        self._apply_sort()
+        self.layoutChanged.emit()
+
+    # --- loading and filtering ----------------------------------------------
+    def set_rows(self, rows: Sequence[OrderRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._keys = [_search_key(r) for r in self._rows]
+        self._visible = self._filtered(range(len(self._rows)))
+        self._apply_sort()
+        self.endResetModel()
+
+    def append_rows(self, rows: Sequence[OrderRow]) -> None:
+        """Add rows that arrived later (the table stays usable while the rest loads)."""
+        if not rows:
+            return
+        start = len(self._rows)
+        self._rows.extend(rows)
+        self._keys.extend(_search_key(r) for r in rows)
+        new_visible = self._filtered(range(start, len(self._rows)))
+        if self._sort is not None:
+            self.layoutAboutToBeChanged.emit()
+            self._visible.extend(new_visible)
+            self._apply_sort()
+            self.layoutChanged.emit()
+        elif new_visible:
+            first = len(self._visible)
+            self.beginInsertRows(QModelIndex(), first, first + len(new_visible) - 1)
+            self._visible.extend(new_visible)
+            self.endInsertRows()
+
+    def set_filter(self, text: str | None = None, date: Any = KEEP, status: Any = KEEP) -> None:
+        """Change any of the filters (date and status: a value or None for all); the others stay."""
+        if text is not None:
+            self._text = text.strip().lower()
+        if date is not KEEP:
+            self._date = date
+        if status is not KEEP:
+            self._status = status
+        self.beginResetModel()
+        self._visible = self._filtered(range(len(self._rows)))
+        self._apply_sort()
+        self.endResetModel()
+
+    def _filtered(self, candidates) -> list[int]:
+        rows, keys = self._rows, self._keys
+        result = list(candidates)
+        for word in self._text.split():
+            result = [i for i in result if word in keys[i]]
+        if self._date is not None:
+            result = [i for i in result if rows[i].delivery_date == self._date]
+        if self._status is not None:
+            result = [i for i in result if rows[i].status is self._status]
+        return result
+
+    def _apply_sort(self) -> None:
+        if self._sort is None:
+            return
+        column, order = self._sort
+        key = COLUMNS[column][2]
+        rows = self._rows
+        self._visible.sort(key=lambda i: key(rows[i]), reverse=order == Qt.SortOrder.DescendingOrder)
+
+    # --- helpers for the page -----------------------------------------------
+    def row_at(self, row: int) -> OrderRow:
+        return self._rows[self._visible[row]]
+
+    def delivery_dates(self) -> list[dt.date]:
+        return sorted({r.delivery_date for r in self._rows if r.delivery_date})
+
+    def total_count(self) -> int:
+        return len(self._rows)
+
+    def visible_totals(self) -> tuple[int, int]:
+        """(sum of totals, sum still due) over the rows that pass the filter."""
+        rows = self._rows
+        return sum(rows[i].total for i in self._visible), sum(rows[i].due for i in self._visible)
+
+
+class OrdersProxyModel(QSortFilterProxyModel):
+    """The view's model; sorting is done by the source in one pass, filtering by the source too."""
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        source = self.sourceModel()
+        if isinstance(source, OrdersTableModel):
+            source.sort(column, order)
+        else:  # pragma: no cover - any other source sorts the usual way
+            super().sort(column, order)

@@ -1,0 +1,208 @@
+"""The Orders page: search as you type, filters by date and status, the table and a detail panel."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QItemSelection, QSettings, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from omnidesk.core.enums import OrderStatus
+from omnidesk.core.money import format_amount
+from omnidesk.services import orders as order_service
+from omnidesk.services.uow import Database
+
+from ..errors import error_text
+from ..labels import status_label
+from ..tasks import Task, TaskRunner
+from .detail import OrderDetailPanel
+from .model import OrdersProxyModel, OrdersTableModel
+
+FIRST_CHUNK = 500
+CHUNK = 20_000
+
+
+class OrdersPage(QWidget):
+    """Loads orders in the background: the first rows show at once, the rest follow."""
+
+    loaded = Signal(int)
+
+    def __init__(self, db: Database, runner: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._runner = runner
+        self._load_task: Task | None = None
+        self._detail_task: Task | None = None
+        self.model = OrdersTableModel(self)
+        self.proxy = OrdersProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self._build()
+        self._connect()
+
+    # --- layout ---------------------------------------------------------------
+    def _build(self) -> None:
+        self.search = QLineEdit(placeholderText=self.tr("Search: order number, customer, phone, INN, address"))
+        self.search.setClearButtonEnabled(True)
+        self.date_filter = QComboBox()
+        self.date_filter.addItem(self.tr("All dates"), None)
+        self.status_filter = QComboBox()
+        self.status_filter.addItem(self.tr("All statuses"), None)
+        for status in OrderStatus:
+            self.status_filter.addItem(status_label(status), status)
+        self.refresh_button = QPushButton(self.tr("Refresh"))
+        self.refresh_button.setToolTip(self.tr("Reload orders from the database (F5)"))
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 3)
+        filters.addWidget(self.date_filter, 1)
+        filters.addWidget(self.status_filter, 1)
+        filters.addWidget(self.refresh_button)
+
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)  # by date and window, as a logist reads them
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSortIndicatorShown(True)
+        for column, width in enumerate((70, 90, 100, 260, 135, 120, 120, 120, 130)):
+            self.table.setColumnWidth(column, width)
+
+        self.detail = OrderDetailPanel()
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([940, 340])
+        self.splitter = splitter
+
+        self.summary = QLabel()
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.summary)
+
+    def _connect(self) -> None:
+        self.search.textChanged.connect(lambda text: self._filter(text=text))
+        self.date_filter.currentIndexChanged.connect(lambda _i: self._filter(date=self.date_filter.currentData()))
+        self.status_filter.currentIndexChanged.connect(lambda _i: self._filter(status=self.status_filter.currentData()))
+        self.refresh_button.clicked.connect(self.reload)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, self.reload)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self.search.setFocus)
+        # the model resets on every filter change; keep the detail in step
+        self.model.modelReset.connect(self.detail.clear)
+
+    # --- loading --------------------------------------------------------------
+    def reload(self) -> None:
+        """Load every order in the background: a first small chunk, then the rest."""
+        if self._load_task is not None:
+            self._load_task.cancel()
+        self.summary.setText(self.tr("Loading orders…"))
+        self._first_chunk = True
+        self._load_task = self._runner.start(
+            self._load_chunks, on_step=self._chunk_arrived, on_done=self._load_finished, on_error=self._load_failed
+        )
+
+    def _load_chunks(self):
+        threshold, buffer = FIRST_CHUNK, []
+        for chunk in order_service.iter_order_rows(self._db, chunk_size=FIRST_CHUNK):
+            buffer.extend(chunk)
+            if len(buffer) >= threshold:
+                yield buffer
+                threshold, buffer = CHUNK, []
+        if buffer:
+            yield buffer
+
+    def _chunk_arrived(self, rows) -> None:
+        if self._first_chunk:
+            self._first_chunk = False
+            self.model.set_rows(rows)
+        else:
+            self.model.append_rows(rows)
+        self._update_summary()
+
+    def _load_finished(self, _result) -> None:
+        if self._first_chunk:  # no orders at all
+            self.model.set_rows([])
+        self._load_task = None
+        self._fill_dates()
+        self._update_summary()
+        self.loaded.emit(self.model.total_count())
+
+    def _load_failed(self, exc: Exception) -> None:
+        self._load_task = None
+        self.summary.setText(self.tr("Could not load orders: {0}").format(error_text(exc)))
+
+    def _fill_dates(self) -> None:
+        current = self.date_filter.currentData()
+        self.date_filter.blockSignals(True)
+        self.date_filter.clear()
+        self.date_filter.addItem(self.tr("All dates"), None)
+        today = dt.date.today()
+        names = {today: self.tr("today"), today + dt.timedelta(days=1): self.tr("tomorrow")}
+        for day in self.model.delivery_dates():
+            label = day.strftime("%d.%m.%Y") + (f" ({names[day]})" if day in names else "")
+            self.date_filter.addItem(label, day)
+        index = self.date_filter.findData(current)
+        self.date_filter.setCurrentIndex(max(index, 0))
+        self.date_filter.blockSignals(False)
+
+    # --- filtering and details -----------------------------------------------
+    def _filter(self, **changes) -> None:
+        self.model.set_filter(**changes)
+        self._update_summary()
+
+    def _update_summary(self) -> None:
+        total, due = self.model.visible_totals()
+        self.summary.setText(
+            self.tr("Shown: {0} of {1} orders · total {2} · due {3}").format(
+                self.model.rowCount(), self.model.total_count(), format_amount(total), format_amount(due)
+            )
+        )
+
+    def _selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        indexes = selected.indexes()
+        if not indexes:
+            return
+        row = self.model.row_at(self.proxy.mapToSource(indexes[0]).row())
+        if self._detail_task is not None:
+            self._detail_task.cancel()
+        self._detail_task = self._runner.start(
+            lambda: order_service.order_detail(self._db, row.id),
+            on_done=self.detail.show_detail,
+            on_error=lambda exc: self.detail.show_message(error_text(exc)),
+        )
+
+    # --- remembered layout ---------------------------------------------------
+    def save_state(self, settings: QSettings) -> None:
+        settings.setValue("orders/header", self.table.horizontalHeader().saveState())
+        settings.setValue("orders/splitter", self.splitter.saveState())
+
+    def restore_state(self, settings: QSettings) -> None:
+        header = settings.value("orders/header")
+        if header is not None:
+            self.table.horizontalHeader().restoreState(header)
+        splitter = settings.value("orders/splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+

@@ -1,0 +1,93 @@
+"""The Settings page: database, fiscal register and depot, saved to the settings file."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from omnidesk.config import Settings, default_db_url
+from omnidesk.core.errors import OmniDeskError
+
+from .errors import error_text
+
+
+class SettingsPage(QWidget):
+    def __init__(self, settings: Settings, database_description: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._settings = settings
+        self.db_url = QLineEdit(settings.get("db.url"))
+        self.db_url.setPlaceholderText(default_db_url())
+        current = QLabel(self.tr("In use now: {0}").format(database_description))
+        current.setStyleSheet("color:#666")
+        self.fiscal_protocol = QComboBox()
+        self.fiscal_protocol.addItem(self.tr("Shtrih-M"), "shtrih")
+        self.fiscal_url = QLineEdit(settings.get("fiscal.url"))
+        self.fiscal_url.setPlaceholderText("/dev/ttyACM0, COM3, socket://192.168.137.111:7778, emulator")
+        self.depot_address = QLineEdit(settings.get("depot.address"))
+        self.depot_lat = QLineEdit(str(settings.get("depot.lat")))
+        self.depot_lon = QLineEdit(str(settings.get("depot.lon")))
+        self.language = QComboBox()
+        self.language.addItem("Русский", "ru")
+        self.language.addItem("English", "en")
+        self.language.setCurrentIndex(max(self.language.findData(settings.get("ui.lang")), 0))
+
+        database = QGroupBox(self.tr("Database"))
+        form = QFormLayout(database)
+        form.addRow(self.tr("Database URL"), self.db_url)
+        form.addRow("", current)
+        fiscal = QGroupBox(self.tr("Fiscal register"))
+        form = QFormLayout(fiscal)
+        form.addRow(self.tr("Protocol"), self.fiscal_protocol)
+        form.addRow(self.tr("Port"), self.fiscal_url)
+        depot = QGroupBox(self.tr("Warehouse"))
+        form = QFormLayout(depot)
+        form.addRow(self.tr("Address"), self.depot_address)
+        coords = QHBoxLayout()
+        coords.addWidget(self.depot_lat)
+        coords.addWidget(self.depot_lon)
+        form.addRow(self.tr("Latitude, longitude"), coords)
+        interface = QGroupBox(self.tr("Interface"))
+        form = QFormLayout(interface)
+        form.addRow(self.tr("Language"), self.language)
+
+        self.save_button = QPushButton(self.tr("Save"))
+        self.save_button.clicked.connect(self.save)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.message, 1)
+        layout = QVBoxLayout(self)
+        for group in (database, fiscal, depot, interface):
+            layout.addWidget(group)
+        layout.addLayout(buttons)
+        layout.addStretch(1)
+
+    def save(self) -> bool:
+        values = {
+            "db.url": self.db_url.text().strip(),
+            "fiscal.protocol": self.fiscal_protocol.currentData(),
+            "fiscal.url": self.fiscal_url.text().strip() or "emulator",
+            "depot.address": self.depot_address.text().strip(),
+            "depot.lat": self.depot_lat.text().strip().replace(",", "."),
+            "depot.lon": self.depot_lon.text().strip().replace(",", "."),
+            "ui.lang": self.language.currentData(),
+        }
+        try:
+            self._settings.update(values)
+        except (OmniDeskError, OSError) as exc:  # shown on the page; nothing is saved
+            self.message.setStyleSheet("color:#b3261e")
+            self.message.setText(error_text(exc))
+            return False
+        self.message.setStyleSheet("color:#1b5e20")
+        self.message.setText(self.tr("Saved. Database and language changes apply after a restart."))
+        return True
