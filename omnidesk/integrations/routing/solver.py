@@ -1,0 +1,217 @@
+"""solve(problem, time_limit, seed, ...) → Plan, with PyVRP as the engine.
+
+The engine only proposes: every plan handed out (the final one and each progress report)
+has been checked by the core validator, and orders behind a violation are taken off the
+route with the reason. Locked route beginnings never reach the engine.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Protocol
+
+from pyvrp import Solution
+from pyvrp.IteratedLocalSearch import IteratedLocalSearchCallbacks, IteratedLocalSearchParams
+from pyvrp.PenaltyManager import PenaltyParams
+from pyvrp.search import NeighbourhoodParams
+from pyvrp.solve import SolveParams
+from pyvrp.solve import solve as pyvrp_solve
+
+from omnidesk.core.routing import words
+from omnidesk.core.routing.model import Problem, StopRef
+from omnidesk.core.routing.plan import Plan, Route, SolveStats, Unassigned
+from omnidesk.core.routing.repair import repair_plan
+from omnidesk.core.routing.screening import screen_orders
+from omnidesk.core.routing.validator import validate_plan
+from omnidesk.integrations.routing.pyvrp_model import PyVrpModel
+
+PROGRESS_INTERVAL_S = 0.5
+REQUIRED_PHASE_SHARE = 0.5
+PENALTY: dict = {}
+NEIGHBOURHOOD: dict = {}
+
+
+class Cancel(Protocol):
+    def is_set(self) -> bool: ...
+
+
+@dataclass(frozen=True)
+class Progress:
+    """The best valid plan so far; `complete` when no order had to be left out by the engine."""
+
+    plan: Plan
+    elapsed: float
+    iterations: int
+    distance: int
+    complete: bool
+
+
+def solve(problem: Problem, time_limit: float, seed: int = 1, initial_plan: Plan | None = None,
+          on_progress: Callable[[Progress], None] | None = None, cancel: Cancel | None = None,
+          max_iterations: int | None = None) -> Plan:
+    """Plan the day within `time_limit` seconds (or `max_iterations`, for runs that repeat exactly).
+
+    `cancel` is a threading.Event (anything with is_set()); when it is set the search stops
+    and the best plan so far is returned with stats.cancelled set. `on_progress` is called
+    from the solving thread with the best plan so far, at most every half second, and at
+    once when the first complete plan appears.
+
+    The search first requires every order (PyVRP reaches a complete plan much sooner so);
+    when the objective allows leaving orders out and no complete plan has appeared by
+    REQUIRED_PHASE_SHARE of the budget, it goes on from the best attempt with each order
+    optional at a high prize, so the orders that do not fit end up unassigned.
+    """
+    started = time.perf_counter()
+    plannable, rejected = screen_orders(problem)
+    run = _Run(problem, PyVrpModel(problem, plannable, None), rejected, started, on_progress)
+    cancel = cancel or threading.Event()
+    give_up = problem.objective.orders_optional
+    stop = _Stop(started, time_limit, max_iterations, cancel, run, REQUIRED_PHASE_SHARE if give_up else None)
+    initial = run.model.solution_of(_unlocked_stops(problem, initial_plan)) if initial_plan else None
+    best, iterations = _search(run, stop, seed, initial)
+    if stop.gave_up:
+        optional = PyVrpModel(problem, plannable, _prize(problem))
+        warm = optional.solution_of(run.model.routes_of(best))
+        run.model = optional
+        stop = _Stop(started, time_limit, max_iterations, cancel, run, None, iterations)
+        best, more = _search(run, stop, seed, warm)
+        iterations += more
+    plan = run.plan_of(best)
+    run.note_best(best, plan)
+    stats = SolveStats(round(time.perf_counter() - started, 3), run.first_feasible, iterations,
+                       cancelled=stop.cancelled)
+    return Plan(plan.routes, plan.unassigned, stats)
+
+
+def _search(run: _Run, stop: _Stop, seed: int, initial: Solution | None) -> tuple[Solution, int]:
+    params = SolveParams(ils=IteratedLocalSearchParams(callbacks=run), penalty=PenaltyParams(**PENALTY),
+                         neighbourhood=NeighbourhoodParams(**NEIGHBOURHOOD))
+    result = pyvrp_solve(run.model.data, stop, seed=seed, collect_stats=False, display=False, params=params,
+                         initial_solution=initial)
+    return result.best, result.num_iterations
+
+
+def _prize(problem: Problem) -> int | None:
+    """What leaving an order out costs: more than any detour and an extra van together."""
+    objective = problem.objective
+    if not objective.orders_optional:
+        return None
+    if objective.unassigned_penalty is not None:
+        return objective.unassigned_penalty
+    longest = max((max(row) for row in problem.matrix.distances), default=0)
+    return 10 * (2 * longest + objective.vehicle_fixed_cost) + 1
+
+
+def _unlocked_stops(problem: Problem, plan: Plan) -> dict[str, list[StopRef]]:
+    routes: dict[str, list[StopRef]] = {}
+    for route in plan.routes:
+        lock = problem.lock_for(route.vehicle)
+        skip = len(lock.stops) if lock and tuple(route.stops[: len(lock.stops)]) == lock.stops else 0
+        locked = {str(stop) for stop in lock.stops} if lock else set()
+        routes[route.vehicle] = [stop for stop in route.stops[skip:] if str(stop) not in locked]
+    return routes
+
+
+class _Stop:
+    """PyVRP stopping criterion: time or iteration limit, a cancel request, or giving up on
+    a complete plan after `give_up_share` of the budget."""
+
+    def __init__(self, started: float, time_limit: float, max_iterations: int | None, cancel: Cancel,
+                 run: _Run, give_up_share: float | None, iterations_done: int = 0) -> None:
+        self.started = started
+        self.time_limit = time_limit
+        self.max_iterations = max_iterations
+        self.cancel = cancel
+        self.run = run
+        self.give_up_share = give_up_share
+        self.iterations = iterations_done
+        self.cancelled = False
+        self.gave_up = False
+
+    def __call__(self, best_cost: int) -> bool:
+        if self.cancel.is_set():
+            self.cancelled = True
+            return True
+        self.iterations += 1
+        used = self._used_share()
+        if used >= 1.0:
+            return True
+        if self.give_up_share is not None and used >= self.give_up_share and self.run.first_feasible is None:
+            self.gave_up = True
+            return True
+        return False
+
+    def _used_share(self) -> float:
+        if self.max_iterations is not None:
+            return self.iterations / max(self.max_iterations, 1)
+        return (time.perf_counter() - self.started) / max(self.time_limit, 1e-9)
+
+
+class _Run(IteratedLocalSearchCallbacks):
+    """Turns PyVRP solutions into validated plans and reports progress."""
+
+    def __init__(self, problem: Problem, model: PyVrpModel, rejected: list[Unassigned], started: float,
+                 on_progress: Callable[[Progress], None] | None) -> None:
+        self.problem = problem
+        self.model = model
+        self.rejected = rejected
+        self.started = started
+        self.on_progress = on_progress
+        self.first_feasible: float | None = None
+        self.iterations = 0
+        self.pending: Solution | None = None
+        self.last_report = 0.0
+
+    def plan_of(self, solution: Solution) -> Plan:
+        """The full plan (locked beginnings + engine's continuation), repaired to pass the validator."""
+        continuation = self.model.routes_of(solution)
+        routes = []
+        for vehicle in self.problem.vehicles:
+            lock = self.problem.lock_for(vehicle.id)
+            locked = lock.stops if lock else ()
+            routes.append(Route(vehicle.id, (*locked, *continuation.get(vehicle.id, [])), len(locked)))
+        placed = {stop.order for route in routes for stop in route.stops}
+        dropped = [Unassigned(order.id, words.no_room_left()) for order in self.model.orders
+                   if order.id not in placed]
+        return repair_plan(self.problem, Plan(tuple(routes), (*self.rejected, *dropped)))
+
+    def note_best(self, solution: Solution, plan: Plan | None = None) -> None:
+        """Record when the first complete valid plan appeared and report it without delay."""
+        if self.first_feasible is not None or not solution.is_feasible() or solution.unplanned():
+            return
+        plan = plan or self.plan_of(solution)
+        if len(plan.unassigned) == len(self.rejected):
+            self.first_feasible = round(time.perf_counter() - self.started, 3)
+            self._report(plan, complete=True)
+
+    def on_start(self, ils) -> None:
+        self.note_best(ils.initial_solution)
+
+    def on_best(self, best: Solution) -> None:
+        self.pending = best
+        if self.first_feasible is None:
+            self.note_best(best)
+            if self.first_feasible is not None:
+                self.pending = None
+
+    def on_iteration(self, current: Solution, candidate: Solution, best: Solution, cost_evaluator) -> None:
+        self.iterations += 1
+        if self.on_progress is None or time.perf_counter() - self.last_report < PROGRESS_INTERVAL_S:
+            return
+        if self.pending is None and self.first_feasible is None:
+            self.pending = best  # nothing valid yet: show the best attempt, repaired
+        if self.pending is not None:
+            plan = self.plan_of(self.pending)
+            self.pending = None
+            self._report(plan, complete=len(plan.unassigned) == len(self.rejected))
+
+    def _report(self, plan: Plan, complete: bool) -> None:
+        self.last_report = time.perf_counter()
+        if self.on_progress is None:
+            return
+        distance = validate_plan(self.problem, plan).distance
+        self.on_progress(Progress(plan, round(self.last_report - self.started, 3), self.iterations, distance,
+                                  complete))
