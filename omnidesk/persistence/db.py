@@ -26,12 +26,15 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(url, echo=echo, connect_args={"timeout": 15})
-        event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "connect", _sqlite_setup)
         return engine
     return create_engine(url, echo=echo, pool_pre_ping=True)
 
 
-def _sqlite_pragmas(dbapi_connection, _record) -> None:
+def _sqlite_setup(dbapi_connection, _record) -> None:
+    # SQLite's own lower()/upper() know only ASCII; Cyrillic names must compare case-blind too
+    dbapi_connection.create_function("lower", 1, _lower, deterministic=True)
+    dbapi_connection.create_function("upper", 1, _upper, deterministic=True)
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
@@ -49,3 +52,11 @@ def describe(engine: Engine) -> str:
     if url.get_backend_name() == "sqlite":
         return f"SQLite: {url.database}"
     return f"PostgreSQL: {url.host or 'localhost'}/{url.database}"
+
+
+def _lower(text: str | None) -> str | None:
+    return text.lower() if isinstance(text, str) else text
+
+
+def _upper(text: str | None) -> str | None:
+    return text.upper() if isinstance(text, str) else text

@@ -33,7 +33,7 @@ def decide(ctx: LineContext, book: OrderBook) -> Verdict:
     customer, strength, reasons = chosen
     others = sorted({o.number for o in ctx.refs if o.customer_id != customer})
     if others:
-        return _review(f"номер заказа {', '.join(others)} — заказ другого клиента")
+        return _paid_for_someone_else(ctx, book, customer) or _review(f"номер заказа {', '.join(others)} — заказ другого клиента")
     own = ctx.refs_of(customer)
     typos = typo_refs(ctx, book.open_orders(customer)) if strength >= Strength.MEDIUM else []
     if own or typos:
@@ -58,6 +58,22 @@ def _who(ctx: LineContext) -> tuple[CustomerId, Strength, tuple[str, ...]] | Ver
     if identity.candidates and max(identity.candidates.values()) >= Strength.MEDIUM:
         return _review("плательщик похож на другого клиента, чем заказ в назначении")
     return owner, Strength.NONE, identity.reasons + ("плательщик не найден, клиент по номеру заказа",)
+
+
+def _paid_for_someone_else(ctx: LineContext, book: OrderBook, payer: CustomerId) -> Verdict | None:
+    """One person pays another's orders: certain only if the purpose names the orders' owner too
+    and the amount is exactly what those orders owe."""
+    owners = ctx.ref_owners()
+    if len(owners) != 1 or ctx.refs_of(payer):
+        return None
+    (owner,) = owners
+    named = [r for r in ctx.identity.evidence.get(owner, ()) if "в назначении" in r]
+    orders = ctx.refs_of(owner)
+    result = split(orders, book.due, ctx.line.amount)
+    if not named or result.fit is not Fit.EXACT or ctx.unexplained or ctx.closed:
+        return None
+    why = (_ref_reason(orders), *named, "платит другой клиент") + result.reasons
+    return Verdict(Proposal(owner, result.allocations, 0, why))
 
 
 def _ref_reason(orders: list[OpenOrder]) -> str:

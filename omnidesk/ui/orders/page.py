@@ -103,7 +103,7 @@ class OrdersPage(QWidget):
 
     def _connect(self) -> None:
         self.search.textChanged.connect(lambda text: self._filter(text=text))
-        self.date_filter.currentIndexChanged.connect(lambda _i: self._filter(date=self.date_filter.currentData()))
+        self.date_filter.currentIndexChanged.connect(lambda _i: self._filter(date=self.selected_date()))
         self.status_filter.currentIndexChanged.connect(lambda _i: self._filter(status=self.status_filter.currentData()))
         self.refresh_button.clicked.connect(self.reload)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
@@ -162,10 +162,14 @@ class OrdersPage(QWidget):
         names = {today: self.tr("today"), today + dt.timedelta(days=1): self.tr("tomorrow")}
         for day in self.model.delivery_dates():
             label = day.strftime("%d.%m.%Y") + (f" ({names[day]})" if day in names else "")
-            self.date_filter.addItem(label, day)
+            self.date_filter.addItem(label, day.isoformat())  # plain text: Qt would turn a date into a QDate
         index = self.date_filter.findData(current)
         self.date_filter.setCurrentIndex(max(index, 0))
         self.date_filter.blockSignals(False)
+
+    def selected_date(self) -> dt.date | None:
+        data = self.date_filter.currentData()
+        return dt.date.fromisoformat(data) if data else None
 
     # --- filtering and details -----------------------------------------------
     def _filter(self, **changes) -> None:

@@ -1,0 +1,117 @@
+import json
+import subprocess
+import sys
+
+import pytest
+
+from omnidesk.cli import main
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_init_demo_then_orders_list_json(capsys, db_url):
+    code, out, _ = run(capsys, "init", "--demo", "--db", db_url)
+    assert code == 0 and "создана" in out and "80 заказов" in out
+    code, out, _ = run(capsys, "orders", "list", "--json", "--db", db_url)
+    orders = json.loads(out)
+    assert code == 0 and len(orders) == 80
+    first = orders[0]
+    assert set(first) >= {"number", "customer", "total", "paid", "due", "status", "delivery_date", "window"}
+    assert set(first["customer"]) == {"id", "name", "inn", "phone", "kind"}
+    assert first["customer"]["kind"] in {"individual", "sole_trader", "company"}
+    for o in orders:
+        total, paid, due = (int(o[k].replace(".", "")) for k in ("total", "paid", "due"))
+        assert o["total"].count(".") == 1 and len(o["total"].split(".")[1]) == 2
+        assert due == total - paid
+
+
+def test_orders_filters(capsys, sqlite_url):
+    run(capsys, "init", "--demo", "--db", sqlite_url)
+    _, out, _ = run(capsys, "orders", "list", "--json", "--db", sqlite_url)
+    day = json.loads(out)[0]["delivery_date"]
+    _, out, _ = run(capsys, "orders", "list", "--date", day, "--status", "ready", "--json", "--db", sqlite_url)
+    filtered = json.loads(out)
+    assert filtered and all(o["delivery_date"] == day and o["status"] == "ready" for o in filtered)
+    code, out, _ = run(capsys, "orders", "list", "--db", sqlite_url)
+    assert code == 0 and "Всего заказов: 80" in out and "₽" in out
+
+
+def test_init_again_keeps_data(capsys, sqlite_url):
+    run(capsys, "init", "--demo", "--db", sqlite_url)
+    code, out, _ = run(capsys, "init", "--db", sqlite_url)
+    assert code == 0 and "данные не тронуты" in out
+    _, out, _ = run(capsys, "orders", "list", "--json", "--db", sqlite_url)
+    assert len(json.loads(out)) == 80
+
+
+def test_customers_show_by_any_reference(capsys, sqlite_url):
+    run(capsys, "init", "--demo", "--db", sqlite_url)
+    _, out, _ = run(capsys, "orders", "list", "--json", "--db", sqlite_url)
+    customer = next(o["customer"] for o in json.loads(out) if o["customer"]["kind"] == "company")
+    for ref in (str(customer["id"]), customer["inn"], customer["phone"], customer["name"]):
+        code, out, _ = run(capsys, "customers", "show", ref, "--json", "--db", sqlite_url)
+        card = json.loads(out)
+        assert code == 0 and card["id"] == customer["id"]
+        assert {"balance", "open_orders", "ledger"} <= set(card)
+    code, out, _ = run(capsys, "customers", "show", customer["inn"], "--db", sqlite_url)
+    assert "Аванс" in out and customer["name"] in out
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["customers", "show", "Нет Такого"], "не найден"),
+        (["orders", "list", "--status", "lost"], "неизвестный статус"),
+        (["orders", "list", "--date", "10.03.2026"], "ГГГГ-ММ-ДД"),
+        (["config", "set", "ui.lang", "fr"], "недопустимое значение"),
+        (["config", "get", "no.such.key"], "нет такой настройки"),
+        (["orders", "list", "--db", "postgresql+psycopg://nobody@127.0.0.1:1/none"], "недоступна"),
+    ],
+)
+def test_errors_are_one_clear_line(capsys, sqlite_url, argv, message):
+    if "--db" not in argv:
+        argv = [*argv, "--db", sqlite_url]
+    code, out, err = run(capsys, *argv)
+    assert code != 0
+    assert message in err
+    assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
+
+
+def test_debug_shows_the_traceback(capsys, sqlite_url):
+    code, _, err = run(capsys, "customers", "show", "Нет Такого", "--db", sqlite_url, "--debug")
+    assert code != 0 and "Traceback" in err
+
+
+def test_config_set_get_list(capsys, user_dirs):
+    assert run(capsys, "config", "set", "fiscal.url", "socket://127.0.0.1:7778")[0] == 0
+    code, out, _ = run(capsys, "config", "get", "fiscal.url")
+    assert code == 0 and out.strip() == "socket://127.0.0.1:7778"
+    _, out, _ = run(capsys, "config", "list", "--json")
+    assert json.loads(out)["fiscal.url"] == "socket://127.0.0.1:7778"
+    assert (user_dirs / "config" / "settings.json").exists()
+
+
+def test_default_database_lives_in_the_data_dir(capsys, user_dirs):
+    code, out, _ = run(capsys, "init")
+    assert code == 0
+    assert (user_dirs / "data" / "omnidesk.sqlite3").exists()
+
+
+def test_screenshots_write_one_png_per_page(capsys, sqlite_url, tmp_path):
+    run(capsys, "init", "--demo", "--db", sqlite_url)
+    code, out, _ = run(capsys, "screenshots", str(tmp_path / "shots"), "--db", sqlite_url)
+    assert code == 0
+    pngs = sorted(p.name for p in (tmp_path / "shots").glob("*.png"))
+    assert pngs == ["orders.png", "settings.png"]
+    assert all((tmp_path / "shots" / name).stat().st_size > 10_000 for name in pngs)
+
+
+def test_console_script_help_runs_as_a_program():
+    result = subprocess.run([sys.executable, "-m", "omnidesk", "--help"], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0
+    for command in ("init", "demo", "gui", "orders", "customers", "config", "screenshots"):
+        assert command in result.stdout

@@ -1,0 +1,96 @@
+"""The real main window, offscreen, on the demo database."""
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import Qt
+
+from omnidesk.config import Settings
+from omnidesk.persistence.db import describe
+from omnidesk.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def demo_db(sqlite_url):
+    """The UI reads through the same services on either database; SQLite is enough here."""
+    from omnidesk.services.database import open_database
+    from omnidesk.services.demo import load_demo
+
+    db = open_database(sqlite_url)
+    load_demo(db, today=dt.date(2026, 3, 10))
+    yield db
+    db.engine.dispose()
+
+
+@pytest.fixture
+def window(qtbot, demo_db):
+    w = MainWindow(demo_db, Settings(), describe(demo_db.engine))
+    qtbot.addWidget(w)
+    w.show()
+    with qtbot.waitSignal(w.orders_page.loaded, timeout=20_000):
+        w.start()
+    yield w
+    w.runner.wait()
+
+
+def test_window_shows_the_demo_orders(window):
+    page = window.orders_page
+    assert page.model.total_count() == 80
+    assert page.proxy.rowCount() == 80
+    assert "80" in page.summary.text()
+    assert [p.key for p in window.pages] == ["orders", "settings"]
+    assert "SQLite" in window.status.database.text()
+
+
+def test_search_and_filters_narrow_the_table(window, qtbot):
+    page = window.orders_page
+    first = page.model.row_at(0)
+    qtbot.keyClicks(page.search, first.number)
+    assert page.proxy.rowCount() == 1
+    page.search.clear()
+    tomorrow = dt.date(2026, 3, 11)
+    page.date_filter.setCurrentIndex(page.date_filter.findData(tomorrow.isoformat()))
+    assert page.selected_date() == tomorrow
+    assert 0 < page.proxy.rowCount() < 80
+    assert all(page.model.row_at(r).delivery_date == tomorrow for r in range(page.model.rowCount()))
+
+
+def test_selecting_an_order_shows_its_details(window, qtbot):
+    page = window.orders_page
+    page.table.selectRow(0)
+    number = page.proxy.index(0, 0).data()
+    qtbot.waitUntil(lambda: number in page.detail.text(), timeout=10_000)
+    assert "₽" in page.detail.text()
+
+
+def test_keyboard_switches_pages(window, qtbot):
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentWidget() is window.settings_page
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentWidget() is window.orders_page
+
+
+def test_geometry_and_columns_are_remembered(qtbot, demo_db, user_dirs):
+    first = MainWindow(demo_db, Settings(), "test")
+    qtbot.addWidget(first)
+    first.show()
+    first.resize(760, 540)  # the offscreen screen is 800×600
+    first.orders_page.table.setColumnWidth(3, 333)
+    size = first.size()
+    first.close()
+    second = MainWindow(demo_db, Settings(), "test")
+    qtbot.addWidget(second)
+    assert second.size() == size
+    assert second.orders_page.table.columnWidth(3) == 333
+
+
+def test_settings_page_saves_all_or_nothing(window):
+    page = window.settings_page
+    page.fiscal_url.setText("socket://127.0.0.1:7778")
+    page.depot_lat.setText("не число")
+    assert not page.save()
+    assert Settings().get("fiscal.url") == "emulator"
+    page.depot_lat.setText("55,7")
+    assert page.save()
+    assert Settings().get("fiscal.url") == "socket://127.0.0.1:7778"
+    assert Settings().get("depot.lat") == "55.7"
