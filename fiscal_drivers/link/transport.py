@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 from collections.abc import Callable
 
 import serial
@@ -19,6 +20,9 @@ class Transport:
             self._port = serial.serial_for_url(url, baudrate=baudrate, timeout=0.05, write_timeout=5)
         except (serial.SerialException, OSError, ValueError) as exc:
             raise LinkError(f"не удалось открыть порт ККТ {url}: {exc}") from exc
+        sock = getattr(self._port, "_socket", None)  # socket:// — no Nagle delay on 1-byte ENQ/ACK
+        if sock is not None:
+            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         self.baudrate = baudrate
         self.trace = trace
         self._timeout = 0.05
