@@ -52,7 +52,7 @@ def _for_customer(ctx: LineContext, customers: CustomerIndex, book: OrderBook, c
     if refs:
         refs = sorted({o.number: o for o in refs}.values(), key=lambda o: (o.date, o.number))
         result = split(refs, book.due, amount)
-        bonus = 20 * len(refs) + (25 if result.allocations and result.advance == 0 and all(a.closes_order for a in result.allocations) else 0)
+        bonus = 45 * min(len(refs), 3) + (25 if result.allocations and result.advance == 0 and all(a.closes_order for a in result.allocations) else 0)
         reason = "номер заказа в назначении" if len(refs) == 1 else "номера заказов в назначении"
         out.append(Proposal(customer_id, result.allocations, result.advance, why + (reason,) + result.reasons, score + bonus))
     for order in open_orders:

@@ -5,6 +5,7 @@ Entry points: :func:`parse_statement` (any known format, today 1CClientBankExcha
 Every problem with a file is one :class:`BankFileError` naming the line; nothing is half-parsed.
 """
 
+from .adapter import to_bank_line
 from .errors import BankFileError
 from .exchange1c import ExchangeParser, parse_exchange
 from .keys import document_key, purpose_hash
@@ -23,4 +24,5 @@ __all__ = [
     "parse_exchange",
     "parse_statement",
     "purpose_hash",
+    "to_bank_line",
 ]

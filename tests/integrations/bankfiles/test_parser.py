@@ -227,3 +227,12 @@ def test_documents_not_adding_up_to_turnover_is_a_warning(valid_text, render_fil
     text = valid_text.replace("Сумма=16480", "Сумма=16470").replace("Сумма 16480-00", "Сумма 16470-00")
     statement = parse_statement(render_file(text))
     assert statement.warnings and "ВсегоПоступило" in statement.warnings[0]
+
+
+def test_to_bank_line_feeds_matching(sample_bytes):
+    from omnidesk.integrations.bankfiles import to_bank_line
+
+    (doc,) = parse_statement(sample_bytes("example_b_company_overpayment.txt")).incoming()
+    line = to_bank_line(doc)
+    assert line.line_id == document_key(doc)
+    assert (line.amount, line.payer_inn, line.payer_name) == (1600000, "5012345678", 'ООО "СантехМонтаж"')

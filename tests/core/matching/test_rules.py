@@ -1,0 +1,157 @@
+"""The cascade rule by rule, on the reference examples and small hand-made cases."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from omnidesk.core.enums import CustomerKind
+from omnidesk.core.matching import BankLine, KnownCustomer, Matcher, MatchStatus, OpenOrder, read_purpose
+
+D = dt.date(2025, 3, 10)
+PETROVA = KnownCustomer("p", CustomerKind.INDIVIDUAL, "Петрова Анна Сергеевна", phones=("8 (916) 123-45-67",))
+SANTEH = KnownCustomer("c", CustomerKind.COMPANY, 'ООО "СантехМонтаж"', inn="5012345678", kpp="501201001",
+                       payer_accounts=("40702810300000098765",))
+IVANOV = KnownCustomer("i", CustomerKind.SOLE_TRADER, "ИП Иванов Иван Иванович", inn="500100732259",
+                       payer_accounts=("30232810000000000001",))  # a transit account is never a key
+ORDERS = [
+    OpenOrder("10231", "p", dt.date(2025, 3, 1), 1245000, 1245000),
+    OpenOrder("10232", "p", dt.date(2025, 3, 2), 318050, 318050),
+    OpenOrder("10235", "p", dt.date(2025, 3, 5), 2790000, 2790000),
+    OpenOrder("10240", "c", dt.date(2025, 3, 7), 1560000, 1560000),
+    OpenOrder("10241", "c", dt.date(2025, 3, 8), 500000, 500000),
+    OpenOrder("10250", "i", dt.date(2025, 3, 8), 700000, 700000),
+    OpenOrder("10251", "i", dt.date(2025, 3, 9), 700000, 700000),
+]
+
+
+@pytest.fixture
+def matcher():
+    return Matcher([PETROVA, SANTEH, IVANOV], ORDERS)
+
+
+def line(amount, purpose, **payer):
+    return BankLine("x", amount, D, purpose=purpose, **payer)
+
+
+def booked(result):
+    return [(a.order_number, a.amount, a.closes_order) for a in result.applied.allocations], result.applied.advance
+
+
+@pytest.mark.parametrize(
+    "purpose, numbers",
+    [
+        ("Оплата по счетам 10231, 10232 и 10235. НДС не облагается", ("10231", "10232", "10235")),
+        ("№10231", ("10231",)),
+        ("заказы 10231, 10232 и 10235", ("10231", "10232", "10235")),
+        ("10231/10232", ("10231", "10232")),
+        ("по сч. 10240 от 07.03", ("10240",)),
+        ("зак.10231", ("10231",)),
+        ("Оплта закза N1O231", ("10231",)),
+        ("Оплата по счету № 10240 от 07.03.2025. Сумма 16000-00, в т.ч. НДС (20%) 2666-67", ("10240",)),
+        ("Заказ 10231, НДС 22%, сумма 16000, ИНН 500100732259, р/с 40702810300000098765", ("10231",)),
+        ("тел. +7 916 123-45-67, 8-916-123-45-67, заказ 10231 на 12 450,00 руб.", ("10231",)),
+        ("по договору № 15/2024 от 1 марта 2025, карта **** 1234", ()),
+    ],
+)
+def test_order_numbers_in_purpose(purpose, numbers):
+    assert tuple(n for n in read_purpose(purpose).numbers if len(n) < 9) == numbers  # long runs are never orders
+
+
+def test_example_a_three_orders_one_transfer(matcher):
+    result = matcher.match(line(4353050, "Оплата по счетам 10231, 10232 и 10235. НДС не облагается",
+                                payer_name="Петрова Анна Сергеевна", payer_account="40817810500001234567"))
+    assert result.status is MatchStatus.ALLOCATED and result.customer_id == "p"
+    assert booked(result) == ([("10231", 1245000, True), ("10232", 318050, True), ("10235", 2790000, True)], 0)
+    assert result.explanation == "имя плательщика совпало, номера заказов в назначении, сумма совпала"
+    assert result.remember_account == "40817810500001234567"
+
+
+def test_example_b_overpayment_becomes_advance(matcher):
+    result = matcher.match(line(1600000, "Оплата по счету № 10240 от 07.03.2025 за сантехническое оборудование. "
+                                "Сумма 16000-00, в т.ч. НДС (20%) 2666-67", payer_name='ООО "СантехМонтаж"',
+                                payer_inn="5012345678", payer_kpp="501201001"))
+    assert booked(result) == ([("10240", 1560000, True)], 40000)
+    assert "ИНН и КПП совпали" in result.reasons and "переплата 400,00\u00a0₽ — аванс" in result.reasons
+
+
+def test_shortfall_is_partial_payment_oldest_first(matcher):
+    result = matcher.match(line(1400000, "оплата заказов 10232, 10231", payer_name="Петрова Анна Сергеевна"))
+    assert booked(result) == ([("10231", 1245000, True), ("10232", 155000, False)], 0)
+    assert matcher.due("10232") == 163050
+
+
+def test_exact_subset_against_oldest_first_goes_to_review(matcher):
+    result = matcher.match(line(318050 + 2790000, "оплата заказов 10231, 10232, 10235", payer_name="Петрова Анна Сергеевна"))
+    assert result.status is MatchStatus.REVIEW
+    assert "сумма совпала с частью заказов" in result.reasons
+
+
+def test_single_order_with_exact_amount_and_known_account(matcher):
+    result = matcher.match(line(500000, "Оплата за товар", payer_account="40702810300000098765"))
+    assert booked(result) == ([("10241", 500000, True)], 0)
+    assert result.reasons == ("счёт плательщика уже встречался", "сумма совпала с заказом 10241")
+
+
+def test_two_orders_with_the_same_amount_need_a_person(matcher):
+    result = matcher.match(line(700000, "Оплата по договору", payer_inn="500100732259"))
+    assert result.status is MatchStatus.REVIEW
+    assert {p.allocations[0].order_number for p in result.suggestions[:2]} == {"10250", "10251"}
+
+
+def test_sbp_transit_identified_by_phone(matcher):
+    result = matcher.match(line(1245000, "Перевод по СБП от ПЕТРОВА АННА СЕРГЕЕВНА, тел. +79161234567. Оплата заказа 10231",
+                                payer_name="ПАО СБЕРБАНК", payer_inn="7707083893", payer_account="30232810000000000009"))
+    assert booked(result) == ([("10231", 1245000, True)], 0)
+    assert result.reasons[:2] == ("платёж через транзитный счёт банка", "телефон в назначении")
+    assert result.remember_account == ""
+
+
+def test_transit_account_does_not_identify_anyone(matcher):
+    result = matcher.match(line(700000, "Оплата", payer_account="30232810000000000001"))
+    assert result.status is MatchStatus.REVIEW
+
+
+def test_company_with_no_open_orders_gets_an_advance():
+    matcher = Matcher([SANTEH], [])
+    result = matcher.match(line(100000, "Аванс", payer_inn="5012345678"))
+    assert result.status is MatchStatus.ADVANCE and result.applied.advance == 100000
+
+
+def test_order_of_another_customer_goes_to_review(matcher):
+    result = matcher.match(line(1560000, "Оплата заказа 10240", payer_name="Петрова Анна Сергеевна"))
+    assert result.status is MatchStatus.REVIEW
+    assert result.reasons == ("номер заказа 10240 — заказ другого клиента",)
+    assert result.suggestions[0].customer_id == "c"
+
+
+def test_typo_in_number_is_applied_only_with_exact_amount(matcher):
+    exact = matcher.match(line(500000, "Оплата по счету 10214", payer_inn="5012345678"))
+    assert booked(exact) == ([("10241", 500000, True)], 0)
+    assert "номер заказа с опечаткой (10214 → 10241)" in exact.reasons
+    other = Matcher([SANTEH], ORDERS[3:5]).match(line(400000, "Оплата по счету 10214", payer_inn="5012345678"))
+    assert other.status is MatchStatus.REVIEW
+
+
+def test_paying_an_order_twice_in_one_run_is_reviewed(matcher):
+    first = matcher.match(line(500000, "по сч. 10241", payer_inn="5012345678"))
+    second = matcher.match(line(500000, "по сч. 10241", payer_inn="5012345678"))
+    assert first.automatic and not second.automatic
+    assert "заказ 10241 уже оплачен" in second.reasons
+
+
+def test_unknown_payer_without_reference_is_reviewed_with_amount_suggestion(matcher):
+    result = matcher.match(line(318050, "Оплата", payer_name="Сидоров П.П."))
+    assert result.status is MatchStatus.REVIEW
+    assert result.suggestions[0].allocations[0].order_number == "10232"
+
+
+def test_unknown_payer_with_reference_and_exact_amount_is_applied(matcher):
+    result = matcher.match(line(318050, "Оплата заказа 10232 за маму", payer_name="Сидоров Петр Петрович"))
+    assert booked(result) == ([("10232", 318050, True)], 0)
+
+
+def test_inputs_are_not_changed(matcher):
+    matcher.match(line(1245000, "заказ 10231", payer_name="Петрова Анна Сергеевна"))
+    assert ORDERS[0].due == 1245000 and matcher.due("10231") == 0
