@@ -61,7 +61,7 @@ def item_tlv(line: Line) -> bytes:
 
 
 def receipt_tlvs(receipt: Receipt) -> list[bytes]:
-    """FF0C chunks (each ≤ 250 bytes) of receipt-level tags."""
+    """FF0C chunks of receipt-level tags, each fitting one frame (≤ 249 bytes)."""
     elements: list[bytes] = []
     if isinstance(receipt, Correction):
         elements.append(ffd.encode_tlv(1173, int(receipt.correction_type)))
@@ -78,9 +78,9 @@ def receipt_tlvs(receipt: Receipt) -> list[bytes]:
         elements.append(ffd.encode_tlv(1256, buyer))
     elements.extend(cashier_tlv(receipt.cashier))
     try:
-        return ffd.split_tlv(elements)
+        return ffd.split_tlv(elements, p.MAX_TLV_PER_COMMAND)
     except ValueError as exc:
-        raise InvalidDocumentError(f"реквизит чека длиннее 250 байт: {exc}") from None
+        raise InvalidDocumentError(f"реквизит чека длиннее допустимого (249 байт в одной команде): {exc}") from None
 
 
 def cashier_tlv(cashier: Any) -> list[bytes]:

@@ -18,6 +18,8 @@ PAYMENT_SLOTS = 16  # FF45: #1 cash, #2–13 electronic, #14 prepayment, #15 cre
 SLOT_CASH, SLOT_ELECTRONIC, SLOT_PREPAYMENT, SLOT_CREDIT, SLOT_COUNTER = 0, 1, 13, 14, 15
 RECEIPT_TYPE_BY_OPERATION = {1: 0, 2: 2, 3: 1, 4: 3}  # 1054 → 8Dh type
 QTY_SCALE_FF46 = 1_000_000
+#: TLV bytes per FF0C/FF4D: the FN takes 250, a v1 frame carries 255 − 2 (command) − 4 (password)
+MAX_TLV_PER_COMMAND = 249
 
 
 def u(value: int, size: int) -> bytes:
