@@ -56,6 +56,11 @@ COLUMNS: tuple[tuple[str, str, Callable[[OrderRow], Any]], ...] = (
 MONEY_COLUMNS = {"total", "paid", "due"}
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 KEEP: Any = object()  # set_filter: leave this filter as it is
+_SERVED_ROLES = frozenset({
+    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.ForegroundRole,
+    Qt.ItemDataRole.ToolTipRole, ROW_ROLE,
+})
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _DUE_COLOUR = QBrush(QColor("#b3261e"))
 _DONE_COLOUR = QBrush(QColor("#6b6b6b"))
 
@@ -72,7 +77,12 @@ class OrdersTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[OrderRow] = []
         self._keys: list[str] = []
-        self._visible: list[int] = []
+        self._order: list[int] = []  # every row, in the current sort order
+        self._visible: list[int] = []  # the rows of _order that pass the filters
+        self._sort_keys: dict[int, list] = {}  # per column, the sort key of every row
+        self._texts: dict[int, tuple[str, ...]] = {}  # shown texts of the rows painted so far
+        self._totals: list[int] = []  # per row, for the page's running sums
+        self._dues: list[int] = []
         self._text = ""
         self._date: dt.date | None = None
         self._status: OrderStatus | None = None
@@ -91,49 +101,54 @@ class OrdersTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._visible)):
+        # painting asks for many roles per cell: answer the ones we do not serve first and cheaply
+        if role not in _SERVED_ROLES or not index.isValid():
             return None
-        row = self._rows[self._visible[index.row()]]
-        name = COLUMNS[index.column()][0]
+        position = index.row()
+        if position >= len(self._visible):
+            return None
+        row_index = self._visible[position]
+        column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, name)
-        if role == Qt.ItemDataRole.TextAlignmentRole and name in MONEY_COLUMNS:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            texts = self._texts.get(row_index)
+            if texts is None:
+                texts = self._texts[row_index] = self._display(self._rows[row_index])
+            return texts[column]
+        row = self._rows[row_index]
+        name = COLUMNS[column][0]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _RIGHT if name in MONEY_COLUMNS else None
         if role == Qt.ItemDataRole.ForegroundRole:
             if name == "due" and row.due > 0:
                 return _DUE_COLOUR
-            if not row.status.is_open:
-                return _DONE_COLOUR
-        if role == Qt.ItemDataRole.ToolTipRole and name in ("customer", "address"):
-            return f"{row.customer_name}\n{row.address}"
-        if role == ROW_ROLE:
-            return row
-        return None
+            return None if row.status.is_open else _DONE_COLOUR
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{row.customer_name}\n{row.address}" if name in ("customer", "address") else None
+        return row  # ROW_ROLE
 
     @staticmethod
-    def _display(row: OrderRow, name: str) -> str:
-        if name == "number":
-            return row.number
-        if name == "date":
-            return row.delivery_date.strftime("%d.%m.%Y") if row.delivery_date else ""
-        if name == "window":
-            return format_window(row.window_start, row.window_end)
-        if name == "customer":
-            return row.customer_name
-        if name == "phone":
-            return format_phone(row.customer_phone)
-        if name in MONEY_COLUMNS:
-            return format_amount(getattr(row, name))
-        if name == "status":
-            return status_label(row.status)
-        return row.address
+    def _display(row: OrderRow) -> tuple[str, ...]:
+        """The shown text of every column of one row (kept, as it never changes)."""
+        return (
+            row.number,
+            row.delivery_date.strftime("%d.%m.%Y") if row.delivery_date else "",
+            format_window(row.window_start, row.window_end),
+            row.customer_name,
+            format_phone(row.customer_phone),
+            format_amount(row.total),
+            format_amount(row.paid),
+            format_amount(row.due),
+            status_label(row.status),
+            row.address,
+        )
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(COLUMNS):
             return
         self._sort = (column, order)
         self.layoutAboutToBeChanged.emit()
-        self._apply_sort()
+        self._resort()
+        self._visible = self._filtered(self._order)
         self.layoutChanged.emit()
 
     # --- loading and filtering ----------------------------------------------
@@ -141,8 +156,12 @@ class OrdersTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = list(rows)
         self._keys = [_search_key(r) for r in self._rows]
-        self._visible = self._filtered(range(len(self._rows)))
-        self._apply_sort()
+        self._sort_keys.clear()
+        self._totals, self._dues = [], []
+        self._texts.clear()
+        self._order = list(range(len(self._rows)))
+        self._resort()
+        self._visible = self._filtered(self._order)
         self.endResetModel()
 
     def append_rows(self, rows: Sequence[OrderRow]) -> None:
@@ -152,13 +171,17 @@ class OrdersTableModel(QAbstractTableModel):
         start = len(self._rows)
         self._rows.extend(rows)
         self._keys.extend(_search_key(r) for r in rows)
-        new_visible = self._filtered(range(start, len(self._rows)))
+        new = range(start, len(self._rows))
         if self._sort is not None:
             self.layoutAboutToBeChanged.emit()
-            self._visible.extend(new_visible)
-            self._apply_sort()
+            self._order.extend(new)
+            self._resort()
+            self._visible = self._filtered(self._order)
             self.layoutChanged.emit()
-        elif new_visible:
+            return
+        self._order.extend(new)
+        new_visible = self._filtered(new)
+        if new_visible:
             first = len(self._visible)
             self.beginInsertRows(QModelIndex(), first, first + len(new_visible) - 1)
             self._visible.extend(new_visible)
@@ -173,11 +196,11 @@ class OrdersTableModel(QAbstractTableModel):
         if status is not KEEP:
             self._status = status
         self.beginResetModel()
-        self._visible = self._filtered(range(len(self._rows)))
-        self._apply_sort()
+        self._visible = self._filtered(self._order)
         self.endResetModel()
 
     def _filtered(self, candidates) -> list[int]:
+        """The candidates (in their order) that pass every filter: one list pass per filter."""
         rows, keys = self._rows, self._keys
         result = list(candidates)
         for word in self._text.split():
@@ -188,13 +211,16 @@ class OrdersTableModel(QAbstractTableModel):
             result = [i for i in result if rows[i].status is self._status]
         return result
 
-    def _apply_sort(self) -> None:
+    def _resort(self) -> None:
+        """Put every row in the current sort order; filtering then keeps that order for free."""
         if self._sort is None:
             return
         column, order = self._sort
-        key = COLUMNS[column][2]
-        rows = self._rows
-        self._visible.sort(key=lambda i: key(rows[i]), reverse=order == Qt.SortOrder.DescendingOrder)
+        keys = self._sort_keys.setdefault(column, [])
+        if len(keys) < len(self._rows):
+            key = COLUMNS[column][2]
+            keys.extend(key(r) for r in self._rows[len(keys):])
+        self._order.sort(key=keys.__getitem__, reverse=order == Qt.SortOrder.DescendingOrder)
 
     # --- helpers for the page -----------------------------------------------
     def row_at(self, row: int) -> OrderRow:
@@ -208,8 +234,11 @@ class OrdersTableModel(QAbstractTableModel):
 
     def visible_totals(self) -> tuple[int, int]:
         """(sum of totals, sum still due) over the rows that pass the filter."""
-        rows = self._rows
-        return sum(rows[i].total for i in self._visible), sum(rows[i].due for i in self._visible)
+        if len(self._totals) < len(self._rows):
+            fresh = self._rows[len(self._totals):]
+            self._totals.extend(r.total for r in fresh)
+            self._dues.extend(r.due for r in fresh)
+        return sum(map(self._totals.__getitem__, self._visible)), sum(map(self._dues.__getitem__, self._visible))
 
 
 class OrdersProxyModel(QSortFilterProxyModel):
