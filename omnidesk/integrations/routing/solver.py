@@ -202,7 +202,7 @@ class _Run(IteratedLocalSearchCallbacks):
         if self.on_progress is None or time.perf_counter() - self.last_report < PROGRESS_INTERVAL_S:
             return
         if self.pending is None and self.first_feasible is None:
-            self.pending = best  # nothing valid yet: show the best attempt, repaired
+            self.pending = current  # nothing complete yet: show the current attempt, repaired
         if self.pending is not None:
             plan = self.plan_of(self.pending)
             self.pending = None
