@@ -4,6 +4,7 @@ number, customer and amount. Dues change as lines are applied within the run."""
 from __future__ import annotations
 
 from collections import defaultdict
+from operator import attrgetter
 from typing import Iterable
 
 from .model import CustomerId, KnownCustomer, OpenOrder
@@ -18,6 +19,7 @@ class CustomerIndex:
         self.by_phone: dict[str, set[CustomerId]] = defaultdict(set)
         self.by_name: dict[str, set[CustomerId]] = defaultdict(set)  # full name, order-free
         self.by_initials: dict[str, set[CustomerId]] = defaultdict(set)  # «петрова а с», «анна сергеевна п»
+        self.name_words: set[str] = set()  # every word of a person's name: purpose windows are checked only on these
         for customer in customers:
             self._add(customer)
 
@@ -29,8 +31,9 @@ class CustomerIndex:
             if account and not is_transit_account(account):
                 self.by_account[digits_only(account)].add(customer.id)
         for phone in customer.phones:
-            if normalize_phone(phone):
-                self.by_phone[normalize_phone(phone)].add(customer.id)
+            normalized = normalize_phone(phone)
+            if normalized:
+                self.by_phone[normalized].add(customer.id)
         for name in (customer.name, *customer.names):
             self._add_name(customer.id, name_tokens(name))
 
@@ -40,6 +43,7 @@ class CustomerIndex:
                 self.by_name[tokens[0]].add(customer_id)  # a company's single distinctive word
             return
         self.by_name[name_key(tokens)].add(customer_id)
+        self.name_words.update(tokens)
         if len(tokens) == 3:
             surname, first, patronymic = tokens
             self.by_initials[f"{surname} {first[0]} {patronymic[0]}"].add(customer_id)
@@ -53,20 +57,24 @@ class OrderBook:
     """Open orders with their current dues; applying a line lowers them for the next lines."""
 
     def __init__(self, orders: Iterable[OpenOrder]) -> None:
-        self.by_number: dict[str, OpenOrder] = {}
-        self.due: dict[str, int] = {}
-        self.by_customer: dict[CustomerId, list[OpenOrder]] = defaultdict(list)
-        self.by_amount: dict[int, list[str]] = defaultdict(list)
+        by_number: dict[str, OpenOrder] = {}
+        due: dict[str, int] = {}
+        by_customer: dict[CustomerId, list[OpenOrder]] = defaultdict(list)
+        by_amount: dict[int, list[str]] = defaultdict(list)
         for order in orders:
-            if order.number in self.by_number:
-                raise ValueError(f"order number {order.number!r} is not unique")
-            self.by_number[order.number] = order
-            self.due[order.number] = order.due
-            self.by_customer[order.customer_id].append(order)
-            self.by_amount[order.due].append(order.number)
-        for listed in self.by_customer.values():
-            listed.sort(key=lambda o: (o.date, o.number))
-        lengths = {len(n) for n in self.by_number if n.isdigit()}
+            number = order.number
+            if number in by_number:
+                raise ValueError(f"order number {number!r} is not unique")
+            by_number[number] = order
+            due[number] = order.due
+            by_customer[order.customer_id].append(order)
+            by_amount[order.due].append(number)
+        oldest_first = attrgetter("date", "number")
+        for listed in by_customer.values():
+            if len(listed) > 1:
+                listed.sort(key=oldest_first)
+        self.by_number, self.due, self.by_customer, self.by_amount = by_number, due, by_customer, by_amount
+        lengths = set(map(len, filter(str.isdigit, by_number)))
         self.number_lengths = (min(lengths), max(lengths)) if lengths else (0, 0)
 
     def open_orders(self, customer_id: CustomerId) -> list[OpenOrder]:

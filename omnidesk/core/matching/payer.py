@@ -131,10 +131,14 @@ def _by_purpose(purpose: str, facts: PurposeFacts, index: CustomerIndex, evidenc
         ids = index.by_inn.get(inn, [])
         if len(ids) == 1:
             evidence.add(ids, Strength.STRONG, "ИНН в назначении")
-    tokens = words(purpose)
+    known = index.name_words
+    tokens = [w if w in known else "" for w in words(purpose)]
     for size, strength in ((3, Strength.MEDIUM), (2, Strength.WEAK)):
         for start in range(len(tokens) - size + 1):
-            ids = index.by_name.get(name_key(tokens[start:start + size]), set())
+            window = tokens[start:start + size]
+            if not all(window):
+                continue
+            ids = index.by_name.get(name_key(window), set())
             if len(ids) == 1 and index.by_id[next(iter(ids))].kind is CustomerKind.INDIVIDUAL:
                 evidence.add(ids, strength, "ФИО в назначении" if size == 3 else "имя в назначении")
     for match in _INITIALS.finditer(purpose):

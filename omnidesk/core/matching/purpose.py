@@ -19,22 +19,24 @@ _PHONE = re.compile(
     r"(?<!\d)(?:(?:\+\s?7|8|7)[\s\-]*\(?\d{3}\)?[\s\-]*\d{3}[\s\-]*\d{2}[\s\-]*\d{2}|9\d{2}[\s\-]?\d{3}[\s\-]?\d{2}[\s\-]?\d{2})(?!\d)"
 )
 _INN = re.compile(r"инн\s*:?\s*(\d{12}|\d{10})(?!\d)")
-_CONFUSABLE_ZERO = re.compile(r"(?<=\d)[oо](?=\d)")
-_CONFUSABLE_ONE = re.compile(r"(?<=\d)[li|і](?=\d)")
-_MASKS = tuple(
-    re.compile(pattern)
-    for pattern in (
-        r"(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)",  # ISO dates
-        r"(?<!\d)\d{1,2}[./]\d{1,2}(?:[./](?:\d{4}|\d{2}))?(?!\d)",  # 07.03, 07.03.2025, 7/3/25
-        r"(?<!\d)\d{1,2}\s+" + _MONTHS + r"(?:\s+\d{4})?",  # 7 марта 2025
-        r"(?<!\d)(?:19|20)\d{2}\s*(?:г\b|г\.|год)",  # 2025 г.
-        r"\d+(?:[.,]\d+)?\s*%",  # 20%, 22 %
-        r"(?<!\d)" + _GROUPED + r"[.,\-]\d{2}(?!\d)",  # 16000-00, 12 450,00, 3180.50
-        r"(?<!\d)" + _GROUPED + r"\s*(?:руб|р\.|₽|rub|коп)",  # 16000 руб
-        r"(?:сумм[а-я]*|итого|ндс|в т\.\s?ч\.)[^\d№а-я]{0,8}" + _GROUPED,  # сумма 16000, ндс (20%) 2667
-        r"дог[а-я]*\.?\s*(?:№|n|#)?\s*[\w/\-]+",  # договор № 15/2024
-        r"(?:л/с|лиц[а-я]*\.?\s*сч[а-я]*\.?)\s*№?\s*\d+",  # лицевой счёт
-        r"\*+\s*\d{4}",  # card tail **** 1234
+_CONFUSABLE = re.compile(r"(?<=\d)[oоli|і](?=\d)")
+_AS_DIGIT = {"o": "0", "о": "0", "l": "1", "i": "1", "|": "1", "і": "1"}
+_MASK = re.compile(
+    "|".join(
+        f"(?:{pattern})"
+        for pattern in (
+            r"(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)",  # ISO dates
+            r"(?<!\d)\d{1,2}[./]\d{1,2}(?:[./](?:\d{4}|\d{2}))?(?!\d)",  # 07.03, 07.03.2025, 7/3/25
+            r"(?<!\d)\d{1,2}\s+" + _MONTHS + r"(?:\s+\d{4})?",  # 7 марта 2025
+            r"(?<!\d)(?:19|20)\d{2}\s*(?:г\b|г\.|год)",  # 2025 г.
+            r"\d+(?:[.,]\d+)?\s*%",  # 20%, 22 %
+            r"(?<!\d)" + _GROUPED + r"[.,\-]\d{2}(?!\d)",  # 16000-00, 12 450,00, 3180.50
+            r"(?<!\d)" + _GROUPED + r"\s*(?:руб|р\.|₽|rub|коп)",  # 16000 руб
+            r"(?:сумм[а-я]*|итого|ндс|в т\.\s?ч\.)[^\d№а-я]{0,8}" + _GROUPED + r"(?:[.,\-]\d{2}(?!\d))?",  # сумма 16000, ндс (20%) 2667
+            r"дог[а-я]*\.?\s*(?:№|n|#)?\s*[\w/\-]+",  # договор № 15/2024
+            r"(?:л/с|лиц[а-я]*\.?\s*сч[а-я]*\.?)\s*№?\s*\d+",  # лицевой счёт
+            r"\*+\s*\d{4}",  # card tail **** 1234
+        )
     )
 )
 _DIGIT_RUN = re.compile(r"(?<!\d)\d+(?!\d)")
@@ -54,13 +56,16 @@ def _blank(match: re.Match[str]) -> str:
 
 
 def read_purpose(purpose: str) -> PurposeFacts:
-    text = fold(purpose)
-    text = _CONFUSABLE_ONE.sub("1", _CONFUSABLE_ZERO.sub("0", text))
-    phones = tuple(dict.fromkeys(p for p in map(normalize_phone, _PHONE.findall(text)) if p))
-    text = _PHONE.sub(_blank, text)
-    inns = tuple(dict.fromkeys(_INN.findall(text)))
-    text = _INN.sub(_blank, text)
-    for mask in _MASKS:
-        text = mask.sub(_blank, text)
+    folded = fold(purpose)
+    text = _CONFUSABLE.sub(lambda m: _AS_DIGIT[m.group(0)], folded)
+    found = _PHONE.findall(text)
+    phones = tuple(dict.fromkeys(p for p in map(normalize_phone, found) if p))
+    if found:
+        text = _PHONE.sub(_blank, text)
+    inns: tuple[str, ...] = ()
+    if "инн" in text:
+        inns = tuple(dict.fromkeys(_INN.findall(text)))
+        text = _INN.sub(_blank, text)
+    text = _MASK.sub(_blank, text)
     numbers = tuple(dict.fromkeys(_DIGIT_RUN.findall(text)))
-    return PurposeFacts(numbers=numbers, phones=phones, inns=inns, sbp=bool(_SBP.search(fold(purpose))))
+    return PurposeFacts(numbers=numbers, phones=phones, inns=inns, sbp=bool(_SBP.search(folded)))

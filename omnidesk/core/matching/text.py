@@ -35,7 +35,7 @@ def name_key(tokens: tuple[str, ...] | list[str]) -> str:
 
 def normalize_phone(text: str) -> str:
     """``+7 (916) 123-45-67``, ``89161234567``, ``9161234567`` → ``79161234567``; else ``""``."""
-    digits = _DIGITS.sub("", text)
+    digits = text if text.isdigit() else _DIGITS.sub("", text)
     if len(digits) == 11 and digits[0] in "78":
         return "7" + digits[1:]
     if len(digits) == 10:
@@ -44,7 +44,7 @@ def normalize_phone(text: str) -> str:
 
 
 def digits_only(text: str) -> str:
-    return _DIGITS.sub("", text)
+    return text if text.isdigit() else _DIGITS.sub("", text)
 
 
 def is_transit_account(account: str) -> bool:

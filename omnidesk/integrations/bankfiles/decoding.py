@@ -17,6 +17,7 @@ CODEC_NAMES = {"cp1251": "Windows (cp1251)", "cp866": "DOS (cp866)", "utf-8": "U
 _DECLARED = {"windows": "cp1251", "dos": "cp866", "utf-8": "utf-8", "utf8": "utf-8"}
 _KEY_BYTES = {codec: ENCODING_KEY.encode(codec) + b"=" for codec in ("cp1251", "cp866", "utf-8")}
 _LINE_BREAK = re.compile(rb"\r\n|\r|\n")
+_TEXT_BREAK = re.compile(r"\r\n|\r|\n")
 _BOM = b"\xef\xbb\xbf"
 
 
@@ -40,7 +41,15 @@ def decode_lines(data: bytes) -> tuple[str, list[str]]:
     if not raw or raw[0].strip() != MAGIC.encode("ascii"):
         raise BankFileError(1, f"это не выписка 1CClientBankExchange: первая строка должна быть «{MAGIC}»")
     codec = "utf-8" if bom else _codec_from_header(raw)
-    return codec, [_decode(line, codec, number) for number, line in enumerate(raw, 1)]
+    body = data[len(_BOM):] if bom else data
+    try:
+        text = body.decode(codec)
+    except UnicodeDecodeError:
+        return codec, [_decode(line, codec, number) for number, line in enumerate(raw, 1)]
+    lines = _TEXT_BREAK.split(text)
+    if lines and lines[-1] == "":
+        lines.pop()
+    return codec, lines
 
 
 def _codec_from_header(raw: list[bytes]) -> str:
