@@ -1,0 +1,1 @@
+"""Alembic migrations of the OmniDesk schema (run by omnidesk.persistence.migrate)."""
