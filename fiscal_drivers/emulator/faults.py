@@ -1,7 +1,14 @@
 """Fault injection on the emulated wire: ``"corrupt=0.01,drop=0.01,delay=0.2,poweroff_after=N"``.
 
-* ``corrupt=P`` — each byte, in either direction, has one random bit flipped with probability P
-* ``drop=P``    — each byte, in either direction, is lost with probability P
+* ``corrupt=P`` — each transmission (a frame, a control byte, or what one read returns), in
+  either direction, has one random bit of one random byte flipped with probability P
+* ``drop=P``    — each transmission loses one random byte with probability P
+
+Rates are per transmission, not per byte: the v1 LRC is a plain XOR, blind to two flips in
+the same bit column, so at 1 % per byte a 121-byte FF45 frame would pass corrupted about
+once in a hundred — that tests the protocol's checksum, not the driver. One damaged byte
+per transmission is always caught by the LRC or the length, and exercises every recovery
+path of the driver (NAK, lost ACK, lost STX, truncated and lengthened frames).
 * ``delay=S``   — every answer is held back by a random 0…S seconds after the ACK
 * ``poweroff_after=N`` — power is cut once, N wire events into the next command exchange
   (``poweroff_cmd=FF45`` restricts it to one command). Events are counted as: the
@@ -55,16 +62,14 @@ class Faults:
             self.poweroff_for = duration
 
     def mangle(self, data: bytes) -> bytes:
-        """Apply drop and corrupt to bytes crossing the wire."""
-        if not (self.corrupt or self.drop):
+        """Apply drop and corrupt to one transmission crossing the wire."""
+        if not data or not (self.corrupt or self.drop):
             return data
-        out = bytearray()
-        for byte in data:
-            if self.drop and self.rng.random() < self.drop:
-                continue
-            if self.corrupt and self.rng.random() < self.corrupt:
-                byte ^= 1 << self.rng.randrange(8)
-            out.append(byte)
+        out = bytearray(data)
+        if self.corrupt and self.rng.random() < self.corrupt:
+            out[self.rng.randrange(len(out))] ^= 1 << self.rng.randrange(8)
+        if self.drop and self.rng.random() < self.drop:
+            del out[self.rng.randrange(len(out))]
         return bytes(out)
 
     def answer_delay(self) -> float:

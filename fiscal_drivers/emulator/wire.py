@@ -70,8 +70,10 @@ class DeviceLink:
         self.rx_clock = self.tx_clock = 0.0
         self.pending: bytes | None = None
         self.closed = False
+        self.stop = threading.Event()
 
     def serve(self, stop: threading.Event) -> None:
+        self.stop = stop
         while not stop.is_set() and not self.closed:
             byte = self._read(1, 0.05)
             if byte:
@@ -114,11 +116,19 @@ class DeviceLink:
             self.pending = None
         elif byte == STX:
             self._on_frame()
+        elif byte != NAK:
+            self._resync()
+
+    def _resync(self) -> None:
+        """Garbage on the line: drop bytes until it is quiet, so no frame starts mid-garbage."""
+        while self._read(256, self.byte_timeout):
+            pass
 
     def _on_frame(self) -> None:
         head = self._read(1, self.byte_timeout)
         body = self._read(head[0] + 1, self.byte_timeout) if head else b""
         if not head or len(body) != head[0] + 1 or not head[0] or lrc(head + body[:-1]) != body[-1]:
+            self._resync()
             self._send(bytes([NAK]))
             return
         payload, size = body[:-1], len(body) + 2
@@ -148,8 +158,8 @@ class DeviceLink:
         """Dark for ``poweroff_for`` seconds (input is lost), then restart from non-volatile memory."""
         self.pending = None
         end = time.monotonic() + self.faults.poweroff_for
-        while (left := end - time.monotonic()) > 0 and not self.closed:
-            self._fill(left)
+        while (left := end - time.monotonic()) > 0 and not self.closed and not self.stop.is_set():
+            self._fill(min(left, 0.05))
         self.rx.clear()
         self.rx_due.clear()
         self.device.power_on()

@@ -114,7 +114,9 @@ class Session:
 
     def _after_frame(self, size: int, cmd: int, timeout: float) -> tuple[bytes | None, bool]:
         """Wait for ACK, then for the answer. Returns (answer or None, frame acknowledged)."""
-        byte = self._control_byte(self.timeouts.byte + self.transport.byte_time(size + 1))
+        # Longer than the device's inter-byte timeout plus its resync, so a truncated frame is
+        # NAKed before our next byte could be glued onto it.
+        byte = self._control_byte(3 * self.timeouts.byte + self.transport.byte_time(size + 1))
         if byte == STX:  # ACK lost, answer arriving: the frame was accepted
             return self._read_frame(cmd), True
         if byte != ACK:

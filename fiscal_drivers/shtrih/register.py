@@ -72,10 +72,10 @@ class ShtrihRegister(FiscalRegister):
     # -- shift -------------------------------------------------------------------------------
 
     def open_shift(self, cashier: Person | None = None) -> DocumentResult:
-        fn = self.commands.fn_status()
-        for tlv in d.cashier_tlv(cashier):
-            self.commands.receipt_tlv(tlv)
+        fn = self._reachable_status()
         try:
+            for tlv in d.cashier_tlv(cashier):
+                self.commands.receipt_tlv(tlv)
             self.commands.open_shift()
         except ModeError as exc:
             raise ModeError("смена уже открыта", exc.code) if fn["shift_open"] else exc from None
@@ -84,10 +84,10 @@ class ShtrihRegister(FiscalRegister):
         return self._last_document()
 
     def close_shift(self, cashier: Person | None = None) -> DocumentResult:
-        fn = self.commands.fn_status()
-        for tlv in d.cashier_tlv(cashier):
-            self.commands.receipt_tlv(tlv)
+        fn = self._reachable_status()
         try:
+            for tlv in d.cashier_tlv(cashier):
+                self.commands.receipt_tlv(tlv)
             self.commands.z_report()
         except ModeError as exc:
             raise self._mode_error(exc, fn) from None
@@ -125,8 +125,11 @@ class ShtrihRegister(FiscalRegister):
 
     def _print(self, receipt: Receipt, open_document: Callable[[], None]) -> DocumentResult:
         d.validate(receipt, self.vat_bytes)
-        fn = self.commands.fn_status()
-        _, shift, _ = self.commands.shift_params()
+        try:
+            fn = self.commands.fn_status()
+            _, shift, _ = self.commands.shift_params()
+        except LinkError as exc:  # nothing that could fiscalise has been sent yet
+            raise DocumentNotFiscalisedError("чек НЕ пробит: нет связи с ККТ — повторите печать", exc) from exc
         before = int(fn["last_fd"])
         try:
             open_document()
@@ -220,6 +223,12 @@ class ShtrihRegister(FiscalRegister):
         if shift is None:
             _, shift, _ = self.commands.shift_params()
         return DocumentResult(last, int(head["fp"]), head["datetime"], shift, 0, recovered)  # type: ignore[arg-type]
+
+    def _reachable_status(self) -> dict[str, object]:
+        try:
+            return self.commands.fn_status()
+        except LinkError as exc:
+            raise DocumentNotFiscalisedError("документ НЕ сформирован: нет связи с ККТ — повторите", exc) from exc
 
     def _mode_error(self, exc: ModeError, fn: dict[str, object]) -> FiscalError:
         if exc.code == 0x73 and not fn["shift_open"]:
