@@ -39,10 +39,17 @@ class OrderRow:
     address: str
     weight_g: int
     source: OrderSource
+    kept: int  # value of the goods the customer keeps: total less refused, returned or cancelled
 
     @property
     def due(self) -> int:
-        return max(self.total - self.paid, 0)
+        """What the customer still owes for the goods they keep."""
+        return max(self.kept - self.paid, 0)
+
+    @property
+    def excess(self) -> int:
+        """Money on the order with no goods behind it (to refund or keep as an advance)."""
+        return max(self.paid - self.kept, 0)
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Iterator
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, case, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from omnidesk.core.enums import OrderStatus
@@ -25,6 +25,14 @@ def _paid_subquery():
     )
 
 
+def kept_value():
+    """SQL for the value of the goods an order's customer keeps."""
+    return case(
+        (Order.status == OrderStatus.CANCELLED, 0),
+        else_=Order.total - Order.refused_total - Order.returned_total,
+    )
+
+
 def _rows_query(status: OrderStatus | None, date: dt.date | None) -> Select:
     paid = _paid_subquery()
     query = (
@@ -32,7 +40,7 @@ def _rows_query(status: OrderStatus | None, date: dt.date | None) -> Select:
             Order.id, Order.number, Order.customer_id, Customer.name, Customer.kind, Customer.inn,
             Customer.phone, Order.total, func.coalesce(paid.c.paid, 0), Order.status,
             Order.delivery_date, Order.window_start, Order.window_end, Order.address,
-            Order.weight_g, Order.source,
+            Order.weight_g, Order.source, kept_value(),
         )
         .join(Customer, Customer.id == Order.customer_id)
         .outerjoin(paid, paid.c.order_id == Order.id)

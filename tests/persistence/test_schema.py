@@ -82,3 +82,29 @@ def test_payment_amount_must_be_positive(db):
             p = _payment(customer.id)
             p.amount = 0
             s.add(p)
+
+
+def test_upgrade_from_the_first_revision_keeps_orders(db_url):
+    """A database made by an older OmniDesk is upgraded in place by init."""
+    from alembic import command
+
+    from omnidesk.persistence.db import make_engine
+
+    engine = make_engine(db_url)
+    config = migrate.alembic_config(engine)
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "0001")
+    with engine.begin() as conn:
+        conn.execute(sa.text("INSERT INTO customers (kind, name, created_at) VALUES ('individual', 'Старый', '2025-01-01')"))
+        conn.execute(sa.text(
+            "INSERT INTO orders (number, customer_id, status, created_at, total, address, weight_g, volume_cm3, source, comment)"
+            " VALUES ('9001', 1, 'new', '2025-01-01', 100000, 'Москва', 0, 0, 'own', '')"))
+    engine.dispose()
+    db, result = init_database(db_url)
+    assert result.revision_before == "0001" and result.revision_after == migrate.head_revision()
+    from omnidesk.services.orders import list_orders
+
+    rows = list_orders(db)
+    assert [(r.number, r.total, r.customer_name) for r in rows] == [("9001", 100000, "Старый")]
+    db.engine.dispose()

@@ -13,7 +13,7 @@ D1, D2 = dt.date(2026, 3, 10), dt.date(2026, 3, 11)
 
 def row(i: int, name: str, total: int, paid: int, date=D1, status=OrderStatus.READY, start=600) -> OrderRow:
     return OrderRow(i, str(10000 + i), i, name, CustomerKind.INDIVIDUAL, None, f"+7916000{i:04d}", total, paid,
-                    status, date, start, start + 120, f"Москва, ул. Тестовая, д. {i}", 1000, OrderSource.OWN_WAREHOUSE)
+                    status, date, start, start + 120, f"Москва, ул. Тестовая, д. {i}", 1000, OrderSource.OWN_WAREHOUSE, total)
 
 
 ROWS = [

@@ -28,6 +28,8 @@ class Order(Base):
     status: Mapped[OrderStatus] = mapped_column(enum_column(OrderStatus))
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     total: Mapped[int] = mapped_column(default=0)  # kopecks: the sum of the lines
+    refused_total: Mapped[int] = mapped_column(default=0)  # refused at the door
+    returned_total: Mapped[int] = mapped_column(default=0)  # brought back after delivery
     # delivery
     delivery_date: Mapped[dt.date | None]
     window_start: Mapped[int | None]  # minutes from midnight
@@ -70,5 +72,6 @@ class OrderLine(Base):
     marked: Mapped[bool] = mapped_column(default=False)
     delivered_milli: Mapped[int | None]  # delivery outcome: accepted at the door
     refused_milli: Mapped[int | None]  # delivery outcome: refused at the door
+    returned_milli: Mapped[int] = mapped_column(default=0)  # brought back later
 
     order: Mapped[Order] = relationship(back_populates="lines")

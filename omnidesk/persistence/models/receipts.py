@@ -18,6 +18,7 @@ class Receipt(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     status: Mapped[ReceiptStatus] = mapped_column(enum_column(ReceiptStatus), index=True)
+    kind: Mapped[str] = mapped_column(String(24), default="")  # prepayment, advance, final, …
     operation: Mapped[int]  # tag 1054: 1 income, 2 income return
     tax_system: Mapped[int] = mapped_column(default=1)  # tag 1055 bitmask
     reason: Mapped[str] = mapped_column(String(500), default="")  # why it is owed, for the cashier
@@ -31,6 +32,7 @@ class Receipt(Base):
     correction_type: Mapped[int | None]  # 1173: 0 self-initiated, 1 by order
     correction_date: Mapped[dt.date | None]  # 1178
     correction_doc: Mapped[str | None] = mapped_column(String(32))  # 1179
+    fd_before: Mapped[int | None]  # the device's last document number just before printing
     fd_number: Mapped[int | None]
     fiscal_sign: Mapped[str | None] = mapped_column(String(16))
     printed_at: Mapped[dt.datetime | None]
