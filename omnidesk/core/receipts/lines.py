@@ -1,0 +1,111 @@
+"""Receipt lines from order lines: exact amounts, prices the register accepts, spreads.
+
+**Price rule (tags 1079 × 1023 = 1043).** A receipt line carries an exact amount in kopecks; the
+register checks price × quantity against it and tolerates less than one kopeck. So
+:func:`priced` keeps the line's own quantity when the amount divides by it exactly
+(``amount × 1000 % quantity_milli == 0``, price = ``amount × 1000 // quantity_milli``) and
+otherwise prints the amount as **one unit** (quantity 1000 milli, price = amount). Either way
+price × quantity equals the amount to the kopeck — never a rounded price — and the amount
+itself (what 1031/1081/1215 must add up to) is never touched.
+
+**Part of a line (tag 1043 for an accepted, refused or returned quantity).**
+:func:`amount_for_quantity` is ``line.amount × quantity // line.quantity``, rounded *down*;
+the whole quantity always gives the whole amount. Rounding down is superadditive
+(⌊x⌋ + ⌊y⌋ ≤ ⌊x + y⌋), so returns split over several visits never add up to more than was
+accepted, and the customer is never charged a kopeck above the order's own price.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable, Sequence
+
+from ..enums import PaymentSubject
+from ..money import spread
+from ..vat import VatRate
+from .errors import ReceiptPlanError
+from .model import NAME_MAX, Method, OrderLineSnap, PlanLine
+
+ADVANCE_NAME = "Аванс"
+ADVANCE_VAT = VatRate.VAT22_122
+
+QtyLine = tuple[OrderLineSnap, int]
+
+
+def amount_for_quantity(line: OrderLineSnap, quantity_milli: int) -> int:
+    """The kopecks of ``quantity_milli`` of ``line``, rounded down; the whole line gives its amount."""
+    if not 0 <= quantity_milli <= line.quantity_milli:
+        raise ReceiptPlanError(
+            f"«{line.name}»: количество {quantity_milli / 1000:g} вне 0…{line.quantity_milli / 1000:g}"
+        )
+    return line.amount * quantity_milli // line.quantity_milli
+
+
+def priced(amount: int, quantity_milli: int) -> tuple[int, int]:
+    """``(quantity_milli, price)`` with price × quantity equal to ``amount`` exactly."""
+    if (amount * 1000) % quantity_milli == 0:
+        return quantity_milli, amount * 1000 // quantity_milli
+    return 1000, amount
+
+
+def fiscal_name(name: str) -> str:
+    """The item name as tag 1030 allows it (at most 128 characters, never empty)."""
+    cleaned = " ".join(str(name).split()) or "Товар"
+    return cleaned if len(cleaned) <= NAME_MAX else cleaned[: NAME_MAX - 1] + "…"
+
+
+def plan_line(source: OrderLineSnap, amount: int, quantity_milli: int, *, method: Method, vat: VatRate) -> PlanLine:
+    """A receipt line for ``amount`` kopecks of ``quantity_milli`` of an order line."""
+    quantity, price = priced(amount, quantity_milli)
+    return PlanLine(
+        name=fiscal_name(source.name), quantity_milli=quantity, price=price, amount=amount, vat=vat,
+        method=method, subject=source.subject, order_line_id=source.id, unit=source.unit,
+    )
+
+
+def goods_lines(items: Iterable[QtyLine], *, method: Method = Method.FULL_SETTLEMENT) -> tuple[PlanLine, ...]:
+    """Lines for goods that change hands, at the order's price and normal VAT; zero sums are left out."""
+    lines = []
+    for source, quantity in items:
+        amount = amount_for_quantity(source, quantity)
+        if amount > 0:
+            lines.append(plan_line(source, amount, quantity, method=method, vat=source.vat))
+    return tuple(lines)
+
+
+def share_weight(line: OrderLineSnap, quantity_milli: int) -> int:
+    """The weight of part of a line in a spread: its value rounded *up*, so never zero for a real part."""
+    if not 0 <= quantity_milli <= line.quantity_milli:
+        raise ReceiptPlanError(f"«{line.name}»: количество вне заказанного")
+    return -(-line.amount * quantity_milli // line.quantity_milli)
+
+
+def spread_lines(total: int, items: Sequence[QtyLine], *, method: Method) -> tuple[PlanLine, ...]:
+    """``total`` spread over ``items`` in proportion to their value, kopeck remainder on the last.
+
+    Prepayment lines carry the calculated VAT rate (22 % → 22/122) and the order line's 1212.
+    A line whose share rounds down to zero kopecks is left out (the register refuses empty
+    items); the last line's share is never zero, so the result is never empty.
+    """
+    weighted = [(source, quantity, share_weight(source, quantity)) for source, quantity in items]
+    weighted = [entry for entry in weighted if entry[2] > 0]
+    if total <= 0 or not weighted:
+        raise ReceiptPlanError("нечего распределять: сумма или стоимость строк равна нулю")
+    parts = spread(total, [weight for _, _, weight in weighted])
+    return tuple(
+        plan_line(source, part, quantity, method=method, vat=source.vat.calculated())
+        for (source, quantity, _), part in zip(weighted, parts)
+        if part > 0
+    )
+
+
+def advance_line(amount: int, *, name: str = ADVANCE_NAME, vat: VatRate = ADVANCE_VAT) -> PlanLine:
+    """The single line of an advance: 1214 = 3, 1212 = 10, calculated VAT."""
+    return PlanLine(
+        name=fiscal_name(name), quantity_milli=1000, price=amount, amount=amount, vat=vat,
+        method=Method.ADVANCE, subject=PaymentSubject.PAYMENT, order_line_id=None, unit="шт",
+    )
+
+
+def whole_order(lines: Iterable[OrderLineSnap]) -> list[QtyLine]:
+    """Every line at its full quantity."""
+    return [(line, line.quantity_milli) for line in lines]
