@@ -8,8 +8,9 @@ from .model import Correction, CorrectionType, Operation, PlanLine, ReceiptKind,
 
 def format_quantity(quantity_milli: int) -> str:
     """``2000`` → «2», ``1500`` → «1,5», ``1250`` → «1,25»."""
-    whole, milli = divmod(quantity_milli, 1000)
-    return str(whole) if not milli else f"{whole},{milli:03d}".rstrip("0")
+    sign = "-" if quantity_milli < 0 else ""
+    whole, milli = divmod(abs(quantity_milli), 1000)
+    return sign + (str(whole) if not milli else f"{whole},{milli:03d}".rstrip("0"))
 
 
 def explain(plan: ReceiptPlan) -> str:

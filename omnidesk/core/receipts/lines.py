@@ -23,6 +23,7 @@ from ..enums import PaymentSubject
 from ..money import spread
 from ..vat import VatRate
 from .errors import ReceiptPlanError
+from .explain import format_quantity
 from .model import NAME_MAX, Method, OrderLineSnap, PlanLine
 
 ADVANCE_NAME = "Аванс"
@@ -35,7 +36,7 @@ def amount_for_quantity(line: OrderLineSnap, quantity_milli: int) -> int:
     """The kopecks of ``quantity_milli`` of ``line``, rounded down; the whole line gives its amount."""
     if not 0 <= quantity_milli <= line.quantity_milli:
         raise ReceiptPlanError(
-            f"«{line.name}»: количество {quantity_milli / 1000:g} вне 0…{line.quantity_milli / 1000:g}"
+            f"«{line.name}»: количество {format_quantity(quantity_milli)} вне 0…{format_quantity(line.quantity_milli)}"
         )
     return line.amount * quantity_milli // line.quantity_milli
 

@@ -207,4 +207,4 @@ def test_explain_names_the_operation_each_method_and_each_payment():
 
 
 def test_format_quantity():
-    assert [format_quantity(q) for q in (1000, 2000, 1500, 1250, 1)] == ["1", "2", "1,5", "1,25", "0,001"]
+    assert [format_quantity(q) for q in (1000, 2000, 1500, 1250, 1, -1500)] == ["1", "2", "1,5", "1,25", "0,001", "-1,5"]
