@@ -20,7 +20,7 @@ from .builders import (
 from .delivery import DeliveryQuote, DeliverySettlement, quote_delivery, settle_delivery
 from .errors import DeliveryPaymentMismatch, ReceiptPlanError, UnbalancedReceipt
 from .explain import explain, format_quantity
-from .lines import ADVANCE_VAT, amount_for_quantity, priced
+from .lines import ADVANCE_VAT, QtyLine, amount_for_quantity, priced
 from .model import (
     Correction,
     CorrectionType,
@@ -45,6 +45,7 @@ __all__ = [
     "OrderLineSnap",
     "OrderSnap",
     "PlanLine",
+    "QtyLine",
     "ReceiptKind",
     "ReceiptPlan",
     "ReceiptPlanError",
