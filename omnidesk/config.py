@@ -81,7 +81,8 @@ OPTIONS: dict[str, Option] = {
         Option("routing.osrm_url", "", str, "адрес сервера OSRM (пусто — по прямой с коэффициентом)"),
         Option("routing.detour_factor", "1.35", _positive_decimal_text, "коэффициент извилистости дорог"),
         Option("routing.speed_kmh", "25", _positive_decimal_text, "средняя скорость, км/ч"),
-        Option("user.name", "", str, "имя пользователя для журнала изменений"),
+        Option("user.name", "", str, "имя пользователя для журнала изменений и чеков (кассир)"),
+        Option("user.role", "admin", _choice("logist", "cashier", "manager", "admin"), "роль пользователя"),
         Option("demo.enabled", False, _parse_bool, "демонстрационные данные"),
     )
 }

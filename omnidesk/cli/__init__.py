@@ -10,9 +10,9 @@ from typing import Sequence
 from omnidesk import __version__
 from omnidesk.core.errors import OmniDeskError
 
-from . import common, config_cmd, customers, gui, init, orders
+from . import common, config_cmd, customers, fiscal, gui, init, money, orders
 
-GROUPS = (init, orders, customers, config_cmd, gui)
+GROUPS = (init, orders, customers, money, fiscal, config_cmd, gui)
 
 
 def build_parser() -> argparse.ArgumentParser:

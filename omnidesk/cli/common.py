@@ -7,10 +7,16 @@ import datetime as dt
 import json
 import sys
 import traceback
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from omnidesk.config import Settings
+from omnidesk.config import Settings, data_dir
+from omnidesk.core.enums import Role
 from omnidesk.core.errors import InvalidInput
+from omnidesk.integrations.fiscal import RegisterConnection
+from omnidesk.services.audit import current_user
+from omnidesk.services.auth import Actor
+from omnidesk.services.fiscal import FiscalJournal
 from omnidesk.services.database import open_database
 from omnidesk.services.uow import Database
 
@@ -38,6 +44,30 @@ def command(commands, name: str, help_text: str, func) -> argparse.ArgumentParse
 
 def open_db(args: argparse.Namespace) -> Database:
     return open_database(Settings().db_url(args.db))
+
+
+def actor() -> Actor:
+    settings = Settings()
+    return Actor(current_user(settings.get("user.name")), Role(settings.get("user.role")))
+
+
+def journal(db: Database) -> FiscalJournal:
+    """The fiscal journal on the register named in settings (the built-in emulator by default)."""
+    settings = Settings()
+    url, protocol = settings.get("fiscal.url"), settings.get("fiscal.protocol")
+    return FiscalJournal(db, lambda: RegisterConnection(url, protocol, emulator_dir=data_dir() / "emulator"), actor())
+
+
+def parse_quantity(text: str) -> int:
+    """``2`` or ``1,5`` → thousandths of a unit."""
+    try:
+        value = Decimal(text.replace(",", "."))
+    except InvalidOperation:
+        raise InvalidInput(f"количество «{text}» — не число") from None
+    milli = value * 1000
+    if milli != milli.to_integral_value() or milli <= 0:
+        raise InvalidInput(f"количество «{text}»: больше нуля, не точнее тысячных")
+    return int(milli)
 
 
 def parse_date(text: str) -> dt.date:

@@ -1,0 +1,262 @@
+"""The fiscal journal: every receipt printed exactly once, none lost, whatever happens on the way.
+
+Printing is two-phase and persisted. Before the first byte goes to the device the receipt is
+saved as *pending* together with the device's last fiscal document number. The result (document
+number, fiscal sign, time) is saved in the transaction that marks it *printed*. If anything breaks
+in between (a crash, power loss, a dropped link), :meth:`FiscalJournal.recover` asks the device
+whether a document was fiscalised after the noted number and reads it back: the receipt is then
+marked printed, or failed (safe to print again). Nothing is printed while a receipt is pending.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Callable
+
+import fiscal_drivers as fd
+from sqlalchemy import select
+
+from omnidesk.core.enums import ReceiptStatus
+from omnidesk.core.errors import Conflict, InvalidInput, NotFound, OmniDeskError
+from omnidesk.integrations.fiscal import FiscalDocumentRequest, FiscalLine, RegisterConnection
+from omnidesk.persistence.models import Receipt
+
+from . import audit
+from .auth import Actor, Role, require
+from .receipts import ReceiptView, view
+from .uow import Database
+
+
+class FiscalDeviceError(OmniDeskError):
+    """The register refused or could not be reached; the message is for the cashier."""
+
+
+@dataclass(frozen=True)
+class RegisterState:
+    description: str
+    shift_open: bool
+    shift_expired: bool
+    shift_number: int
+    paper_present: bool
+    receipt_open: bool
+    fn_number: str
+    last_document_number: int
+    pending: int  # receipts waiting for recovery
+    warnings: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class PrintRun:
+    printed: tuple[ReceiptView, ...]
+    error: str | None  # why printing stopped, in the device's words
+    remaining: int  # owed receipts not printed
+
+
+@dataclass(frozen=True)
+class RecoveryReport:
+    printed: tuple[int, ...]  # receipt ids found fiscalised on the device
+    failed: tuple[int, ...]  # receipt ids found not fiscalised: safe to print again
+    cancelled_open_document: bool
+
+
+def _message(exc: BaseException) -> str:
+    text = getattr(exc, "message", None) or str(exc)
+    return text or type(exc).__name__
+
+
+class FiscalJournal:
+    """Prints stored receipts on one register. Use it from one thread (one queue per device)."""
+
+    def __init__(self, db: Database, connect: Callable[[], RegisterConnection], actor: Actor) -> None:
+        self.db = db
+        self.actor = actor
+        self._connect = connect
+        self._connection: RegisterConnection | None = None
+
+    # --- the device -----------------------------------------------------------
+    @property
+    def connection(self) -> RegisterConnection:
+        if self._connection is None:
+            try:
+                self._connection = self._connect()
+            except (OSError, fd.FiscalError) as exc:
+                raise FiscalDeviceError(f"ККТ не отвечает: {_message(exc)}") from exc
+        return self._connection
+
+    def close(self) -> None:
+        if self._connection is not None:
+            self._connection.close()
+            self._connection = None
+
+    def _device(self, action: str, call: Callable):
+        try:
+            return call(self.connection.register)
+        except fd.FiscalError as exc:
+            raise FiscalDeviceError(f"{action}: {_message(exc)}") from exc
+
+    def status(self) -> RegisterState:
+        status: fd.Status = self._device("состояние ККТ", lambda r: r.status())
+        with self.db.read() as session:
+            pending = len(session.scalars(select(Receipt.id).where(Receipt.status == ReceiptStatus.PENDING)).all())
+        warnings = []
+        if not status.paper_present:
+            warnings.append("нет бумаги — вставьте рулон")
+        if status.shift_expired:
+            warnings.append("смена превысила 24 часа — снимите Z-отчёт")
+        elif not status.shift_open:
+            warnings.append("смена закрыта — откройте смену")
+        if pending:
+            warnings.append(f"{pending} чек(а) ждут сверки с ККТ")
+        return RegisterState(self.connection.description, status.shift_open, status.shift_expired,
+                             status.shift_number, status.paper_present, status.receipt_open, status.fn_number,
+                             status.last_document_number, pending, tuple(warnings))
+
+    # --- exactly-once printing ------------------------------------------------
+    def recover(self) -> RecoveryReport:
+        """Settle every pending receipt against the device before anything else is printed."""
+        printed, failed, cancelled = [], [], False
+        with self.db.read() as session:
+            pending = session.scalars(select(Receipt).where(Receipt.status == ReceiptStatus.PENDING).order_by(Receipt.id)).all()
+        for receipt in pending:
+            found = self._device("сверка с ККТ", lambda r, fd_before=receipt.fd_before: r.recover(fd_before))
+            cancelled = cancelled or found.cancelled_open_document
+            if found.fiscalised and found.document is not None:
+                self._mark_printed(receipt.id, found.document.number, found.document.fiscal_sign,
+                                   found.document.datetime, None, recovered=True)
+                printed.append(receipt.id)
+            else:
+                self._mark_failed(receipt.id, "связь с ККТ прервалась до закрытия чека; чек не пробит — можно печатать снова")
+                failed.append(receipt.id)
+        if not pending:
+            found = self._device("сверка с ККТ", lambda r: r.recover(None))
+            cancelled = found.cancelled_open_document
+        return RecoveryReport(tuple(printed), tuple(failed), cancelled)
+
+    def print_receipt(self, receipt_id: int) -> ReceiptView:
+        """Print one owed receipt; raises FiscalDeviceError with the device's words if it did not print."""
+        require(self.actor, Role.CASHIER, action="печать чека")
+        if self._has_pending():
+            self.recover()
+        self._ensure_shift()
+        request = self._begin(receipt_id)
+        try:
+            result = self.connection.print(request)
+        except fd.FiscalStateUnknownError as exc:
+            raise FiscalDeviceError(f"ККТ не ответила, состояние чека неизвестно — он будет сверен при "
+                                    f"следующей печати: {_message(exc)}") from exc
+        except fd.FiscalError as exc:
+            self._mark_failed(receipt_id, _message(exc))
+            raise FiscalDeviceError(f"чек не напечатан: {_message(exc)}") from exc
+        return self._mark_printed(receipt_id, result.fd_number, result.fiscal_sign, result.datetime,
+                                  result.shift_number, recovered=result.recovered)
+
+    def print_owed(self) -> PrintRun:
+        """Print every owed receipt, oldest first; stop at the first one the device refuses."""
+        with self.db.read() as session:
+            owed = session.scalars(
+                select(Receipt.id).where(Receipt.status.in_((ReceiptStatus.PLANNED, ReceiptStatus.FAILED))).order_by(Receipt.id)
+            ).all()
+        printed = []
+        for receipt_id in owed:
+            try:
+                printed.append(self.print_receipt(receipt_id))
+            except FiscalDeviceError as exc:
+                return PrintRun(tuple(printed), str(exc), len(owed) - len(printed))
+        return PrintRun(tuple(printed), None, 0)
+
+    def _has_pending(self) -> bool:
+        with self.db.read() as session:
+            return session.scalar(select(Receipt.id).where(Receipt.status == ReceiptStatus.PENDING).limit(1)) is not None
+
+    def _ensure_shift(self) -> None:
+        status = self._device("состояние ККТ", lambda r: r.status())
+        if status.shift_expired:
+            raise FiscalDeviceError("смена превысила 24 часа — снимите Z-отчёт и откройте новую смену")
+        if not status.shift_open:
+            self.open_shift()
+
+    def _begin(self, receipt_id: int) -> FiscalDocumentRequest:
+        last = self._device("номер последнего документа", lambda r: r.last_document_number())
+        with self.db.unit_of_work() as session:
+            receipt = session.get(Receipt, receipt_id)
+            if receipt is None:
+                raise NotFound(f"чек {receipt_id} не найден")
+            if receipt.status is ReceiptStatus.PRINTED:
+                raise InvalidInput(f"чек {receipt_id} уже напечатан (ФД №{receipt.fd_number}) — повторно не печатается")
+            if receipt.status is ReceiptStatus.PENDING:
+                raise Conflict(f"чек {receipt_id} уже печатается на другом рабочем месте")
+            receipt.status = ReceiptStatus.PENDING
+            receipt.fd_before = last
+            receipt.error = None
+            receipt.device = self.connection.description
+            audit.record(session, self.actor.name, "receipt.print.begin", "receipt", receipt.id, fd_before=last)
+            return _request(receipt, self.actor.name)
+
+    def _mark_printed(self, receipt_id: int, fd_number: int, sign: int, when: dt.datetime | None,
+                      shift: int | None, *, recovered: bool) -> ReceiptView:
+        with self.db.unit_of_work() as session:
+            receipt = session.get(Receipt, receipt_id)
+            receipt.status = ReceiptStatus.PRINTED
+            receipt.fd_number = fd_number
+            receipt.fiscal_sign = str(sign)
+            receipt.printed_at = when or dt.datetime.now()
+            receipt.shift_number = shift
+            receipt.error = None
+            audit.record(session, self.actor.name, "receipt.print.done", "receipt", receipt.id, fd_number=fd_number,
+                         fiscal_sign=str(sign), recovered=recovered)
+            return view(session, receipt)
+
+    def _mark_failed(self, receipt_id: int, error: str) -> None:
+        with self.db.unit_of_work() as session:
+            receipt = session.get(Receipt, receipt_id)
+            receipt.status = ReceiptStatus.FAILED
+            receipt.error = error[:500]
+            audit.record(session, self.actor.name, "receipt.print.failed", "receipt", receipt.id, error=error)
+
+    # --- shift and cash drawer ---------------------------------------------------
+    def open_shift(self) -> fd.DocumentResult:
+        require(self.actor, Role.CASHIER, action="открытие смены")
+        result = self._device("открытие смены", lambda r: r.open_shift(fd.Person(name=self.actor.name)))
+        self._log("shift.open", fd_number=result.fd_number, shift=result.shift_number)
+        return result
+
+    def close_shift(self) -> fd.DocumentResult:
+        require(self.actor, Role.CASHIER, action="Z-отчёт")
+        result = self._device("Z-отчёт", lambda r: r.close_shift(fd.Person(name=self.actor.name)))
+        self._log("shift.close", fd_number=result.fd_number, shift=result.shift_number)
+        return result
+
+    def x_report(self) -> None:
+        require(self.actor, Role.CASHIER, Role.MANAGER, action="X-отчёт")
+        self._device("X-отчёт", lambda r: r.x_report())
+        self._log("shift.x_report")
+
+    def cash_in(self, amount: int) -> fd.CashResult:
+        return self._cash("внесение", amount, lambda r: r.cash_in(amount))
+
+    def cash_out(self, amount: int) -> fd.CashResult:
+        return self._cash("выплата", amount, lambda r: r.cash_out(amount))
+
+    def _cash(self, what: str, amount: int, call) -> fd.CashResult:
+        require(self.actor, Role.CASHIER, action=what)
+        if amount <= 0:
+            raise InvalidInput("сумма должна быть больше нуля")
+        result = self._device(what, call)
+        self._log(f"cash.{'in' if what == 'внесение' else 'out'}", amount=amount)
+        return result
+
+    def _log(self, action: str, **details) -> None:
+        with self.db.unit_of_work() as session:
+            audit.record(session, self.actor.name, action, "register", None, **details)
+
+
+def _request(receipt: Receipt, cashier: str) -> FiscalDocumentRequest:
+    return FiscalDocumentRequest(
+        operation=receipt.operation,
+        lines=tuple(FiscalLine(line.name, line.quantity_milli, line.price, line.vat_rate.ffd_code,
+                               line.payment_method, line.payment_subject.value) for line in receipt.lines),
+        cash=receipt.cash, electronic=receipt.electronic, prepayment=receipt.prepayment_offset, credit=receipt.credit,
+        buyer_contact=receipt.buyer_contact, cashier=cashier, correction_type=receipt.correction_type,
+        correction_date=receipt.correction_date, correction_doc=receipt.correction_doc,
+    )

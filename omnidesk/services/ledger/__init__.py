@@ -1,0 +1,24 @@
+"""The ledger: payments, allocations, advances, deliveries, returns and refunds, each with its receipts.
+
+Every operation is one unit of work that keeps the invariants of DESIGN.md: a payment's
+allocations never exceed it, an order never holds more money than the goods the customer
+keeps, a customer's advance = payments − allocations − refunds ≥ 0, and nothing is deleted.
+"""
+
+from .deliveries import DeliveryResult, cancel_order, record_delivery, return_goods
+from .payments import AllocationRequest, LedgerResult, apply_advance, register_payment
+from .refunds import ExcessChoice, refund_advance, release_excess
+
+__all__ = [
+    "AllocationRequest",
+    "DeliveryResult",
+    "ExcessChoice",
+    "LedgerResult",
+    "apply_advance",
+    "cancel_order",
+    "record_delivery",
+    "refund_advance",
+    "register_payment",
+    "release_excess",
+    "return_goods",
+]

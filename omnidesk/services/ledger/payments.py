@@ -1,0 +1,151 @@
+"""Money coming in: a payment registered and spread over orders, the rest kept as an advance."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Sequence
+
+from sqlalchemy.orm import Session
+
+from omnidesk.core.enums import PaymentKind
+from omnidesk.core.errors import InvalidInput
+from omnidesk.core.money import format_amount
+from omnidesk.core.receipts import plan_advance, plan_prepayment, receipt_owed_for_payment
+from omnidesk.persistence.models import Customer, Order, Payment
+
+from .. import audit
+from ..auth import Actor, Role, require
+from ..customers import resolve_customer
+from ..receipts import ReceiptView, store_plans, view
+from ..uow import Database
+from . import entries, state
+
+
+@dataclass(frozen=True)
+class AllocationRequest:
+    order_number: str
+    amount: int | None = None  # None: as much as the order still owes
+
+
+@dataclass(frozen=True)
+class LedgerResult:
+    """What one money operation did, in words and figures, and the receipts it made owed."""
+
+    summary: str
+    customer_id: int
+    payment_id: int | None
+    allocated: tuple[tuple[str, int], ...]  # (order number, amount)
+    advance: int  # money of this operation left on the customer's advance
+    balance: int  # the customer's advance after the operation
+    receipts: tuple[ReceiptView, ...]
+
+
+def register_payment(
+    db: Database, actor: Actor, *, customer: str, kind: PaymentKind, amount: int,
+    allocations: Sequence[AllocationRequest] = (), received_at: dt.datetime | None = None,
+    payer_name: str | None = None, purpose: str = "", source: str = "office", source_key: str | None = None,
+    driver_id: int | None = None, route_id: int | None = None,
+) -> LedgerResult:
+    """Register money received and apply it to orders; what is left becomes the customer's advance."""
+    require(actor, Role.CASHIER, Role.MANAGER, action="регистрация поступления")
+    if amount <= 0:
+        raise InvalidInput("сумма поступления должна быть больше нуля")
+    with db.unit_of_work() as session:
+        buyer = resolve_customer(session, customer)
+        payment = Payment(
+            customer_id=buyer.id, kind=kind, amount=amount, received_at=received_at or dt.datetime.now(),
+            payer_name=payer_name or buyer.name, payer_inn=buyer.inn, purpose=purpose, source=source,
+            source_key=source_key, driver_id=driver_id, route_id=route_id, created_by=actor.name,
+        )
+        session.add(payment)
+        session.flush()
+        plan = _plan_allocations(session, buyer, allocations, amount)
+        receipts = _apply(session, actor, buyer, payment, plan)
+        advance = amount - sum(a for _o, a, _p in plan)
+        audit.record(session, actor.name, "payment.register", "payment", payment.id, kind=kind.value, amount=amount,
+                     customer=buyer.id, allocated={o.number: a for o, a, _p in plan}, advance=advance)
+        return _result(session, buyer, payment, plan, advance, receipts)
+
+
+def _plan_allocations(session: Session, buyer: Customer, requests: Sequence[AllocationRequest],
+                      amount: int) -> list[tuple[Order, int, int]]:
+    """(order, amount, paid before) for each request; every order owes at least what it gets."""
+    plan: list[tuple[Order, int, int]] = []
+    left = amount
+    for request in requests:
+        order = state.lock_order(session, request.order_number)
+        due = _open_order_due(session, buyer, order)
+        before = state.paid(session, order.id)
+        wanted = due if request.amount is None else request.amount
+        if wanted <= 0 and request.amount is None:
+            continue  # already paid in full: the money stays an advance
+        if wanted <= 0 or wanted > due:
+            raise InvalidInput(f"по заказу №{order.number} к оплате {format_amount(due)}, "
+                               f"нельзя зачесть {format_amount(wanted)}")
+        part = min(wanted, left)
+        if request.amount is not None and part < wanted:
+            raise InvalidInput(f"в поступлении {format_amount(amount)} не хватает на все указанные суммы")
+        if part > 0:
+            plan.append((order, part, before))
+            left -= part
+    return plan
+
+
+def _apply(session: Session, actor: Actor, buyer: Customer, payment: Payment,
+           plan: list[tuple[Order, int, int]]) -> list:
+    receipts_owed = receipt_owed_for_payment(buyer.kind, payment.kind)
+    electronic = payment.kind is not PaymentKind.CASH
+    plans = []
+    for order, part, before in plan:
+        entries.allocate(session, payment, order.id, part, actor.name)
+        if receipts_owed:
+            plans.append(plan_prepayment(state.order_snap(order), part, electronic=electronic, payment_id=payment.id,
+                                         already_prepaid=before, contact=state.contact_of(buyer)))
+    advance = payment.amount - sum(part for _o, part, _b in plan)
+    if receipts_owed and advance > 0:
+        plans.append(plan_advance(buyer.id, advance, electronic=electronic, payment_id=payment.id,
+                                  contact=state.contact_of(buyer)))
+    session.flush()
+    return store_plans(session, plans)
+
+
+def apply_advance(db: Database, actor: Actor, *, customer: str, order_number: str,
+                  amount: int | None = None) -> LedgerResult:
+    """Pay an order from the customer's advance. No receipt now: the delivery receipt offsets it (1215)."""
+    require(actor, Role.CASHIER, Role.MANAGER, action="зачёт аванса")
+    with db.unit_of_work() as session:
+        buyer = resolve_customer(session, customer)
+        balance = state.balance_of(session, buyer.id)
+        if balance <= 0:
+            raise InvalidInput(f"на авансе покупателя {buyer.name} нет денег")
+        order = state.lock_order(session, order_number)
+        due = _open_order_due(session, buyer, order)
+        part = min(due, balance) if amount is None else amount
+        if part <= 0 or part > due or part > balance:
+            raise InvalidInput(f"по заказу №{order.number} к оплате {format_amount(due)}, на авансе "
+                               f"{format_amount(balance)}: зачесть {format_amount(part)} нельзя")
+        entries.allocate_from_advance(session, buyer.id, order.id, part, actor.name)
+        audit.record(session, actor.name, "advance.apply", "order", order.id, amount=part, customer=buyer.id)
+        return _result(session, buyer, None, [(order, part, 0)], 0, [])
+
+
+def _open_order_due(session: Session, buyer: Customer, order: Order) -> int:
+    if order.customer_id != buyer.id:
+        raise InvalidInput(f"заказ №{order.number} оформлен на другого покупателя")
+    if not order.status.is_open:
+        raise InvalidInput(f"заказ №{order.number} уже закрыт ({order.status.value}): деньги оставьте авансом")
+    return max(state.kept(order) - state.paid(session, order.id), 0)
+
+
+def _result(session: Session, buyer: Customer, payment: Payment | None, plan, advance: int, receipts) -> LedgerResult:
+    allocated = tuple((order.number, part) for order, part, _b in plan)
+    parts = [f"№{n}: {format_amount(a)}" for n, a in allocated]
+    if advance:
+        parts.append(f"аванс: {format_amount(advance)}")
+    summary = f"{buyer.name} — " + ("; ".join(parts) or "без распределения")
+    return LedgerResult(
+        summary=summary, customer_id=buyer.id, payment_id=payment.id if payment else None, allocated=allocated,
+        advance=advance, balance=state.balance_of(session, buyer.id),
+        receipts=tuple(view(session, r) for r in receipts),
+    )

@@ -1,0 +1,91 @@
+"""Money that no longer has goods behind it: refunded to the customer or kept as an advance."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from typing import Sequence
+
+from sqlalchemy.orm import Session
+
+from omnidesk.core.enums import PaymentKind
+from omnidesk.core.errors import InvalidInput
+from omnidesk.core.money import format_amount
+from omnidesk.core.receipts import (
+    Method,
+    plan_advance_refund,
+    plan_conversion_to_advance,
+    plan_prepayment_refund,
+)
+from omnidesk.core.receipts.lines import QtyLine
+from omnidesk.persistence.models import Customer, Order, Refund
+
+from .. import audit
+from ..auth import Actor, Role, require
+from ..customers import resolve_customer
+from ..receipts import ReceiptView, store_plans, view
+from ..uow import Database
+from . import entries, state
+
+
+class ExcessChoice(enum.Enum):
+    ADVANCE = "advance"  # keep the money on the customer's account
+    REFUND = "refund"  # pay it back
+
+
+@dataclass(frozen=True)
+class Released:
+    amount: int
+    choice: ExcessChoice
+    receipts: list  # stored Receipt rows
+
+
+def release_excess(session: Session, actor: Actor, buyer: Customer, order: Order, amount: int, choice: ExcessChoice,
+                   *, refund_kind: PaymentKind | None, lines: Sequence[QtyLine] | None, reason: str) -> Released:
+    """Take ``amount`` off the order; refund it or leave it as an advance, with the receipts owed."""
+    if amount <= 0:
+        return Released(0, choice, [])
+    fiscal = state.receipts_apply(buyer, state.money_kinds(session, order.id))
+    method = state.prepayment_method(session, order.id)
+    moved = entries.reverse(session, order.id, amount, actor.name)
+    payment_ids = tuple(sorted({m.payment_id for m in moved}))
+    snap = state.order_snap(order)
+    plans = []
+    if choice is ExcessChoice.REFUND:
+        kind = refund_kind or PaymentKind.CASH
+        session.add(Refund(customer_id=buyer.id, order_id=order.id, payment_id=payment_ids[-1], kind=kind,
+                           amount=amount, reason=reason, created_by=actor.name))
+        if fiscal:
+            plans.append(plan_prepayment_refund(
+                snap if method is not Method.ADVANCE else None, amount, method=method,
+                electronic=kind is not PaymentKind.CASH, payment_ids=payment_ids, lines=lines,
+                customer_id=buyer.id, contact=state.contact_of(buyer)))
+    elif fiscal and method is not Method.ADVANCE:
+        plans.extend(plan_conversion_to_advance(snap, amount, method=method, payment_ids=payment_ids, lines=lines,
+                                                contact=state.contact_of(buyer)))
+    audit.record(session, actor.name, f"excess.{choice.value}", "order", order.id, amount=amount, reason=reason,
+                 refund_kind=refund_kind.value if refund_kind else None)
+    return Released(amount, choice, store_plans(session, plans))
+
+
+def refund_advance(db: Database, actor: Actor, *, customer: str, amount: int, kind: PaymentKind,
+                   reason: str = "") -> tuple[int, tuple[ReceiptView, ...]]:
+    """Pay back part or all of a customer's advance; returns the new balance and the receipts owed."""
+    require(actor, Role.CASHIER, Role.MANAGER, action="возврат аванса")
+    if amount <= 0:
+        raise InvalidInput("сумма возврата должна быть больше нуля")
+    with db.unit_of_work() as session:
+        buyer = resolve_customer(session, customer)
+        balance = state.balance_of(session, buyer.id)
+        if amount > balance:
+            raise InvalidInput(f"на авансе {buyer.name} {format_amount(balance)} — вернуть "
+                               f"{format_amount(amount)} нельзя")
+        session.add(Refund(customer_id=buyer.id, kind=kind, amount=amount, reason=reason or "возврат аванса",
+                           created_by=actor.name))
+        plans = []
+        if state.receipts_apply(buyer, {kind}):
+            plans.append(plan_advance_refund(buyer.id, amount, electronic=kind is not PaymentKind.CASH,
+                                             contact=state.contact_of(buyer)))
+        stored = store_plans(session, plans)
+        audit.record(session, actor.name, "advance.refund", "customer", buyer.id, amount=amount, kind=kind.value)
+        return state.balance_of(session, buyer.id), tuple(view(session, r) for r in stored)

@@ -1,0 +1,98 @@
+"""What the ledger knows about an order or a customer at this moment (inside one unit of work)."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from omnidesk.core.enums import CustomerKind, OrderStatus, PaymentKind, ReceiptStatus
+from omnidesk.core.errors import InvalidInput
+from omnidesk.core.money import format_amount
+from omnidesk.core.receipts import Method, OrderLineSnap, OrderSnap, ReceiptKind
+from omnidesk.persistence.models import Allocation, Customer, Order, Payment, Receipt, ReceiptLine, ReceiptLink
+
+from ..customers import balance_of
+
+__all__ = ["balance_of", "order_snap", "paid", "prepayment_method", "kept", "lock_order", "contact_of",
+           "receipts_apply", "line_by_number"]
+
+
+def paid(session: Session, order_id: int) -> int:
+    """Money allocated to the order, net of reversals."""
+    return int(session.scalar(select(func.coalesce(func.sum(Allocation.amount), 0)).where(Allocation.order_id == order_id)))
+
+
+def kept(order: Order) -> int:
+    """Value of the goods the customer keeps (nothing once the order is cancelled)."""
+    if order.status is OrderStatus.CANCELLED:
+        return 0
+    return order.total - order.refused_total - order.returned_total
+
+
+def order_snap(order: Order) -> OrderSnap:
+    return OrderSnap(
+        id=order.id, number=order.number, customer_id=order.customer_id,
+        lines=tuple(
+            OrderLineSnap(id=line.id, name=line.name, quantity_milli=line.quantity_milli, price=line.price,
+                          amount=line.amount, vat=line.vat_rate, subject=line.payment_subject, unit=line.unit)
+            for line in order.lines
+        ),
+    )
+
+
+def lock_order(session: Session, number: str) -> Order:
+    """The order, locked for this unit of work where the database can lock rows."""
+    from ..orders import find_order
+
+    order = find_order(session, number)
+    session.refresh(order, with_for_update=True)
+    return order
+
+
+def line_by_number(order: Order, line_no: int):
+    for line in order.lines:
+        if line.line_no == line_no:
+            return line
+    raise InvalidInput(f"в заказе №{order.number} нет строки {line_no} (строки: 1–{len(order.lines)})")
+
+
+def prepayment_method(session: Session, order_id: int) -> Method:
+    """The 1214 under which the order's prepayment was (or will be) fiscalised.
+
+    Money that came as an advance and was later applied to the order keeps its 1214 = 3.
+    """
+    query = (
+        select(ReceiptLine.payment_method)
+        .join(Receipt, Receipt.id == ReceiptLine.receipt_id)
+        .join(ReceiptLink, ReceiptLink.receipt_id == Receipt.id)
+        .where(ReceiptLink.order_id == order_id, Receipt.kind == ReceiptKind.PREPAYMENT.value,
+               Receipt.status != ReceiptStatus.FAILED)
+        .order_by(Receipt.id.desc())
+        .limit(1)
+    )
+    method = session.scalar(query)
+    return Method(method) if method else Method.ADVANCE
+
+
+def receipts_apply(customer: Customer, kinds: set[PaymentKind]) -> bool:
+    """Whether money of these kinds from this customer is fiscalised at all."""
+    return customer.kind is CustomerKind.INDIVIDUAL or any(k is not PaymentKind.TRANSFER for k in kinds)
+
+
+def money_kinds(session: Session, order_id: int) -> set[PaymentKind]:
+    query = select(Payment.kind).join(Allocation, Allocation.payment_id == Payment.id).where(Allocation.order_id == order_id)
+    return set(session.scalars(query))
+
+
+def contact_of(customer: Customer) -> str | None:
+    """Tag 1008: the e-mail or phone the electronic receipt goes to."""
+    return customer.email or customer.phone
+
+
+def require_balance(session: Session, customer: Customer, amount: int) -> int:
+    balance = balance_of(session, customer.id)
+    if amount > balance:
+        raise InvalidInput(
+            f"на авансе покупателя {customer.name} {format_amount(balance)}, а нужно {format_amount(amount)}"
+        )
+    return balance
