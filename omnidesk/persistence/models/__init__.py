@@ -1,6 +1,7 @@
 """All tables; importing this package registers every model on ``Base.metadata``."""
 
 from .audit import AuditEntry
+from .bank import BankLine, BankLineStatus, BankStatement, PayerAccount
 from .catalog import Product
 from .customers import Customer, CustomerContact
 from .logistics import Depot, Driver, Route, Stop, Vehicle
@@ -11,12 +12,16 @@ from .receipts import Receipt, ReceiptLine, ReceiptLink
 __all__ = [
     "Allocation",
     "AuditEntry",
+    "BankLine",
+    "BankLineStatus",
+    "BankStatement",
     "Customer",
     "CustomerContact",
     "Depot",
     "Driver",
     "Order",
     "OrderLine",
+    "PayerAccount",
     "Payment",
     "Product",
     "Receipt",
