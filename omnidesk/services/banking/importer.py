@@ -1,0 +1,265 @@
+"""Import a bank statement: parse all or nothing, keep each document once, book what matching is sure of.
+
+Steps: parse → classify (incoming / outgoing / already imported) → match the new incoming lines
+against the customers and open orders in the database → store the statement and its new lines in
+one unit of work → book each automatic line through the ledger (``source_key`` = document key,
+so a payment can never be booked twice) → remember the payer accounts that identified someone.
+A line whose booking fails (an order closed meanwhile) goes to the review queue with the reason.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, replace
+from typing import Iterator
+
+from sqlalchemy import exc as sa_exc
+from sqlalchemy import select
+
+from omnidesk.core.enums import PaymentKind
+from omnidesk.core.errors import Conflict, OmniDeskError
+from omnidesk.core.matching import Matcher, MatchResult, MatchStatus
+from omnidesk.integrations.bankfiles import BankDocument, Statement, document_key, parse_statement, to_bank_line
+from omnidesk.persistence.models import BankLine, BankLineStatus, BankStatement, Payment
+
+from .. import audit
+from ..auth import Actor, Role, require
+from ..ledger import AllocationRequest, LedgerResult, register_payment
+from ..uow import Database
+from .dto import ImportProgress, ImportResult, LineView
+from .inputs import customer_names, known_customers, open_orders
+from .store import link_payment, proposals_json, remember_account, suggestions_of, views
+
+_STATUS = {MatchStatus.ALLOCATED: BankLineStatus.ALLOCATED, MatchStatus.ADVANCE: BankLineStatus.ADVANCE,
+           MatchStatus.REVIEW: BankLineStatus.REVIEW}
+_PROGRESS_EVERY = 25
+
+
+@dataclass(frozen=True)
+class _Doc:
+    document: BankDocument
+    key: str
+    account: str  # our account
+    incoming: bool
+
+
+def import_statement(db: Database, actor: Actor, data: bytes, file_name: str = "") -> ImportResult:
+    """Import one statement file; see :func:`import_steps`."""
+    result = None
+    for step in import_steps(db, actor, data, file_name):
+        if isinstance(step, ImportResult):
+            result = step
+    assert result is not None
+    return result
+
+
+def import_steps(db: Database, actor: Actor, data: bytes, file_name: str = "") -> Iterator[ImportProgress | ImportResult]:
+    """The import as a generator: progress steps, then the :class:`ImportResult`.
+
+    Closing the generator before the statement is stored imports nothing; once it is stored,
+    the automatic bookings are finished even if the caller stops listening.
+    """
+    require(actor, Role.CASHIER, Role.MANAGER, action="загрузка банковской выписки")
+    finish_pending(db, actor)
+    yield ImportProgress("parse", 0, 1)
+    statement = parse_statement(data)
+    docs = _classify(statement)
+    yield ImportProgress("match", 0, len(docs))
+    with db.read() as session:
+        existing = _existing(session, [d.key for d in docs])
+        fresh, duplicates = _split_new(docs, existing)
+        incoming = [d for d in fresh if d.incoming]
+        customers = known_customers(session) if incoming else []
+        orders = open_orders(session) if incoming else []
+    matcher = Matcher(customers, orders)
+    results = {d.key: matcher.match(to_bank_line(d.document, d.key)) for d in incoming}
+    yield ImportProgress("match", len(docs), len(docs))
+    statement_id, rows = _store(db, actor, statement, data, file_name, fresh, results, len(duplicates))
+    booked: dict[str, tuple[BankLineStatus, LedgerResult | None, str]] = {}
+    automatic = [d for d in incoming if results[d.key].automatic]
+    listening = True
+    for i, d in enumerate(automatic, start=1):
+        booked[d.key] = _book_automatic(db, actor, rows[d.key], d, results[d.key])
+        if listening and (i % _PROGRESS_EVERY == 0 or i == len(automatic)):
+            try:
+                yield ImportProgress("book", i, len(automatic))
+            except GeneratorExit:
+                listening = False  # keep booking: the statement is stored, its money must be too
+    result = _result(db, statement, file_name, statement_id, docs, rows, duplicates, booked)
+    if listening:
+        yield result
+
+
+def _classify(statement: Statement) -> list[_Doc]:
+    ours = set(statement.accounts)
+    out = []
+    for doc in statement.documents:
+        if doc.payee_account in ours:
+            out.append(_Doc(doc, document_key(doc), doc.payee_account, True))
+        else:  # our payment out (or a document of none of our accounts): recorded, never matched
+            account = doc.payer_account if doc.payer_account in ours else doc.payee_account
+            out.append(_Doc(doc, document_key(doc, account), account, False))
+    return out
+
+
+def _existing(session, keys: list[str]) -> dict[str, BankLine]:
+    found: dict[str, BankLine] = {}
+    unique = list(dict.fromkeys(keys))
+    for start in range(0, len(unique), 500):
+        for line in session.scalars(select(BankLine).where(BankLine.document_key.in_(unique[start:start + 500]))):
+            found[line.document_key] = line
+    session.expunge_all()
+    return found
+
+
+def _split_new(docs: list[_Doc], existing: dict[str, BankLine]) -> tuple[list[_Doc], dict[int, BankLine | None]]:
+    """New documents in file order, and the duplicates by position (with the stored line, if any)."""
+    fresh, duplicates, seen = [], {}, set()
+    for position, d in enumerate(docs):
+        if d.key in existing or d.key in seen:
+            duplicates[position] = existing.get(d.key)
+        else:
+            seen.add(d.key)
+            fresh.append(d)
+    return fresh, duplicates
+
+
+def _store(db: Database, actor: Actor, statement: Statement, data: bytes, file_name: str, fresh: list[_Doc],
+           results: dict[str, MatchResult], duplicates: int) -> tuple[int | None, dict[str, int]]:
+    if not fresh:
+        return None, {}  # nothing new: the database stays exactly as it was
+    try:
+        with db.unit_of_work() as session:
+            row = BankStatement(
+                file_name=file_name[:255], file_sha256=hashlib.sha256(data).hexdigest(), format_name=statement.format_name[:64],
+                accounts=", ".join(statement.accounts)[:255], date_from=statement.date_from, date_to=statement.date_to,
+                opening=sum(s.opening for s in statement.sections), incoming=sum(s.incoming for s in statement.sections),
+                outgoing=sum(s.outgoing for s in statement.sections), closing=sum(s.closing for s in statement.sections),
+                documents=len(statement.documents), imported=sum(1 for d in fresh if d.incoming),
+                duplicates=duplicates, outgoing_skipped=sum(1 for d in fresh if not d.incoming), imported_by=actor.name,
+            )
+            session.add(row)
+            session.flush()
+            lines = {d.key: _line(row.id, d, results.get(d.key)) for d in fresh}
+            session.add_all(lines.values())
+            session.flush()
+            audit.record(session, actor.name, "bank.import", "bank_statement", row.id, file=file_name,
+                         imported=row.imported, duplicates=duplicates, outgoing=row.outgoing_skipped)
+            return row.id, {key: line.id for key, line in lines.items()}
+    except sa_exc.IntegrityError as exc:
+        raise Conflict("эта выписка сейчас загружается на другом рабочем месте — повторите загрузку позже") from exc
+
+
+def _line(statement_id: int, d: _Doc, result: MatchResult | None) -> BankLine:
+    doc = d.document
+    if result is None:
+        status, explanation, proposals = BankLineStatus.OUTGOING, "исходящий платёж — не сопоставляется", ""
+    else:
+        status, explanation = _STATUS[result.status], result.explanation
+        proposals = proposals_json([result.applied] if result.applied else result.suggestions)
+    return BankLine(
+        statement_id=statement_id, document_key=d.key, account=d.account[:34], doc_date=doc.date_credited or doc.date,
+        number=doc.number[:32], amount=doc.amount, payer_name=doc.payer_name[:255], payer_inn=doc.payer_inn[:12],
+        payer_kpp=doc.payer_kpp[:9], payer_account=doc.payer_account[:34], purpose=doc.purpose[:1000], status=status,
+        explanation=explanation[:1000], suggestions=proposals or "[]",
+        customer_id=result.customer_id if result is not None and result.automatic else None,
+    )
+
+
+def _book_automatic(db: Database, actor: Actor, line_id: int, d: _Doc,
+                    result: MatchResult) -> tuple[BankLineStatus, LedgerResult | None, str]:
+    proposal = result.applied
+    assert proposal is not None
+    return _book(db, actor, line_id, int(proposal.customer_id),
+                 [AllocationRequest(a.order_number, a.amount) for a in proposal.allocations], result.remember_account)
+
+
+def _book(db: Database, actor: Actor, line_id: int, customer_id: int, allocations: list[AllocationRequest],
+          remember: str, *, manual: bool = False) -> tuple[BankLineStatus, LedgerResult | None, str]:
+    with db.read() as session:
+        line = session.get(BankLine, line_id)
+        amount, key, status = line.amount, line.document_key, line.status
+        received = dt.datetime.combine(line.doc_date, dt.time())
+        payer_name, purpose = line.payer_name, line.purpose
+        existing = session.scalar(select(Payment.id).where(Payment.source_key == key))
+    ledger = None
+    if existing is None:
+        try:
+            ledger = register_payment(
+                db, actor, customer=str(customer_id), kind=PaymentKind.TRANSFER, amount=amount, allocations=allocations,
+                received_at=received, payer_name=payer_name, purpose=purpose, source="bank", source_key=key,
+            )
+            existing = ledger.payment_id
+        except sa_exc.IntegrityError:  # booked meanwhile by another workstation
+            with db.read() as session:
+                existing = session.scalar(select(Payment.id).where(Payment.source_key == key))
+        except OmniDeskError as exc:
+            if manual:
+                return status, None, str(exc)
+            with db.unit_of_work() as session:
+                line = session.get(BankLine, line_id)
+                line.status = BankLineStatus.REVIEW
+                line.customer_id = None
+                line.explanation = f"не проведено автоматически: {exc}; {line.explanation}"[:1000]
+            return BankLineStatus.REVIEW, None, str(exc)
+    with db.unit_of_work() as session:
+        line = session.get(BankLine, line_id)
+        link_payment(session, line, existing)
+        if remember:
+            remember_account(session, line.customer_id, remember, line.id, actor.name)
+    return status, ledger, ""
+
+
+def finish_pending(db: Database, actor: Actor) -> int:
+    """Book automatic lines stored but not booked (the program stopped in between); return how many."""
+    with db.read() as session:
+        pending = session.execute(
+            select(BankLine.id, BankLine.customer_id, BankLine.suggestions)
+            .where(BankLine.status.in_([BankLineStatus.ALLOCATED, BankLineStatus.ADVANCE]), BankLine.payment_id.is_(None))
+        ).all()
+    for line_id, customer_id, proposals in pending:
+        applied = suggestions_of(proposals, {})
+        if customer_id is None or not applied:
+            continue
+        _book(db, actor, line_id, customer_id,
+              [AllocationRequest(a.order_number, a.amount) for a in applied[0].allocations], "")
+    return len(pending)
+
+
+def _result(db: Database, statement: Statement, file_name: str, statement_id: int | None, docs: list[_Doc],
+            rows: dict[str, int], duplicates: dict[int, BankLine | None],
+            booked: dict[str, tuple[BankLineStatus, LedgerResult | None, str]]) -> ImportResult:
+    with db.read() as session:
+        stored = {line.id: line for line in session.scalars(select(BankLine).where(BankLine.id.in_(list(rows.values()))))} if rows else {}
+        by_id = {v.id: v for v in views(session, list(stored.values()), with_suggestions=True)}
+        names = customer_names(session, [line.customer_id for line in duplicates.values() if line is not None])
+    lines: list[LineView] = []
+    for position, d in enumerate(docs):
+        if position in duplicates:
+            lines.append(_duplicate_view(d, duplicates[position], names))
+            continue
+        view = by_id[rows[d.key]]
+        ledger = booked.get(d.key, (None, None, ""))[1]
+        if ledger is not None:
+            view = replace(view, receipts_owed=len(ledger.receipts))
+        lines.append(view)
+    return ImportResult(
+        file_name=file_name, statement_id=statement_id, documents=len(docs),
+        imported=sum(1 for d in docs if d.incoming and d.key in rows), duplicates=len(duplicates),
+        outgoing_skipped=sum(1 for d in docs if not d.incoming and d.key in rows), lines=tuple(lines),
+        warnings=statement.warnings,
+    )
+
+
+def _duplicate_view(d: _Doc, earlier: BankLine | None, names: dict[int, str]) -> LineView:
+    doc = d.document
+    where = f"уже загружен (выписка {earlier.statement_id}, строка {earlier.id})" if earlier else "повтор в этом же файле"
+    customer_id = earlier.customer_id if earlier else None
+    return LineView(
+        id=earlier.id if earlier else None, document_key=d.key, statement_id=earlier.statement_id if earlier else None,
+        date=doc.date_credited or doc.date, number=doc.number, amount=doc.amount, payer_name=doc.payer_name,
+        payer_inn=doc.payer_inn, payer_account=doc.payer_account, purpose=doc.purpose, status=BankLineStatus.DUPLICATE,
+        explanation=where, customer_id=customer_id, customer_name=names.get(customer_id, "") if customer_id else "",
+        payment_id=earlier.payment_id if earlier else None,
+    )

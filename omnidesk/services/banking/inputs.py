@@ -1,0 +1,60 @@
+"""The matcher's view of the database: customers with their contacts and payer accounts, open orders."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Iterable
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from omnidesk.core.enums import OrderStatus
+from omnidesk.core.matching import KnownCustomer, OpenOrder
+from omnidesk.persistence.models import Allocation, Customer, CustomerContact, Order, PayerAccount
+
+from ..orders import kept_value
+
+_CLOSED = [OrderStatus.DELIVERED, OrderStatus.REFUSED, OrderStatus.CANCELLED]
+
+
+def open_orders(session: Session) -> list[OpenOrder]:
+    """Every open order that still owes money: due = value of the goods kept − money allocated."""
+    paid = (select(Allocation.order_id, func.sum(Allocation.amount).label("paid"))
+            .group_by(Allocation.order_id).subquery())
+    query = (
+        select(Order.number, Order.customer_id, Order.created_at, kept_value(), func.coalesce(paid.c.paid, 0))
+        .outerjoin(paid, paid.c.order_id == Order.id)
+        .where(Order.status.not_in(_CLOSED))
+    )
+    out = []
+    for number, customer_id, created_at, kept, paid_sum in session.execute(query):
+        due = int(kept) - int(paid_sum)
+        if due > 0:
+            out.append(OpenOrder(number=number, customer_id=customer_id, date=created_at.date(), due=due, total=int(kept)))
+    return out
+
+
+def known_customers(session: Session) -> list[KnownCustomer]:
+    phones: dict[int, list[str]] = defaultdict(list)
+    for customer_id, value in session.execute(
+        select(CustomerContact.customer_id, CustomerContact.value).where(CustomerContact.kind == "phone")
+    ):
+        phones[customer_id].append(value)
+    accounts: dict[int, list[str]] = defaultdict(list)
+    for customer_id, account in session.execute(select(PayerAccount.customer_id, PayerAccount.account)):
+        accounts[customer_id].append(account)
+    out = []
+    for c in session.scalars(select(Customer)):
+        own_phones = tuple(dict.fromkeys(([c.phone] if c.phone else []) + phones.get(c.id, [])))
+        out.append(KnownCustomer(
+            id=c.id, kind=c.kind, name=c.name, inn=c.inn or "", kpp=c.kpp or "", phones=own_phones,
+            payer_accounts=tuple(accounts.get(c.id, ())),
+        ))
+    return out
+
+
+def customer_names(session: Session, ids: Iterable[int | None]) -> dict[int, str]:
+    wanted = {i for i in ids if i is not None}
+    if not wanted:
+        return {}
+    return dict(session.execute(select(Customer.id, Customer.name).where(Customer.id.in_(wanted))).all())

@@ -1,0 +1,105 @@
+"""Bank lines in the database: proposals as JSON, views, booking a line's payment, payer accounts."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from typing import Iterable, Sequence
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from omnidesk.core.matching import Proposal
+from omnidesk.core.matching.text import digits_only, is_transit_account
+from omnidesk.persistence.models import Allocation, BankLine, BankLineStatus, Order, PayerAccount, Payment
+
+from .dto import LineView, SuggestedAllocation, Suggestion
+from .inputs import customer_names
+
+
+def proposals_json(proposals: Iterable[Proposal]) -> str:
+    return json.dumps([
+        {"customer_id": p.customer_id, "advance": p.advance, "reasons": list(p.reasons), "score": p.score,
+         "allocations": [[a.order_number, a.amount, a.closes_order] for a in p.allocations]}
+        for p in proposals
+    ], ensure_ascii=False)
+
+
+def suggestions_of(text: str, names: dict[int, str]) -> tuple[Suggestion, ...]:
+    out = []
+    for item in json.loads(text or "[]"):
+        customer_id = item.get("customer_id")
+        out.append(Suggestion(
+            customer_id=customer_id, customer_name=names.get(customer_id, "") if customer_id is not None else "",
+            allocations=tuple(SuggestedAllocation(n, int(a), bool(c)) for n, a, c in item.get("allocations", [])),
+            advance=int(item.get("advance", 0)), reasons=tuple(item.get("reasons", ())), score=int(item.get("score", 0)),
+        ))
+    return tuple(out)
+
+
+def suggestion_customers(text: str) -> set[int]:
+    return {item["customer_id"] for item in json.loads(text or "[]") if item.get("customer_id") is not None}
+
+
+def booked_by_order(session: Session, payment_ids: Iterable[int]) -> dict[int, list[tuple[str, int]]]:
+    """Net money each payment holds in each order: (order number, amount), reversals subtracted."""
+    ids = list({i for i in payment_ids if i is not None})
+    out: dict[int, list[tuple[str, int]]] = defaultdict(list)
+    for start in range(0, len(ids), 500):
+        query = (
+            select(Allocation.payment_id, Order.number, func.sum(Allocation.amount))
+            .join(Order, Order.id == Allocation.order_id)
+            .where(Allocation.payment_id.in_(ids[start:start + 500]))
+            .group_by(Allocation.payment_id, Order.number)
+            .order_by(Allocation.payment_id, Order.number)
+        )
+        for payment_id, number, amount in session.execute(query):
+            if int(amount):
+                out[payment_id].append((number, int(amount)))
+    return out
+
+
+def views(session: Session, lines: Sequence[BankLine], *, with_suggestions: bool = False) -> list[LineView]:
+    ids: set[int | None] = {line.customer_id for line in lines}
+    if with_suggestions:
+        for line in lines:
+            ids |= suggestion_customers(line.suggestions)
+    names = customer_names(session, ids)
+    booked = booked_by_order(session, [line.payment_id for line in lines])
+    out = []
+    for line in lines:
+        allocated = tuple(booked.get(line.payment_id, ())) if line.payment_id else ()
+        advance = line.amount - sum(a for _n, a in allocated) if line.payment_id else 0
+        out.append(LineView(
+            id=line.id, document_key=line.document_key, statement_id=line.statement_id, date=line.doc_date,
+            number=line.number, amount=line.amount, payer_name=line.payer_name, payer_inn=line.payer_inn,
+            payer_account=line.payer_account, purpose=line.purpose, status=line.status, explanation=line.explanation,
+            customer_id=line.customer_id, customer_name=names.get(line.customer_id, "") if line.customer_id else "",
+            payment_id=line.payment_id, allocated=allocated, advance=advance,
+            suggestions=suggestions_of(line.suggestions, names) if with_suggestions and line.status is BankLineStatus.REVIEW else (),
+        ))
+    return out
+
+
+def remember_account(session: Session, customer_id: int, account: str, line_id: int | None, user: str) -> bool:
+    """Store a payer account on the customer (not a bank's transit account); True if it is new."""
+    account = digits_only(account)
+    if len(account) != 20 or is_transit_account(account):
+        return False
+    exists = session.scalar(select(PayerAccount.id).where(PayerAccount.customer_id == customer_id,
+                                                          PayerAccount.account == account))
+    if exists is not None:
+        return False
+    session.add(PayerAccount(customer_id=customer_id, account=account, first_line_id=line_id, created_by=user))
+    return True
+
+
+def link_payment(session: Session, line: BankLine, payment_id: int) -> None:
+    """Tie a booked line to its payment and give the payment the bank's payer details."""
+    payment = session.get(Payment, payment_id)
+    line.payment_id = payment_id
+    line.customer_id = payment.customer_id
+    if line.payer_account and len(line.payer_account) <= 20:
+        payment.payer_account = line.payer_account
+    if line.payer_inn:
+        payment.payer_inn = line.payer_inn
