@@ -7,6 +7,7 @@ from .customers import Customer, CustomerContact
 from .logistics import Depot, Driver, Route, Stop, Vehicle
 from .money import Allocation, Payment, Refund
 from .orders import Order, OrderLine
+from .planning import GeocodeEntry, OrderPlanning  # noqa: F401 (route planning)
 from .receipts import Receipt, ReceiptLine, ReceiptLink
 
 __all__ = [
