@@ -81,6 +81,8 @@ OPTIONS: dict[str, Option] = {
         Option("routing.osrm_url", "", str, "адрес сервера OSRM (пусто — по прямой с коэффициентом)"),
         Option("routing.detour_factor", "1.35", _positive_decimal_text, "коэффициент извилистости дорог"),
         Option("routing.speed_kmh", "25", _positive_decimal_text, "средняя скорость, км/ч"),
+        Option("routing.geocoder_url", "", str, "адрес геокодера, совместимого с Nominatim (пусто — не искать)"),
+        Option("routing.tiles_url", "", str, "шаблон адреса тайлов карты {z}/{x}/{y} (пусто — карта без подложки)"),
         Option("user.name", "", str, "имя пользователя для журнала изменений и чеков (кассир)"),
         Option("user.role", "admin", _choice("logist", "cashier", "manager", "admin"), "роль пользователя"),
         Option("demo.enabled", False, _parse_bool, "демонстрационные данные"),

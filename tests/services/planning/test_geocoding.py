@@ -1,0 +1,89 @@
+"""The Nominatim client and the cached geocoding of orders, against a loopback server."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from sqlalchemy import select
+
+from omnidesk.core.enums import Role
+from omnidesk.integrations.routing.geocoder import GeocoderError, NominatimClient
+from omnidesk.persistence.models import Order
+from omnidesk.services import planning
+from omnidesk.services.auth import Actor
+from omnidesk.services.geocoding import geocode_orders
+
+KNOWN = {"москва, тверская ул., 7": (55.7579, 37.6110, "7, Тверская улица, Москва")}
+
+
+class FakeNominatim(BaseHTTPRequestHandler):
+    queries: list[dict] = []
+
+    def do_GET(self):  # noqa: N802
+        url = urlsplit(self.path)
+        query = {key: values[0] for key, values in parse_qs(url.query).items()}
+        self.queries.append(query)
+        if url.path != "/search" or query.get("format") != "jsonv2":
+            return self._send(400, {"error": "bad request"})
+        if "сломано" in query["q"]:
+            return self._send(503, {"error": "busy"})
+        hit = KNOWN.get(" ".join(query["q"].split()).casefold())
+        body = [] if hit is None else [{"lat": str(hit[0]), "lon": str(hit[1]), "display_name": hit[2],
+                                        "place_id": 1}]
+        self._send(200, body)
+
+    def _send(self, status, body):
+        data = json.dumps(body, ensure_ascii=False).encode()
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def nominatim():
+    FakeNominatim.queries = []
+    server = ThreadingHTTPServer(("127.0.0.1", 0), FakeNominatim)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+def test_client_finds_an_address_and_says_when_it_does_not(nominatim):
+    client = NominatimClient(nominatim, min_interval=0)
+    found = client.geocode("Москва, Тверская ул., 7")
+    assert (found.lat, found.lon) == (55.7579, 37.6110)
+    assert client.geocode("Нигде, ул. Несуществующая") is None
+    assert FakeNominatim.queries[0]["countrycodes"] == "ru" and FakeNominatim.queries[0]["limit"] == "1"
+    with pytest.raises(GeocoderError, match="503"):
+        client.geocode("сломано")
+
+
+def test_orders_without_coordinates_get_them_once_and_then_plan(demo_db, nominatim):
+    day = dt.date(2026, 3, 10)
+    with demo_db.unit_of_work() as s:
+        orders = s.scalars(select(Order).where(Order.delivery_date == day).order_by(Order.number)).all()[:3]
+        for order, address in zip(orders, ("Москва,  Тверская ул., 7", "москва, тверская ул., 7", "Нигде, д. 1")):
+            order.lat = order.lon = None
+            order.address = address
+        numbers = [order.number for order in orders]
+    actor = Actor("логист", Role.LOGIST)
+    outcome = geocode_orders(demo_db, actor, NominatimClient(nominatim, min_interval=0), day)
+    assert outcome.located == tuple(numbers[:2]) and outcome.not_found == (numbers[2],)
+    assert outcome.asked == 2  # the second spelling of the same address came from the cache
+    again = geocode_orders(demo_db, actor, NominatimClient(nominatim, min_interval=0), day)
+    assert again.asked == 0 and again.not_found == (numbers[2],)
+    draft = planning.load_draft(demo_db, day)
+    assert numbers[0] in draft.problem.orders_by_id
+    assert [item.order for item in draft.excluded] == [numbers[2]]
