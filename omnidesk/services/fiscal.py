@@ -117,17 +117,19 @@ class FiscalJournal:
         """Settle every pending receipt against the device before anything else is printed."""
         printed, failed, cancelled = [], [], False
         with self.db.read() as session:
-            pending = session.scalars(select(Receipt).where(Receipt.status == ReceiptStatus.PENDING).order_by(Receipt.id)).all()
-        for receipt in pending:
-            found = self._device("сверка с ККТ", lambda r, fd_before=receipt.fd_before: r.recover(fd_before))
+            pending = session.execute(
+                select(Receipt.id, Receipt.fd_before).where(Receipt.status == ReceiptStatus.PENDING).order_by(Receipt.id)
+            ).all()
+        for receipt_id, fd_before in pending:
+            found = self._device("сверка с ККТ", lambda r, last=fd_before: r.recover(last))
             cancelled = cancelled or found.cancelled_open_document
             if found.fiscalised and found.document is not None:
-                self._mark_printed(receipt.id, found.document.number, found.document.fiscal_sign,
+                self._mark_printed(receipt_id, found.document.number, found.document.fiscal_sign,
                                    found.document.datetime, None, recovered=True)
-                printed.append(receipt.id)
+                printed.append(receipt_id)
             else:
-                self._mark_failed(receipt.id, "связь с ККТ прервалась до закрытия чека; чек не пробит — можно печатать снова")
-                failed.append(receipt.id)
+                self._mark_failed(receipt_id, "связь с ККТ прервалась до закрытия чека; чек не пробит — можно печатать снова")
+                failed.append(receipt_id)
         if not pending:
             found = self._device("сверка с ККТ", lambda r: r.recover(None))
             cancelled = found.cancelled_open_document
