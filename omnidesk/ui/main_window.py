@@ -20,6 +20,7 @@ from omnidesk.config import Settings, config_dir
 from omnidesk.services.uow import Database
 
 from .orders.page import OrdersPage
+from .routes.page import RoutesPage
 from .settings_page import SettingsPage
 from .tasks import TaskRunner
 
@@ -55,9 +56,11 @@ class MainWindow(QMainWindow):
         self.db = db
         self.runner = TaskRunner(self)
         self.orders_page = OrdersPage(db, self.runner)
+        self.routes_page = RoutesPage(db, self.runner, settings)
         self.settings_page = SettingsPage(settings, database_description)
         self.pages = [
             Page("orders", self.tr("Orders"), self.orders_page),
+            Page("routes", self.tr("Routes"), self.routes_page),
             Page("settings", self.tr("Settings"), self.settings_page),
         ]
         self._build()
@@ -101,6 +104,7 @@ class MainWindow(QMainWindow):
     def start(self) -> None:
         """Start the background loading of every page."""
         self.orders_page.reload()
+        self.routes_page.reload()
 
     def _restore(self) -> None:
         geometry = self._ui_state.value("window/geometry")

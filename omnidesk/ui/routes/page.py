@@ -1,0 +1,306 @@
+"""The Routes page: date, unassigned orders, routes per driver with drag and drop, map, optimise, publish."""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from decimal import Decimal
+
+from PySide6.QtCore import QDate, QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDateEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from omnidesk.config import Settings
+from omnidesk.core.enums import Role
+from omnidesk.services import planning
+from omnidesk.services.audit import current_user
+from omnidesk.services.auth import Actor
+from omnidesk.services.planning.sheets import export_route_sheets
+from omnidesk.services.uow import Database
+
+from ..errors import error_text
+from ..tasks import Task, TaskRunner
+from .map_view import RouteMap
+from .models import RoutesModel, UnassignedModel
+from .widgets import LoadBarDelegate, print_pdf, route_sheets_html
+
+
+class _Relay(QObject):
+    """Carries the solver's progress from the pool thread to the GUI thread."""
+
+    progress = Signal(object)
+
+
+class RoutesPage(QWidget):
+    loaded = Signal()
+
+    def __init__(self, db: Database, runner: TaskRunner, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._runner = runner
+        self._settings = settings
+        self.travel = planning.Travel.from_settings(settings.get)
+        self.actor = Actor(current_user(settings.get("user.name")), Role(settings.get("user.role")))
+        self.draft: planning.DayDraft | None = None
+        self._task: Task | None = None
+        self._cancel = threading.Event()
+        self._tiles_requested: set[tuple[int, int, int]] = set()
+        self._relay = _Relay(self)
+        self._relay.progress.connect(self._progress)
+        self.unassigned = UnassignedModel(self)
+        self.routes = RoutesModel(self)
+        self._build()
+        for model in (self.unassigned, self.routes):
+            model.moveRequested.connect(self.move)
+
+    # --- layout ------------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.date_edit = QDateEdit(QDate.currentDate())
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("dd.MM.yyyy")
+        self.reload_button = QPushButton(self.tr("Refresh"))
+        self.optimise_button = QPushButton(self.tr("Optimise all"))
+        self.optimise_rest_button = QPushButton(self.tr("Optimise unlocked"))
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.lock_button = QPushButton(self.tr("Lock up to selected stop"))
+        self.publish_button = QPushButton(self.tr("Publish"))
+        self.excel_button = QPushButton(self.tr("Route sheets (Excel)"))
+        self.pdf_button = QPushButton(self.tr("Route sheets (PDF)"))
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)
+        self.progress.setMaximumWidth(120)
+        self.progress.hide()
+        self.cancel_button.hide()
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(self.tr("Date:")))
+        for widget in (self.date_edit, self.reload_button, self.optimise_button, self.optimise_rest_button,
+                       self.cancel_button, self.progress, self.lock_button, self.publish_button, self.excel_button,
+                       self.pdf_button):
+            bar.addWidget(widget)
+        bar.addStretch(1)
+
+        self.unassigned_view = QTableView()
+        self.unassigned_view.setModel(self.unassigned)
+        self.routes_view = QTreeView()
+        self.routes_view.setModel(self.routes)
+        self.routes_view.setItemDelegateForColumn(3, LoadBarDelegate(self.routes_view))
+        for view in (self.unassigned_view, self.routes_view):
+            view.setDragEnabled(True)
+            view.setAcceptDrops(True)
+            view.setDropIndicatorShown(True)
+            view.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+            view.setDefaultDropAction(Qt.DropAction.MoveAction)
+            view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.unassigned_view.verticalHeader().setVisible(False)
+        self.unassigned_view.horizontalHeader().setStretchLastSection(True)
+        for column, width in enumerate((70, 110, 90, 40, 180)):
+            self.unassigned_view.setColumnWidth(column, width)
+        for column, width in enumerate((230, 110, 95, 120, 300)):
+            self.routes_view.setColumnWidth(column, width)
+        self.map = RouteMap()
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        self.unassigned_title = QLabel()
+        left_layout.addWidget(self.unassigned_title)
+        left_layout.addWidget(self.unassigned_view)
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.addWidget(self.routes_view)
+        right.addWidget(self.map)
+        right.setSizes([420, 380])
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setSizes([420, 980])
+        self.summary = QLabel()
+        self.verdict = QLabel()
+        self.verdict.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.verdict)
+
+        self.date_edit.dateChanged.connect(lambda _d: self.reload())
+        self.reload_button.clicked.connect(self.reload)
+        self.optimise_button.clicked.connect(lambda: self.optimise(keep_locks=False))
+        self.optimise_rest_button.clicked.connect(lambda: self.optimise(keep_locks=True))
+        self.cancel_button.clicked.connect(self.cancel)
+        self.lock_button.clicked.connect(self.lock_selected)
+        self.publish_button.clicked.connect(self.publish)
+        self.excel_button.clicked.connect(self.export_excel)
+        self.pdf_button.clicked.connect(self.export_pdf)
+
+    def date(self) -> dt.date:
+        return self.date_edit.date().toPython()
+
+    def _fallback_depot(self) -> tuple[str, float, float]:
+        get = self._settings.get
+        return get("depot.address"), float(Decimal(get("depot.lat"))), float(Decimal(get("depot.lon")))
+
+    # --- loading and showing -----------------------------------------------------------------
+    def reload(self) -> None:
+        date, depot = self.date(), self._fallback_depot()
+        self.summary.setText(self.tr("Loading routes…"))
+        self._start(lambda: planning.load_draft(self._db, date, self.travel, depot), self._loaded)
+
+    def _loaded(self, draft: planning.DayDraft) -> None:
+        self.show_draft(draft)
+        self.loaded.emit()
+
+    def show_draft(self, draft: planning.DayDraft | None) -> None:
+        self.draft = draft
+        self.unassigned.set_draft(draft)
+        self.routes.set_draft(draft)
+        self.routes_view.expandAll()
+        self.map.set_draft(draft)
+        if self._settings.get("routing.tiles_url") and draft is not None:
+            self._fetch_tiles()
+        self._show_summary()
+
+    def _show_summary(self, note: str = "") -> None:
+        draft = self.draft
+        if draft is None:
+            return
+        s = draft.summary()
+        self.unassigned_title.setText(self.tr("Not on a route: {0} (only assembled orders can leave)").format(
+            s.unassigned))
+        text = self.tr("Vans: {0} · {1} km · stops: {2} · not on a route: {3}").format(
+            s.vans_used, f"{s.distance_m / 1000:.1f}", s.stops, s.unassigned)
+        self.summary.setText(text + (" · " + note if note else ""))
+        if draft.verdict:
+            self.verdict.setStyleSheet("color:#b3261e")
+            self.verdict.setText(self.tr("Validator: {0}").format("; ".join(draft.verdict[:6])))
+        else:
+            self.verdict.setStyleSheet("color:#2e7d32")
+            self.verdict.setText(self.tr("Validator: the plan is valid"))
+
+    # --- background work ---------------------------------------------------------------------
+    def _start(self, func, on_done, busy: bool = False) -> None:
+        if self._task is not None:
+            self._task.cancel()
+        self._set_busy(busy)
+        self._task = self._runner.start(func, on_done=lambda r: self._finished(on_done, r), on_error=self._failed)
+
+    def _finished(self, on_done, result) -> None:
+        self._task = None
+        self._set_busy(False)
+        on_done(result)
+
+    def _failed(self, exc: Exception) -> None:
+        self._task = None
+        self._set_busy(False)
+        self.summary.setText(self.tr("Error: {0}").format(error_text(exc)))
+        self.verdict.setStyleSheet("color:#b3261e")
+        self.verdict.setText(error_text(exc))
+
+    def _set_busy(self, busy: bool) -> None:
+        self.progress.setVisible(busy)
+        self.cancel_button.setVisible(busy)
+        for button in (self.optimise_button, self.optimise_rest_button, self.publish_button):
+            button.setEnabled(not busy)
+
+    # --- actions -----------------------------------------------------------------------------
+    def optimise(self, keep_locks: bool = True, time_limit: float = 10.0, max_iterations: int | None = None) -> None:
+        if self.draft is None:
+            return
+        draft, self._cancel = self.draft, threading.Event()
+        cancel, relay = self._cancel, self._relay
+
+        def work():
+            planned = planning.optimise(draft, time_limit, keep_locks=keep_locks, cancel=cancel,
+                                        on_progress=relay.progress.emit, max_iterations=max_iterations)
+            return planning.save(self._db, self.actor, planned, self.travel)
+
+        self.summary.setText(self.tr("Optimising…"))
+        self._start(work, self.show_draft, busy=True)
+
+    def _progress(self, progress: planning.PlanProgress) -> None:
+        if self._task is None:
+            return
+        self.show_draft(progress.draft)
+        state = self.tr("complete") if progress.complete else self.tr("not all orders placed yet")
+        self._show_summary(self.tr("searching: {0} s, best {1} km, {2}").format(
+            f"{progress.elapsed:.1f}", f"{progress.distance_m / 1000:.1f}", state))
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def move(self, stop: str, vehicle: str | None, position: int | None) -> None:
+        """Apply a hand move at once (the validator's verdict shows immediately), then save in the background."""
+        if self.draft is None:
+            return
+        try:
+            moved = self.draft.moved(stop, vehicle, position)
+        except Exception as exc:  # a locked stop, an order that cannot be planned
+            self._failed(exc)
+            return
+        self.show_draft(moved)
+        self._start(lambda: planning.save(self._db, self.actor, moved, self.travel), self._saved)
+
+    def _saved(self, draft: planning.DayDraft) -> None:
+        self.show_draft(draft)
+
+    def lock_selected(self) -> None:
+        index = self.routes_view.currentIndex()
+        if self.draft is None or not index.isValid() or index.internalId() == 0:
+            return
+        vehicle = self.routes.vehicle_at(index.parent().row())
+        locked = self.draft.locked(vehicle, index.row() + 1)
+        self.show_draft(locked)
+        self._start(lambda: planning.save(self._db, self.actor, locked, self.travel), self._saved)
+
+    def publish(self) -> None:
+        if self.draft is None:
+            return
+        draft = self.draft
+        self._start(lambda: planning.publish_day(self._db, self.actor, draft, self.travel), self._published)
+
+    def _published(self, result) -> None:
+        count, draft = result
+        self.show_draft(draft)
+        self._show_summary(self.tr("published routes: {0}").format(count))
+
+    def export_excel(self) -> None:
+        if self.draft is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Route sheets"), f"routes-{self.date()}.xlsx",
+                                              "Excel (*.xlsx)")
+        if path:
+            draft = self.draft
+            self._start(lambda: export_route_sheets(draft, path), lambda _p: self._show_summary(path))
+
+    def export_pdf(self) -> None:
+        if self.draft is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Route sheets"), f"routes-{self.date()}.pdf",
+                                              "PDF (*.pdf)")
+        if path:
+            headers = [self.tr("No."), self.tr("Arrival"), self.tr("Window"), self.tr("Order"), self.tr("Customer"),
+                       self.tr("Address"), self.tr("Phone"), self.tr("Collect"), self.tr("Items")]
+            print_pdf(route_sheets_html(self.draft, self.tr("Route sheet"), headers), path)
+            self._show_summary(path)
+
+    def _fetch_tiles(self) -> None:
+        from omnidesk.integrations.routing.tiles import fetch_tile
+
+        template = self._settings.get("routing.tiles_url")
+        for key in self.map.wanted_tiles():
+            if key in self._tiles_requested:
+                continue
+            self._tiles_requested.add(key)
+            self._runner.start(lambda k=key: (k, fetch_tile(template, *k)),
+                               on_done=lambda result: self.map.add_tile(*result), on_error=lambda _e: None)

@@ -1,0 +1,72 @@
+"""Small pieces of the Routes page: the load bars of a route, the PDF of the route sheets."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPageLayout, QTextDocument
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QStyledItemDelegate
+
+from omnidesk.core.money import format_amount
+from omnidesk.services.planning import DayDraft
+from omnidesk.services.planning.sheets import route_sheets
+
+from .models import LOAD_ROLE
+
+
+class LoadBarDelegate(QStyledItemDelegate):
+    """Two thin bars, kg and m³, filled by the route's peak load against the van's capacity."""
+
+    def paint(self, painter: QPainter, option, index) -> None:
+        load = index.data(LOAD_ROLE)
+        if load is None:
+            super().paint(painter, option, index)
+            return
+        kg, kg_cap, dm3, dm3_cap = load
+        rect = QRectF(option.rect).adjusted(4, 3, -4, -3)
+        half = rect.height() / 2
+        painter.save()
+        for number, (used, capacity, unit) in enumerate(((kg, kg_cap, "kg"), (dm3 / 1000, dm3_cap / 1000, "m³"))):
+            bar = QRectF(rect.left(), rect.top() + number * half, rect.width(), half - 1)
+            share = min(used / capacity, 1.0) if capacity else 0.0
+            painter.fillRect(bar, QColor("#e6e6e6"))
+            colour = "#b3261e" if used > capacity else ("#f0a030" if share > 0.85 else "#4c9a2a")
+            painter.fillRect(QRectF(bar.left(), bar.top(), bar.width() * share, bar.height()), QColor(colour))
+            painter.setPen(QColor("#202020"))
+            font = painter.font()
+            font.setPointSizeF(max(font.pointSizeF() - 2, 6))
+            painter.setFont(font)
+            text = f"{used:.0f}/{capacity:.0f} {unit}" if unit == "kg" else f"{used:.1f}/{capacity:.1f} {unit}"
+            painter.drawText(bar, Qt.AlignmentFlag.AlignCenter, text)
+        painter.restore()
+
+
+def route_sheets_html(draft: DayDraft, title: str, headers: list[str]) -> str:
+    """The route sheets as simple HTML for Qt's printing (one page per driver)."""
+    parts = []
+    for sheet in route_sheets(draft):
+        rows = "".join(
+            "<tr>" + "".join(f"<td>{html.escape(str(cell))}</td>" for cell in (
+                stop.seq, stop.arrival, stop.window, stop.order, stop.customer,
+                stop.address if not stop.note else f"{stop.address} ({stop.note})", stop.phone,
+                format_amount(stop.collect) if stop.collect else "", "; ".join(stop.items))) + "</tr>"
+            for stop in sheet.stops)
+        head = "".join(f"<th>{html.escape(h)}</th>" for h in headers)
+        parts.append(
+            f"<h2>{html.escape(title)} {sheet.date}: {html.escape(sheet.driver)}</h2>"
+            f"<p>{html.escape(sheet.vehicle)} · {sheet.departure}–{sheet.return_time} · {sheet.distance_km} km · "
+            f"{html.escape(format_amount(sheet.to_collect))}</p>"
+            f"<table border='1' cellspacing='0' cellpadding='3' width='100%'><tr>{head}</tr>{rows}</table>")
+    return "<div style='page-break-after:always'></div>".join(parts)
+
+
+def print_pdf(document_html: str, path: str) -> None:
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(path)
+    printer.setPageOrientation(QPageLayout.Orientation.Landscape)
+    document = QTextDocument()
+    document.setHtml(document_html)
+    document.print_(printer)
