@@ -4,32 +4,37 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="54"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="55"/>
         <source>OmniDesk</source>
         <translation>OmniDesk</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="60"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="62"/>
         <source>Orders</source>
         <translation>Заказы</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="61"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="63"/>
+        <source>Routes</source>
+        <translation>Маршруты</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/main_window.py" line="64"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="65"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="68"/>
         <source>Database: {0}</source>
         <translation>База: {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="67"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="70"/>
         <source>Fiscal register: {0} (not connected)</source>
         <translation>ККТ: {0} (не подключена)</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="68"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="71"/>
         <source>Sync: not configured</source>
         <translation>Синхронизация: не настроена</translation>
     </message>
@@ -151,7 +156,7 @@
     </message>
     <message>
         <location filename="../../omnidesk/ui/orders/page.py" line="60"/>
-        <location filename="../../omnidesk/ui/orders/page.py" line="159"/>
+        <location filename="../../omnidesk/ui/orders/page.py" line="160"/>
         <source>All dates</source>
         <translation>Все даты</translation>
     </message>
@@ -171,27 +176,27 @@
         <translation>Перечитать заказы из базы (F5)</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/orders/page.py" line="119"/>
+        <location filename="../../omnidesk/ui/orders/page.py" line="120"/>
         <source>Loading orders…</source>
         <translation>Загрузка заказов…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/orders/page.py" line="153"/>
+        <location filename="../../omnidesk/ui/orders/page.py" line="154"/>
         <source>Could not load orders: {0}</source>
         <translation>Не удалось загрузить заказы: {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/orders/page.py" line="161"/>
+        <location filename="../../omnidesk/ui/orders/page.py" line="162"/>
         <source>today</source>
         <translation>сегодня</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/orders/page.py" line="161"/>
+        <location filename="../../omnidesk/ui/orders/page.py" line="162"/>
         <source>tomorrow</source>
         <translation>завтра</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/orders/page.py" line="177"/>
+        <location filename="../../omnidesk/ui/orders/page.py" line="182"/>
         <source>Shown: {0} of {1} orders · total {2} · due {3}</source>
         <translation>Показано: {0} из {1} заказов · сумма {2} · к оплате {3}</translation>
     </message>
@@ -199,54 +204,276 @@
 <context>
     <name>OrdersTableModel</name>
     <message>
-        <location filename="../../omnidesk/ui/orders/model.py" line="35"/>
+        <location filename="../../omnidesk/ui/orders/model.py" line="45"/>
         <source>No.</source>
         <translation>№</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/orders/model.py" line="36"/>
+        <location filename="../../omnidesk/ui/orders/model.py" line="46"/>
         <source>Date</source>
         <translation>Дата</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/orders/model.py" line="37"/>
+        <location filename="../../omnidesk/ui/orders/model.py" line="47"/>
         <source>Window</source>
         <translation>Окно</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/orders/model.py" line="38"/>
+        <location filename="../../omnidesk/ui/orders/model.py" line="48"/>
         <source>Customer</source>
         <translation>Покупатель</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/orders/model.py" line="39"/>
+        <location filename="../../omnidesk/ui/orders/model.py" line="49"/>
         <source>Phone</source>
         <translation>Телефон</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/orders/model.py" line="40"/>
+        <location filename="../../omnidesk/ui/orders/model.py" line="50"/>
         <source>Total</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/orders/model.py" line="41"/>
+        <location filename="../../omnidesk/ui/orders/model.py" line="51"/>
         <source>Paid</source>
         <translation>Оплачено</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/orders/model.py" line="42"/>
+        <location filename="../../omnidesk/ui/orders/model.py" line="52"/>
         <source>Due</source>
         <translation>К оплате</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/orders/model.py" line="43"/>
+        <location filename="../../omnidesk/ui/orders/model.py" line="53"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/orders/model.py" line="44"/>
+        <location filename="../../omnidesk/ui/orders/model.py" line="54"/>
         <source>Address</source>
         <translation>Адрес</translation>
+    </message>
+</context>
+<context>
+    <name>RoutesModel</name>
+    <message>
+        <location filename="../../omnidesk/ui/routes/models.py" line="117"/>
+        <source>Driver / stop</source>
+        <translation>Водитель / остановка</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/routes/models.py" line="117"/>
+        <source>Arrival</source>
+        <translation>Прибытие</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/routes/models.py" line="117"/>
+        <source>Window</source>
+        <translation>Окно</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/routes/models.py" line="117"/>
+        <source>Load</source>
+        <translation>Загрузка</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/routes/models.py" line="118"/>
+        <source>Address</source>
+        <translation>Адрес</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/routes/models.py" line="118"/>
+        <source>Problems</source>
+        <translation>Нарушения</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/routes/models.py" line="184"/>
+        <source>shift {0}</source>
+        <translation>смена {0}</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/routes/models.py" line="188"/>
+        <source>{0} stops · {1} km · {2} h {3} min</source>
+        <translation>остановок: {0} · {1} км · {2} ч {3} мин</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/routes/models.py" line="208"/>
+        <source>pickup</source>
+        <translation>забор</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/routes/models.py" line="209"/>
+        <source>carrier</source>
+        <translation>передача в ТК</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/routes/models.py" line="209"/>
+        <source>delivery</source>
+        <translation>доставка</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/routes/models.py" line="212"/>
+        <source> (wait {0} min)</source>
+        <translation> (ожидание {0} мин)</translation>
+    </message>
+</context>
+<context>
+    <name>RoutesPage</name>
+    <message>
+        <location filename="../../omnidesk/ui/routes/page.py" line="73"/>
+        <source>Refresh</source>
+        <translation>Обновить</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/routes/page.py" line="74"/>
+        <source>Optimise all</source>
+        <translation>Оптимизировать всё</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/routes/page.py" line="75"/>
+        <source>Optimise unlocked</source>
+        <translation>Оптимизировать незакреплённое</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/routes/page.py" line="76"/>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/routes/page.py" line="77"/>
+        <source>Lock up to selected stop</source>
+        <translation>Закрепить до выбранной остановки</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/routes/page.py" line="78"/>
+        <source>Publish</source>
+        <translation>Опубликовать</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/routes/page.py" line="79"/>
+        <source>Route sheets (Excel)</source>
+        <translation>Маршрутные листы (Excel)</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/routes/page.py" line="80"/>
+        <source>Route sheets (PDF)</source>
+        <translation>Маршрутные листы (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/routes/page.py" line="87"/>
+        <source>Date:</source>
+        <translation>Дата:</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/routes/page.py" line="157"/>
+        <source>Loading routes…</source>
+        <translation>Загрузка маршрутов…</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/routes/page.py" line="179"/>
+        <source>Not on a route: {0} (only assembled orders can leave)</source>
+        <translation>Не в маршруте: {0} (выехать могут только собранные заказы)</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/routes/page.py" line="181"/>
+        <source>Vans: {0} · {1} km · stops: {2} · not on a route: {3}</source>
+        <translation>Машин: {0} · {1} км · остановок: {2} · не в маршруте: {3}</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/routes/page.py" line="186"/>
+        <source>Validator: {0}</source>
+        <translation>Проверка: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/routes/page.py" line="189"/>
+        <source>Validator: the plan is valid</source>
+        <translation>Проверка: план верен</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/routes/page.py" line="206"/>
+        <source>Error: {0}</source>
+        <translation>Ошибка: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/routes/page.py" line="228"/>
+        <source>Optimising…</source>
+        <translation>Оптимизация…</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/routes/page.py" line="235"/>
+        <source>complete</source>
+        <translation>все заказы размещены</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/routes/page.py" line="235"/>
+        <source>not all orders placed yet</source>
+        <translation>пока размещены не все заказы</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/routes/page.py" line="236"/>
+        <source>searching: {0} s, best {1} km, {2}</source>
+        <translation>поиск: {0} с, лучший план {1} км, {2}</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/routes/page.py" line="275"/>
+        <source>published routes: {0}</source>
+        <translation>опубликовано маршрутов: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/routes/page.py" line="280"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="289"/>
+        <source>Route sheets</source>
+        <translation>Маршрутные листы</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/routes/page.py" line="292"/>
+        <source>No.</source>
+        <translation>№</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/routes/page.py" line="292"/>
+        <source>Arrival</source>
+        <translation>Прибытие</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/routes/page.py" line="292"/>
+        <source>Window</source>
+        <translation>Окно</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/routes/page.py" line="292"/>
+        <source>Order</source>
+        <translation>Заказ</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/routes/page.py" line="292"/>
+        <source>Customer</source>
+        <translation>Клиент</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/routes/page.py" line="293"/>
+        <source>Address</source>
+        <translation>Адрес</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/routes/page.py" line="293"/>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/routes/page.py" line="293"/>
+        <source>Collect</source>
+        <translation>Получить</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/routes/page.py" line="293"/>
+        <source>Items</source>
+        <translation>Товары</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/routes/page.py" line="294"/>
+        <source>Route sheet</source>
+        <translation>Маршрутный лист</translation>
     </message>
 </context>
 <context>
@@ -320,6 +547,39 @@
         <location filename="../../omnidesk/ui/settings_page.py" line="92"/>
         <source>Saved. Database and language changes apply after a restart.</source>
         <translation>Сохранено. Смена базы и языка вступит в силу после перезапуска.</translation>
+    </message>
+</context>
+<context>
+    <name>UnassignedModel</name>
+    <message>
+        <location filename="../../omnidesk/ui/routes/models.py" line="40"/>
+        <source>Order</source>
+        <translation>Заказ</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/routes/models.py" line="40"/>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/routes/models.py" line="40"/>
+        <source>Window</source>
+        <translation>Окно</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/routes/models.py" line="40"/>
+        <source>kg</source>
+        <translation>кг</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/routes/models.py" line="40"/>
+        <source>Address</source>
+        <translation>Адрес</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/routes/models.py" line="41"/>
+        <source>Why not on a route</source>
+        <translation>Почему не в маршруте</translation>
     </message>
 </context>
 <context>

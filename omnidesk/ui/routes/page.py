@@ -107,7 +107,7 @@ class RoutesPage(QWidget):
         self.unassigned_view.horizontalHeader().setStretchLastSection(True)
         for column, width in enumerate((70, 110, 90, 40, 180)):
             self.unassigned_view.setColumnWidth(column, width)
-        for column, width in enumerate((230, 110, 95, 120, 300)):
+        for column, width in enumerate((230, 110, 95, 190, 300)):
             self.routes_view.setColumnWidth(column, width)
         self.map = RouteMap()
 

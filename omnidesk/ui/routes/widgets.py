@@ -17,7 +17,7 @@ from .models import LOAD_ROLE
 
 
 class LoadBarDelegate(QStyledItemDelegate):
-    """Two thin bars, kg and m³, filled by the route's peak load against the van's capacity."""
+    """Two bars side by side, kg and m³, filled by the route's peak load against the van's capacity."""
 
     def paint(self, painter: QPainter, option, index) -> None:
         load = index.data(LOAD_ROLE)
@@ -25,19 +25,19 @@ class LoadBarDelegate(QStyledItemDelegate):
             super().paint(painter, option, index)
             return
         kg, kg_cap, dm3, dm3_cap = load
-        rect = QRectF(option.rect).adjusted(4, 3, -4, -3)
-        half = rect.height() / 2
+        rect = QRectF(option.rect).adjusted(2, 2, -2, -2)
+        half = rect.width() / 2
         painter.save()
+        font = painter.font()
+        font.setPointSizeF(max(font.pointSizeF() - 1.5, 6))
+        painter.setFont(font)
         for number, (used, capacity, unit) in enumerate(((kg, kg_cap, "kg"), (dm3 / 1000, dm3_cap / 1000, "m³"))):
-            bar = QRectF(rect.left(), rect.top() + number * half, rect.width(), half - 1)
+            bar = QRectF(rect.left() + number * half, rect.top(), half - 2, rect.height())
             share = min(used / capacity, 1.0) if capacity else 0.0
             painter.fillRect(bar, QColor("#e6e6e6"))
-            colour = "#b3261e" if used > capacity else ("#f0a030" if share > 0.85 else "#4c9a2a")
+            colour = "#e57373" if used > capacity else ("#ffcc80" if share > 0.85 else "#a5d6a7")
             painter.fillRect(QRectF(bar.left(), bar.top(), bar.width() * share, bar.height()), QColor(colour))
             painter.setPen(QColor("#202020"))
-            font = painter.font()
-            font.setPointSizeF(max(font.pointSizeF() - 2, 6))
-            painter.setFont(font)
             text = f"{used:.0f}/{capacity:.0f} {unit}" if unit == "kg" else f"{used:.1f}/{capacity:.1f} {unit}"
             painter.drawText(bar, Qt.AlignmentFlag.AlignCenter, text)
         painter.restore()
