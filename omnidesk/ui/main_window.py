@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
 from omnidesk.config import Settings, config_dir
 from omnidesk.services.uow import Database
 
+from .cashier.fiscal_queue import FiscalQueue, JournalFactory, settings_journal_factory
+from .cashier.page import CashierPage
 from .orders.page import OrdersPage
 from .routes.page import RoutesPage
 from .settings_page import SettingsPage
@@ -50,17 +52,22 @@ class StatusBar:
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, db: Database, settings: Settings, database_description: str) -> None:
+    def __init__(self, db: Database, settings: Settings, database_description: str,
+                 journal_factory: JournalFactory | None = None) -> None:
+        """``journal_factory(db)`` builds the fiscal journal; default: the register named in settings."""
         super().__init__()
         self.setWindowTitle(self.tr("OmniDesk"))
         self.db = db
         self.runner = TaskRunner(self)
+        self.fiscal = FiscalQueue(db, journal_factory or settings_journal_factory(settings), self)
         self.orders_page = OrdersPage(db, self.runner)
         self.routes_page = RoutesPage(db, self.runner, settings)
+        self.cashier_page = CashierPage(db, self.runner, self.fiscal)
         self.settings_page = SettingsPage(settings, database_description)
         self.pages = [
             Page("orders", self.tr("Orders"), self.orders_page),
             Page("routes", self.tr("Routes"), self.routes_page),
+            Page("cashier", self.tr("Cashier"), self.cashier_page),
             Page("settings", self.tr("Settings"), self.settings_page),
         ]
         self._build()
@@ -69,6 +76,7 @@ class MainWindow(QMainWindow):
         fiscal_url = settings.get("fiscal.url")
         self.status.set_fiscal(self.tr("Fiscal register: {0} (not connected)").format(fiscal_url), ok=False)
         self.status.sync.setText(self.tr("Sync: not configured"))
+        self.cashier_page.register.state_changed.connect(self.status.set_fiscal)
         self._ui_state = QSettings(str(config_dir() / "window.ini"), QSettings.Format.IniFormat)
         self._restore()
 
@@ -102,19 +110,23 @@ class MainWindow(QMainWindow):
         raise KeyError(key)
 
     def start(self) -> None:
-        """Start the background loading of every page."""
+        """Start the background loading of every page, and read the fiscal register on its own thread."""
         self.orders_page.reload()
         self.routes_page.reload()
+        self.cashier_page.start()
 
     def _restore(self) -> None:
         geometry = self._ui_state.value("window/geometry")
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1400, 860)
         self.orders_page.restore_state(self._ui_state)
+        self.cashier_page.restore_state(self._ui_state)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._ui_state.setValue("window/geometry", self.saveGeometry())
         self.orders_page.save_state(self._ui_state)
+        self.cashier_page.save_state(self._ui_state)
         self._ui_state.sync()
         self.runner.wait(5000)
+        self.fiscal.close()
         super().closeEvent(event)

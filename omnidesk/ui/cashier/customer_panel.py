@@ -1,0 +1,146 @@
+"""One customer at the cash desk: advance balance, orders, receipts owed and printed, the ledger."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+from PySide6.QtCore import Qt
+
+from omnidesk.core.money import format_amount
+from omnidesk.core.phones import format_phone
+from omnidesk.services.dto import OrderRow
+from omnidesk.services.receipts import ReceiptView
+
+from ..labels import kind_label as customer_kind_label
+from .data import CustomerView
+from .models import LedgerModel, OrdersModel, ReceiptsModel, RowsProxy
+from .texts import is_owed
+from .widgets import make_table
+
+
+class CustomerPanel(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.view: CustomerView | None = None
+        self.orders_model, self.receipts_model, self.ledger_model = OrdersModel(self), ReceiptsModel(self), LedgerModel(self)
+        self.orders_proxy = RowsProxy(self.orders_model, self)
+        self.receipts_proxy = RowsProxy(self.receipts_model, self)
+        self.ledger_proxy = RowsProxy(self.ledger_model, self)
+        self._build()
+        self.show_closed.toggled.connect(self._filter_orders)
+        self._filter_orders(False)
+        self.show_view(None)
+
+    def _build(self) -> None:
+        self.title = QLabel()
+        self.title.setWordWrap(True)
+        self.balance = QLabel()
+        self.balance.setStyleSheet("font-size:18px; font-weight:bold")
+        self.owed_banner = QLabel()
+        self.owed_banner.setWordWrap(True)
+        header = QHBoxLayout()
+        header.addWidget(self.title, 1)
+        header.addWidget(self.balance)
+        self.orders = make_table(self.orders_proxy)
+        self.orders.sortByColumn(1, Qt.SortOrder.AscendingOrder)
+        for column, width in enumerate((70, 90, 130, 115, 115, 115)):
+            self.orders.setColumnWidth(column, width)
+        self.show_closed = QCheckBox(self.tr("Show delivered and cancelled orders too"))
+        orders_box = QWidget()
+        orders_layout = QVBoxLayout(orders_box)
+        orders_layout.setContentsMargins(0, 0, 0, 0)
+        orders_title = QHBoxLayout()
+        orders_title.addWidget(QLabel(f"<b>{escape(self.tr('Orders'))}</b>"))
+        orders_title.addStretch(1)
+        orders_title.addWidget(self.show_closed)
+        orders_layout.addLayout(orders_title)
+        orders_layout.addWidget(self.orders, 1)
+        self.receipts = make_table(self.receipts_proxy)
+        self.receipts.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        for column, width in enumerate((170, 230, 80, 110, 230, 120, 50)):
+            self.receipts.setColumnWidth(column, width)
+        self.ledger = make_table(self.ledger_proxy)
+        self.ledger.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        self.ledger.setColumnWidth(0, 130)
+        self.ledger.setColumnWidth(1, 420)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.receipts, self.tr("Receipts"))
+        self.tabs.addTab(self.ledger, self.tr("Payments and allocations"))
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(orders_box)
+        splitter.addWidget(self.tabs)
+        splitter.setSizes([300, 300])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(header)
+        layout.addWidget(self.owed_banner)
+        layout.addWidget(splitter, 1)
+
+    def _filter_orders(self, show_closed: bool) -> None:
+        self.orders_proxy.set_filter(None if show_closed else (lambda r: r.status.is_open or r.excess > 0))
+
+    # --- content --------------------------------------------------------------
+    def show_view(self, view: CustomerView | None) -> None:
+        self.view = view
+        if view is None:
+            self.title.setText(f"<span style='color:#666'>{escape(self.tr('Find a customer or an order above.'))}</span>")
+            self.balance.clear()
+            self.owed_banner.clear()
+            self.owed_banner.setStyleSheet("")
+            for model in (self.orders_model, self.receipts_model, self.ledger_model):
+                model.set_rows([])
+            return
+        c = view.card.customer
+        ids = " · ".join(x for x in (customer_kind_label(c.kind), self.tr("INN {0}").format(c.inn) if c.inn else "",
+                                     format_phone(c.phone), c.email or "") if x)
+        self.title.setText(f"<span style='font-size:16px'><b>{escape(c.name)}</b></span><br>{escape(ids)}")
+        self.balance.setText(self.tr("Advance: {0}").format(format_amount(view.card.balance)))
+        self.orders_model.set_rows(view.orders)
+        self.receipts_model.set_rows(view.receipts)
+        self.ledger_model.set_rows(view.card.ledger)
+        self._banner()
+        if self.orders_proxy.rowCount():
+            self.orders.selectRow(0)
+
+    def _banner(self) -> None:
+        owed = self.owed()
+        if owed:
+            text = self.tr("⚠ Receipts to print: {0} for {1} — press F9 to print them").format(
+                len(owed), format_amount(sum(r.total for r in owed)))
+            style = "background:#fdecea; color:#b3261e; font-weight:bold; padding:6px; border-radius:4px"
+        else:
+            text = self.tr("✓ Every receipt owed to this customer is printed")
+            style = "background:#e8f5e9; color:#1b5e20; padding:6px; border-radius:4px"
+        self.owed_banner.setText(text)
+        self.owed_banner.setStyleSheet(style)
+
+    def owed(self) -> list[ReceiptView]:
+        return [r for r in self.view.receipts if is_owed(r)] if self.view else []
+
+    def selected_order(self) -> OrderRow | None:
+        rows = self.orders.selectionModel().selectedRows()
+        return self.orders_proxy.row_at(rows[0].row()) if rows else None
+
+    def select_order(self, number: str) -> None:
+        if not any(r.number == number for r in self.orders_model.rows()):
+            return
+        if not self.show_closed.isChecked() and not any(
+                self.orders_proxy.row_at(i).number == number for i in range(self.orders_proxy.rowCount())):
+            self.show_closed.setChecked(True)  # a closed order was asked for: show closed ones too
+        for row in range(self.orders_proxy.rowCount()):
+            if self.orders_proxy.row_at(row).number == number:
+                self.orders.selectRow(row)
+                return
+
+    def selected_receipt(self) -> ReceiptView | None:
+        rows = self.receipts.selectionModel().selectedRows()
+        return self.receipts_proxy.row_at(rows[0].row()) if rows else None

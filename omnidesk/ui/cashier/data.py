@@ -1,0 +1,132 @@
+"""What the Cashier page reads, gathered off the GUI thread (plain data, no Qt).
+
+The driver handover has no service of its own yet: it is read here from payments with
+source «driver» and from the routes' delivery stops. It belongs in ``omnidesk.services``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from omnidesk.core.enums import CustomerKind, ReceiptStatus
+from omnidesk.persistence.models import Customer, Driver, Payment, Route, Stop
+from omnidesk.services import orders as order_service
+from omnidesk.services.customers import customer_card
+from omnidesk.services.dto import CustomerCard, OrderRow
+from omnidesk.services.receipts import ReceiptView, list_receipts
+from omnidesk.services.uow import Database
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """A customer, or one of their orders, as the search box offers it."""
+
+    customer_id: int
+    customer_name: str
+    kind: CustomerKind
+    order_number: str | None
+    phone: str | None
+    inn: str | None
+    due: int
+    key: str  # lower-case words the search matches
+
+
+@dataclass(frozen=True)
+class CustomerView:
+    card: CustomerCard
+    orders: tuple[OrderRow, ...]  # every order of the customer, open ones first
+    receipts: tuple[ReceiptView, ...]
+
+
+@dataclass(frozen=True)
+class HandoverRow:
+    driver: str
+    route: str  # "" when the money is not tied to a route
+    stops: int
+    expected: int  # money the stops' customers had to pay at the door
+    cash: int  # handed in: cash
+    card: int  # handed in: card and SBP
+
+    @property
+    def difference(self) -> int:
+        """Positive: less handed in than expected."""
+        return self.expected - self.cash - self.card if self.stops else 0
+
+
+def _key(*words: str | None) -> str:
+    return " ".join(w for w in words if w).lower()
+
+
+def search_hits(db: Database) -> list[SearchHit]:
+    rows = order_service.list_orders(db)
+    with db.read() as session:
+        customers = session.scalars(select(Customer).order_by(Customer.name)).all()
+        hits = {c.id: (c.name, c.kind, c.phone, c.inn) for c in customers}
+    due: dict[int, int] = {}
+    for row in rows:
+        if row.status.is_open:
+            due[row.customer_id] = due.get(row.customer_id, 0) + row.due
+    result = [
+        SearchHit(cid, name, kind, None, phone, inn, due.get(cid, 0), _key(name, phone, (phone or "")[2:], inn))
+        for cid, (name, kind, phone, inn) in hits.items()
+    ]
+    result += [
+        SearchHit(r.customer_id, r.customer_name, r.customer_kind, r.number, r.customer_phone, r.customer_inn, r.due,
+                  _key(r.number, r.customer_name, r.customer_phone, r.customer_inn))
+        for r in rows if r.status.is_open or r.paid
+    ]
+    return result
+
+
+def load_customer(db: Database, customer_id: int) -> CustomerView:
+    card = customer_card(db, str(customer_id))
+    with db.read() as session:
+        orders = order_service.list_orders_of(session, customer_id)
+    orders.sort(key=lambda r: (not r.status.is_open, r.delivery_date or dt.date.min, r.number))
+    return CustomerView(card, tuple(orders), tuple(list_receipts(db, customer_id=customer_id)))
+
+
+def fiscal_journal(db: Database) -> list[ReceiptView]:
+    """Receipts the register has seen or refused: printed, failed and pending, newest first."""
+    statuses = (ReceiptStatus.PRINTED, ReceiptStatus.FAILED, ReceiptStatus.PENDING)
+    return list(reversed(list_receipts(db, statuses=statuses)))
+
+
+def owed_receipts(db: Database) -> list[ReceiptView]:
+    return [r for r in list_receipts(db, owed_only=True) if r.status is not ReceiptStatus.PENDING]
+
+
+def drivers(db: Database) -> list[tuple[int, str]]:
+    with db.read() as session:
+        return [(d.id, d.name) for d in session.scalars(select(Driver).where(Driver.active).order_by(Driver.name))]
+
+
+def handover(db: Database, day: dt.date) -> list[HandoverRow]:
+    """Per driver and route of ``day``: money expected at the stops vs money handed in."""
+    start, end = dt.datetime.combine(day, dt.time()), dt.datetime.combine(day + dt.timedelta(days=1), dt.time())
+    with db.read() as session:
+        names = {d.id: d.name for d in session.scalars(select(Driver))}
+        payments = session.execute(select(Payment.driver_id, Payment.route_id, Payment.kind, Payment.amount).where(
+            Payment.source == "driver", Payment.received_at >= start, Payment.received_at < end)).all()
+        routes = session.scalars(select(Route).where(Route.date == day)).all()
+        stops = {r.id: [s.order_id for s in session.scalars(select(Stop).where(Stop.route_id == r.id))
+                        if s.order_id is not None] for r in routes}
+        route_driver = {r.id: r.driver_id for r in routes}
+    rows = order_service.list_orders(db, date=day)
+    by_order = {r.id: r for r in rows}
+    table: dict[tuple, list[int]] = {}
+    for route_id, order_ids in stops.items():
+        table[(route_driver[route_id], route_id)] = [len(order_ids), 0, 0, 0]
+    for driver_id, route_id, kind, amount in payments:
+        entry = table.setdefault((driver_id, route_id), [0, 0, 0, 0])
+        entry[2 if kind.is_cash else 3] += amount
+    for (driver_id, route_id), entry in table.items():
+        collected = entry[2] + entry[3]
+        entry[1] = sum(by_order[o].due for o in stops.get(route_id, []) if o in by_order) + collected
+    return [
+        HandoverRow(names.get(driver_id, ""), f"№{route_id}" if route_id else "", *entry)
+        for (driver_id, route_id), entry in sorted(table.items(), key=lambda kv: (names.get(kv[0][0], ""), kv[0][1] or 0))
+    ]

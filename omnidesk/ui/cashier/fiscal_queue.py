@@ -1,0 +1,90 @@
+"""One queue per fiscal register: every journal call runs on a single dedicated thread.
+
+The GUI thread never waits on the device: calls are queued on a pool of one thread and their
+results come back by signal. ``busy`` reports the work in progress after half a second, so a
+quick status query does not flash a progress bar.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
+
+from omnidesk.config import Settings, data_dir
+from omnidesk.integrations.fiscal import RegisterConnection
+from omnidesk.services.audit import current_user
+from omnidesk.services.auth import Actor, Role
+from omnidesk.services.fiscal import FiscalJournal
+from omnidesk.services.uow import Database
+
+from ..tasks import Task, TaskRunner
+
+JournalFactory = Callable[[Database], FiscalJournal]
+PROGRESS_DELAY_MS = 500
+
+
+def settings_journal_factory(settings: Settings) -> JournalFactory:
+    """The journal on the register named in settings (``emulator``: the built-in one), as the CLI builds it."""
+    url, protocol = settings.get("fiscal.url"), settings.get("fiscal.protocol")
+    actor = Actor(current_user(settings.get("user.name")), Role(settings.get("user.role")))
+
+    def factory(db: Database) -> FiscalJournal:
+        return FiscalJournal(db, lambda: RegisterConnection(url, protocol, emulator_dir=data_dir() / "emulator"), actor)
+
+    return factory
+
+
+class FiscalQueue(QObject):
+    """Runs ``func(journal)`` on the register's own thread; ``busy(text)`` while work is queued."""
+
+    busy = Signal(str)  # the running job's description; "" when idle
+
+    def __init__(self, db: Database, factory: JournalFactory, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(1)
+        self.runner = TaskRunner(self, pool=self.pool)
+        self.journal = factory(db)
+        self._jobs: list[str] = []
+        self._timer = QTimer(self, singleShot=True, interval=PROGRESS_DELAY_MS)
+        self._timer.timeout.connect(self._show_busy)
+
+    @property
+    def actor(self) -> Actor:
+        return self.journal.actor
+
+    def run(self, what: str, func: Callable[[FiscalJournal], Any], *, on_done: Callable[[Any], None] | None = None,
+            on_error: Callable[[Exception], None] | None = None) -> Task:
+        self._jobs.append(what)
+        if not self._timer.isActive():
+            self._timer.start()
+        journal = self.journal
+        task = self.runner.start(lambda: func(journal), on_done=on_done, on_error=on_error)
+        task.signals.done.connect(lambda _r, w=what: self._finished(w))
+        task.signals.failed.connect(lambda _e, w=what: self._finished(w))
+        return task
+
+    def is_busy(self) -> bool:
+        return bool(self._jobs)
+
+    def _show_busy(self) -> None:
+        if self._jobs:
+            self.busy.emit(self._jobs[0])
+
+    def _finished(self, what: str) -> None:
+        if what in self._jobs:
+            self._jobs.remove(what)
+        if self._jobs:
+            self._timer.start()
+        else:
+            self._timer.stop()
+            self.busy.emit("")
+
+    def wait(self, msecs: int = 30_000) -> bool:
+        return self.pool.waitForDone(msecs)
+
+    def close(self) -> None:
+        """Finish the queued work, then close the device on its own thread."""
+        self.runner.start(self.journal.close)
+        self.pool.waitForDone(30_000)

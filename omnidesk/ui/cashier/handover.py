@@ -1,0 +1,62 @@
+"""Driver cash handover: per driver and route, money expected at the stops vs money handed in."""
+
+from __future__ import annotations
+
+import datetime as dt
+from html import escape
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from omnidesk.core.money import format_amount
+from omnidesk.services.uow import Database
+
+from ..tasks import TaskRunner
+from . import data, widgets
+from .models import HandoverModel, RowsProxy
+
+
+class HandoverPanel(QWidget):
+    def __init__(self, db: Database, runner: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._db, self._runner = db, runner
+        self.model = HandoverModel(self)
+        self.proxy = RowsProxy(self.model, self)
+        self.day = QDateEdit(QDate.currentDate())
+        self.day.setCalendarPopup(True)
+        self.day.setDisplayFormat("dd.MM.yyyy")
+        self.table = widgets.make_table(self.proxy)
+        self.table.setColumnWidth(0, 200)
+        self.totals = QLabel()
+        note = QLabel(self.tr("Handed in: money recorded with a delivery outcome (source «driver»). Expected: what "
+                              "the route's stops had to pay at the door; without a route only the money is shown."))
+        note.setWordWrap(True)
+        note.setStyleSheet("color:#666")
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Day:")))
+        top.addWidget(self.day)
+        top.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.totals)
+        layout.addWidget(note)
+        self.day.dateChanged.connect(lambda _d: self.reload())
+
+    def selected_day(self) -> dt.date:
+        return self.day.date().toPython()
+
+    def reload(self) -> None:
+        day = self.selected_day()
+        self._runner.start(lambda: data.handover(self._db, day), on_done=self._show,
+                           on_error=lambda exc: widgets.report_error(self, exc))
+
+    def _show(self, rows) -> None:
+        self.model.set_rows(rows)
+        cash, card = sum(r.cash for r in rows), sum(r.card for r in rows)
+        diff = sum(r.difference for r in rows)
+        text = self.tr("Cash handed in: {0} · card: {1} · difference: {2}").format(
+            format_amount(cash), format_amount(card), format_amount(diff))
+        if not rows:
+            text = self.tr("No driver money recorded on this day.")
+        self.totals.setText(f"<b>{escape(text)}</b>")

@@ -1,0 +1,302 @@
+"""The Cashier page: find the customer, take money, record what happened at the door, print.
+
+Database work runs on the ordinary pool, device work on the register's own queue; nothing
+prints without a confirmation that shows what will be printed.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtWidgets import QLabel, QSplitter, QTabWidget, QToolBar, QVBoxLayout, QWidget
+
+from omnidesk.core.enums import OrderStatus, ReceiptStatus
+from omnidesk.core.money import format_amount
+from omnidesk.services import corrections, ledger
+from omnidesk.services import orders as order_service
+from omnidesk.services.receipts import ReceiptView
+from omnidesk.services.uow import Database
+
+from ..tasks import TaskRunner
+from . import data, widgets
+from .correction_dialog import CorrectionDialog
+from .customer_panel import CustomerPanel
+from .delivery_dialog import DeliveryDialog, ReturnDialog
+from .fiscal_queue import FiscalQueue
+from .handover import HandoverPanel
+from .money_dialogs import CancelOrderDialog, RefundAdvanceDialog
+from .payment_dialog import PaymentDialog
+from .register_panel import RegisterPanel
+from .search import SearchBox
+from .texts import is_owed
+
+SHORTCUTS = {  # action → key; the buttons show them
+    "search": "Ctrl+F", "payment": "F2", "delivery": "F3", "return": "F4", "cancel": "Ctrl+Shift+X",
+    "refund": "F6", "correction": "F7", "print_owed": "F9", "print_selected": "Ctrl+P", "reload": "F5",
+}
+
+
+class CashierPage(QWidget):
+    loaded = Signal()  # the search index (and the chosen customer) arrived
+    customer_loaded = Signal(object)  # CustomerView
+
+    def __init__(self, db: Database, runner: TaskRunner, queue: FiscalQueue, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._db, self._runner, self.queue = db, runner, queue
+        self.customer_id: int | None = None
+        self._pending_order: str | None = None
+        self.search = SearchBox()
+        self.customer = CustomerPanel()
+        self.register = RegisterPanel(db, runner, queue)
+        self.handover = HandoverPanel(db, runner)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self._build()
+        self._connect()
+
+    # --- layout ---------------------------------------------------------------
+    def _build(self) -> None:
+        self.toolbar = QToolBar()
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.actions: dict[str, QAction] = {}
+        for key, title, handler in (
+                ("payment", self.tr("Payment…"), self.payment), ("delivery", self.tr("Delivery outcome…"), self.delivery),
+                ("return", self.tr("Return…"), self.return_goods), ("cancel", self.tr("Cancel order…"), self.cancel),
+                ("refund", self.tr("Refund advance…"), self.refund), ("correction", self.tr("Correction…"), self.correction),
+                ("print_selected", self.tr("Print selected"), self.print_selected),
+                ("print_owed", self.tr("Print owed"), self.print_owed)):
+            # window-wide, but only while this page is shown (Qt ignores actions of hidden widgets)
+            action = QAction(f"{title} ({SHORTCUTS[key]})", self)
+            action.setShortcut(QKeySequence(SHORTCUTS[key]))
+            action.triggered.connect(handler)
+            self.toolbar.addAction(action)
+            self.actions[key] = action
+        bold = self.actions["print_owed"].font()
+        bold.setBold(True)
+        self.actions["print_owed"].setFont(bold)
+        right = QTabWidget()
+        right.addTab(self.register, self.tr("Register"))
+        right.addTab(self.handover, self.tr("Driver handover"))
+        self.right_tabs = right
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.customer)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([820, 520])
+        self.splitter = splitter
+        self.customer.setMinimumWidth(280)  # the window must fit a small screen; the splitter shares the rest
+        right.setMinimumWidth(220)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.search)
+        layout.addWidget(self.toolbar)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.message)
+        self._update_buttons()
+
+    def _connect(self) -> None:
+        self.search.chosen.connect(self.choose)
+        self.register.documents_changed.connect(self.reload_customer)
+        self.customer.orders.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        for key, handler in (("search", self.search.focus), ("reload", self.reload)):
+            QShortcut(QKeySequence(SHORTCUTS[key]), self, handler)
+
+    def _update_buttons(self) -> None:
+        view, order = self.customer.view, self.customer.selected_order()
+        has_customer = view is not None
+        for key in ("payment", "correction", "print_owed"):
+            self.actions[key].setEnabled(has_customer)
+        deliverable = order is not None and order.status.is_open
+        self.actions["delivery"].setEnabled(deliverable)
+        self.actions["cancel"].setEnabled(deliverable)
+        self.actions["return"].setEnabled(order is not None and order.status in (
+            OrderStatus.DELIVERED, OrderStatus.PARTIALLY_DELIVERED))
+        self.actions["refund"].setEnabled(has_customer and view.card.balance > 0)
+        self.actions["print_selected"].setEnabled(has_customer)
+
+    # --- loading --------------------------------------------------------------
+    def start(self) -> None:
+        self.reload()
+        self.register.start()
+
+    def reload(self) -> None:
+        self._runner.start(lambda: data.search_hits(self._db), on_done=self._hits_arrived, on_error=self._error)
+        self.reload_customer()
+        self.register.reload_journal()
+        self.handover.reload()
+
+    def _hits_arrived(self, hits) -> None:
+        self.search.set_hits(hits)
+        if self.customer_id is None:
+            self.loaded.emit()
+
+    def choose(self, hit: data.SearchHit) -> None:
+        self._pending_order = hit.order_number
+        self.load_customer(hit.customer_id)
+
+    def load_customer(self, customer_id: int) -> None:
+        self.customer_id = customer_id
+        self.reload_customer()
+
+    def reload_customer(self) -> None:
+        if self.customer_id is None:
+            return
+        customer_id, keep = self.customer_id, self.customer.selected_order()
+        self._runner.start(lambda: data.load_customer(self._db, customer_id),
+                           on_done=lambda view: self._show_customer(view, keep), on_error=self._error)
+
+    def _show_customer(self, view: data.CustomerView, keep) -> None:
+        if view.card.customer.id != self.customer_id:
+            return  # another customer was chosen meanwhile
+        self.customer.show_view(view)
+        number = self._pending_order or (keep.number if keep else None)
+        self._pending_order = None
+        if number:
+            self.customer.select_order(number)
+        self._update_buttons()
+        self.customer_loaded.emit(view)
+        self.loaded.emit()
+        self.customer.orders.setFocus()
+
+    def _error(self, exc: Exception) -> None:
+        widgets.report_error(self, exc)
+
+    def _done(self, summary: str, receipts: tuple[ReceiptView, ...]) -> None:
+        """After a money operation: say what happened, refresh, offer to print what it made owed."""
+        self.message.setText(f"✓ {summary}")
+        self.reload_customer()
+        self.handover.reload()
+        if receipts:
+            self.register.print_receipts(receipts)
+
+    def _run(self, func: Callable[[], Any], on_done: Callable[[Any], None]) -> None:
+        self._runner.start(func, on_done=on_done, on_error=self._error)
+
+    # --- money in -------------------------------------------------------------
+    def payment(self) -> None:
+        view = self.customer.view
+        if view is None:
+            return self._hint(self.tr("Find a customer first (Ctrl+F)."))
+        order = self.customer.selected_order()
+        dialog = PaymentDialog(view, self, preselect=order.number if order else None)
+        if not widgets.run_dialog(dialog):
+            return
+        request, name = dialog.request(), view.card.customer.name
+        details = dialog.summary.text() + "\n\n" + (dialog.owed_text() or "")
+        heading = self.tr("Register {0} from {1}?").format(dialog.amount.text(), name)
+        if not widgets.confirm(self, self.tr("Register a payment"), heading, details, self.tr("Register")):
+            return
+        customer, actor = str(view.card.customer.id), self.queue.actor
+        self._run(lambda: ledger.register_payment(
+            self._db, actor, customer=customer, kind=request.kind, amount=request.amount,
+            allocations=request.allocations, purpose=request.purpose), lambda r: self._done(r.summary, r.receipts))
+
+    def refund(self) -> None:
+        view = self.customer.view
+        if view is None or view.card.balance <= 0:
+            return self._hint(self.tr("The customer has no advance to refund."))
+        dialog = RefundAdvanceDialog(view.card.balance, self)
+        if not widgets.run_dialog(dialog):
+            return
+        customer, actor = str(view.card.customer.id), self.queue.actor
+        amount, kind, reason = dialog.amount.value or 0, dialog.kind.currentData(), dialog.reason.text().strip()
+        self._run(lambda: ledger.refund_advance(self._db, actor, customer=customer, amount=amount, kind=kind,
+                                                reason=reason),
+                  lambda r: self._done(self.tr("Advance refunded; left on the advance: {0}").format(
+                      format_amount(r[0])), r[1]))
+
+    # --- orders ---------------------------------------------------------------
+    def _with_detail(self, statuses: Callable[[OrderStatus], bool], then: Callable, *, drivers: bool = False) -> None:
+        """Read the selected order's lines (and the drivers) in the background, then open ``then``."""
+        order = self.customer.selected_order()
+        if order is None or not statuses(order.status):
+            return self._hint(self.tr("Select a suitable order in the table first."))
+        db = self._db
+        self._run(lambda: (order_service.order_detail(db, order.id), data.drivers(db) if drivers else []),
+                  lambda loaded: then(*loaded))
+
+    def delivery(self) -> None:
+        self._with_detail(lambda s: s.is_open, self._delivery_dialog, drivers=True)
+
+    def _delivery_dialog(self, detail, drivers) -> None:
+        dialog = DeliveryDialog(detail, drivers, self)
+        if not widgets.run_dialog(dialog):
+            return
+        r, actor, number = dialog.request(), self.queue.actor, detail.row.number
+        self._run(lambda: ledger.record_delivery(
+            self._db, actor, order_number=number, refused=r.refused, collected=r.collected, kind=r.kind,
+            excess=r.excess, refund_kind=r.refund_kind, driver_id=r.driver_id),
+            lambda result: self._done(result.summary, result.receipts))
+
+    def return_goods(self) -> None:
+        self._with_detail(lambda s: s in (OrderStatus.DELIVERED, OrderStatus.PARTIALLY_DELIVERED), self._return_dialog)
+
+    def _return_dialog(self, detail, _drivers) -> None:
+        dialog = ReturnDialog(detail, self)
+        if not widgets.run_dialog(dialog):
+            return
+        lines, kind, actor, number = dialog.taken(), dialog.kind.currentData(), self.queue.actor, detail.row.number
+        self._run(lambda: ledger.return_goods(self._db, actor, order_number=number, lines=lines, kind=kind),
+                  lambda result: self._done(result.summary, result.receipts))
+
+    def cancel(self) -> None:
+        order = self.customer.selected_order()
+        if order is None or not order.status.is_open:
+            return self._hint(self.tr("Select an open order to cancel."))
+        dialog = CancelOrderDialog(order, self)
+        if not widgets.run_dialog(dialog):
+            return
+        choice, kind, reason, actor = dialog.choice(), dialog.kind.currentData(), dialog.reason.text(), self.queue.actor
+        self._run(lambda: ledger.cancel_order(self._db, actor, order_number=order.number, money=choice,
+                                              refund_kind=kind, reason=reason.strip()),
+                  lambda result: self._done(result.summary, result.receipts))
+
+    def correction(self) -> None:
+        if self.customer.view is None:
+            return self._hint(self.tr("Find a customer first (Ctrl+F)."))
+        order = self.customer.selected_order()
+        if order is None:
+            return self._correction_dialog(None)
+        self._with_detail(lambda _s: True, lambda detail, _d: self._correction_dialog(detail))
+
+    def _correction_dialog(self, detail) -> None:
+        dialog = CorrectionDialog(detail, self)
+        if not widgets.run_dialog(dialog):
+            return
+        r, actor, customer = dialog.request(), self.queue.actor, str(self.customer_id)
+        self._run(lambda: corrections.create_correction(
+            self._db, actor, operation=r.operation, date=r.date, reason=r.reason, electronic=r.electronic,
+            order_number=r.order_number, lines=r.lines, amount=r.amount, customer=customer,
+            order_document=r.order_document),
+            lambda receipt: self._done(self.tr("Correction receipt created"), (receipt,)))
+
+    # --- printing -------------------------------------------------------------
+    def print_owed(self) -> None:
+        """Every receipt still owed to this customer (none waiting for a check)."""
+        owed = [r for r in self.customer.owed() if r.status is not ReceiptStatus.PENDING]
+        if not owed:
+            return self._hint(self.tr("Nothing to print: no receipt is owed to this customer."))
+        self.register.print_receipts(owed)
+
+    def print_selected(self) -> None:
+        receipt = self.customer.selected_receipt()
+        if receipt is None and self.register.journal.hasFocus():
+            return self.register.retry_selected()
+        if receipt is None or not is_owed(receipt):
+            return self._hint(self.tr("Select a receipt still to print in the Receipts table."))
+        self.register.print_receipts([receipt])
+
+    def _hint(self, text: str) -> None:
+        self.message.setText(text)
+
+    # --- remembered layout ------------------------------------------------------
+    def save_state(self, settings) -> None:
+        settings.setValue("cashier/splitter", self.splitter.saveState())
+
+    def restore_state(self, settings) -> None:
+        state = settings.value("cashier/splitter")
+        if state is not None:
+            self.splitter.restoreState(state)
+

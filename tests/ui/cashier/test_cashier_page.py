@@ -1,0 +1,167 @@
+"""The Cashier page end to end: search, a split payment, a delivery with a refusal, printing on the emulator."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from omnidesk.core.enums import CustomerKind, OrderStatus, ReceiptStatus
+from omnidesk.services import orders as order_service
+from omnidesk.services.receipts import list_receipts
+from omnidesk.ui.cashier.delivery_dialog import DeliveryDialog
+from omnidesk.ui.cashier.payment_dialog import PaymentDialog
+
+
+def two_unpaid_orders(db):
+    """An individual with two open, unpaid orders (the demo has several)."""
+    by_customer: dict[int, list] = {}
+    for row in order_service.list_orders(db):
+        if row.customer_kind is CustomerKind.INDIVIDUAL and row.status.is_open and row.paid == 0:
+            by_customer.setdefault(row.customer_id, []).append(row)
+    customer_id, rows = next((c, r) for c, r in sorted(by_customer.items()) if len(r) >= 2)
+    return customer_id, rows[:2]
+
+
+def choose(qtbot, window, text: str) -> None:
+    page = window.cashier_page
+    page.search.edit.clear()
+    qtbot.keyClicks(page.search.edit, text)
+    assert page.search.results.isVisible() and page.search.proxy.rowCount() >= 1
+    with qtbot.waitSignal(page.customer_loaded, timeout=10_000):
+        qtbot.keyClick(page.search.edit, Qt.Key.Key_Return)
+
+
+def pay(dialog: PaymentDialog, amount: str, numbers: list[str]) -> None:
+    dialog.amount.setText(amount)
+    for row in dialog.rows:
+        if row.order.number in numbers:
+            row.check.setChecked(True)
+            row.amount.setText("")  # as much as the order owes
+
+
+def test_search_by_order_number_picks_its_customer_and_order(qtbot, window):
+    row = order_service.list_orders(window.db)[5]
+    choose(qtbot, window, row.number)
+    panel = window.cashier_page.customer
+    assert panel.view.card.customer.id == row.customer_id
+    assert panel.selected_order().number == row.number
+    assert row.customer_name in panel.title.text()
+    assert panel.balance.text().startswith("Advance: ")
+
+
+def test_a_payment_split_across_two_orders_leaves_the_rest_as_advance(qtbot, window, settle, answers):
+    customer_id, (first, second) = two_unpaid_orders(window.db)
+    page = window.cashier_page
+    with qtbot.waitSignal(page.customer_loaded, timeout=10_000):
+        page.load_customer(customer_id)
+    amount = first.total + second.total + 106000
+    seen = {}
+
+    def fill(dialog):
+        pay(dialog, f"{amount // 100},00", [first.number, second.number])
+        seen["summary"], seen["owed"], seen["problem"] = dialog.summary.text(), dialog.owed_text(), dialog.problem()
+        return dialog.ok.isEnabled()
+
+    answers.fill = fill
+    answers.confirm = lambda heading: not heading.startswith("The register will print")  # register, print later
+    with qtbot.waitSignal(page.customer_loaded, timeout=10_000):
+        qtbot.keyClick(page, Qt.Key.Key_F2)
+    settle(window)
+    assert seen["problem"] == ""
+    assert seen["summary"].endswith("Advance: 1\u00a0060,00\u00a0₽")
+    assert f"prepayment receipt for order No. {first.number}" in seen["owed"]
+    assert "advance receipt: 1\u00a0060,00\u00a0₽" in seen["owed"]
+    view = page.customer.view
+    assert view.card.balance == 106000
+    assert page.customer.balance.text() == "Advance: 1\u00a0060,00\u00a0₽"
+    owed = sorted(r.kind for r in page.customer.owed())
+    assert owed == ["advance", "prepayment", "prepayment"]
+    assert "Receipts to print: 3" in page.customer.owed_banner.text()
+    assert answers.errors == []
+    assert "Предоплата 100 %" in answers.confirmed[-1][1]  # the print confirmation said what it would print
+
+
+def test_payment_dialog_shows_errors_inline(qtbot, window):
+    customer_id, (first, _second) = two_unpaid_orders(window.db)
+    page = window.cashier_page
+    with qtbot.waitSignal(page.customer_loaded, timeout=10_000):
+        page.load_customer(customer_id)
+    dialog = PaymentDialog(page.customer.view)
+    qtbot.addWidget(dialog)
+    dialog.amount.setText("двести")
+    assert "Not an amount of money" in dialog.amount_error.text() and not dialog.ok.isEnabled()
+    dialog.amount.setText("100")
+    row = next(r for r in dialog.rows if r.order.number == first.number)
+    row.check.setChecked(True)
+    row.amount.setText("150")
+    assert "more than the payment" in dialog.error.text() and not dialog.ok.isEnabled()
+    row.amount.setText("60")
+    assert dialog.ok.isEnabled() and dialog.summary.text().endswith("Advance: 40,00\u00a0₽")
+
+
+def shipped_multiline_order(db):
+    for row in order_service.list_orders(db, status=OrderStatus.SHIPPED):
+        detail = order_service.order_detail(db, row.id)
+        if row.customer_kind is CustomerKind.INDIVIDUAL and row.paid == 0 and len(detail.lines) >= 2:
+            return detail
+    raise AssertionError("no shipped order with two lines in the demo")
+
+
+def test_a_delivery_with_a_refused_line(qtbot, window, settle, answers):
+    detail = shipped_multiline_order(window.db)
+    refused = detail.lines[0]
+    page = window.cashier_page
+    choose(qtbot, window, detail.row.number)
+    seen = {}
+
+    def fill(dialog):
+        assert isinstance(dialog, DeliveryDialog)
+        dialog.spins[0][1].setValue(refused.quantity_milli / 1000)
+        seen["collected"] = dialog.collected.value
+        return dialog.ok.isEnabled()
+
+    answers.fill = fill
+    answers.confirm = False  # do not print now
+    qtbot.keyClick(page, Qt.Key.Key_F3)
+    settle(window)
+    assert seen["collected"] == detail.row.total - refused.amount
+    assert answers.errors == []
+    after = order_service.order_detail(window.db, detail.row.id).row
+    assert after.status is OrderStatus.PARTIALLY_DELIVERED
+    assert after.kept == detail.row.total - refused.amount
+    owed = page.customer.owed()
+    assert [r.kind for r in owed] == ["payment_at_door"]
+    assert refused.name not in [line.name for line in owed[0].lines]
+    assert "передано товара" in page.message.text()
+
+
+def test_printing_an_owed_receipt_on_the_emulator(qtbot, window, settle, answers):
+    customer_id, (first, _second) = two_unpaid_orders(window.db)
+    page = window.cashier_page
+    with qtbot.waitSignal(page.customer_loaded, timeout=10_000):
+        page.load_customer(customer_id)
+    answers.fill = lambda dialog: pay(dialog, f"{first.total // 100}", [first.number]) or dialog.ok.isEnabled()
+    answers.confirm = lambda heading: not heading.startswith("The register will print")
+    page.payment()
+    settle(window)
+    assert [r.kind for r in page.customer.owed()] == ["prepayment"]
+    answers.confirm = True
+    qtbot.keyClick(page, Qt.Key.Key_F9)
+    settle(window)
+    qtbot.waitUntil(lambda: not page.customer.owed(), timeout=10_000)
+    heading, details = answers.confirmed[-1]
+    assert heading.startswith("The register will print 1 receipt(s)")
+    assert "Предоплата 100 %" in details and f"№{first.number}" in details
+    [printed] = list_receipts(window.db, customer_id=customer_id)
+    assert printed.status is ReceiptStatus.PRINTED and printed.fd_number
+    journal = page.register.journal_model.rows()
+    assert [(r.id, r.status) for r in journal] == [(printed.id, ReceiptStatus.PRINTED)]
+    assert "✓" in page.customer.owed_banner.text()
+    assert f"FD {printed.fd_number}" in window.status.fiscal.text()
+    assert answers.errors == []
+
+
+def test_the_status_bar_shows_the_register(qtbot, window, settle):
+    settle(window)
+    text = window.status.fiscal.text()
+    assert text.startswith("Register: эмулятор ККТ") and "FD" in text
+    assert "эмулятор ККТ" in window.cashier_page.register.status.text()
