@@ -2,39 +2,692 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
 <context>
-    <name>MainWindow</name>
+    <name>AmountEdit</name>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="55"/>
-        <source>OmniDesk</source>
-        <translation>OmniDesk</translation>
+        <location filename="../../omnidesk/ui/cashier/widgets.py" line="46"/>
+        <source>Enter an amount</source>
+        <translation>Введите сумму</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="62"/>
+        <location filename="../../omnidesk/ui/cashier/widgets.py" line="51"/>
+        <source>Not an amount of money: {0}</source>
+        <translation>Это не сумма денег: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/widgets.py" line="54"/>
+        <source>The amount cannot be negative</source>
+        <translation>Сумма не может быть отрицательной</translation>
+    </message>
+</context>
+<context>
+    <name>CancelOrderDialog</name>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="49"/>
+        <source>Cancel order No. {0}</source>
+        <translation>Отмена заказа №{0}</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="49"/>
+        <source>Cancel the order</source>
+        <translation>Отменить заказ</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="51"/>
+        <source>Order No. {0} for {1} will be cancelled. Paid on it: {2}.</source>
+        <translation>Заказ №{0} на {1} будет отменён. Оплачено по нему: {2}.</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="53"/>
+        <source>keep the money as the customer&apos;s advance</source>
+        <translation>оставить деньги авансом покупателя</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="54"/>
+        <source>refund the money</source>
+        <translation>вернуть деньги</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="59"/>
+        <source>Money:</source>
+        <translation>Деньги:</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="61"/>
+        <source>Refund &amp;by:</source>
+        <translation>&amp;Вернуть:</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="62"/>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Причина:</translation>
+    </message>
+</context>
+<context>
+    <name>CashDialog</name>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="99"/>
+        <source>Cash in</source>
+        <translation>Внесение</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="99"/>
+        <source>Cash out</source>
+        <translation>Выплата</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="101"/>
+        <source>The register prints a cash-in document.</source>
+        <translation>ККТ напечатает документ внесения наличных.</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="102"/>
+        <source>The register prints a cash-out document.</source>
+        <translation>ККТ напечатает документ выплаты наличных.</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="104"/>
+        <source>&amp;Amount, ₽:</source>
+        <translation>&amp;Сумма, ₽:</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="109"/>
+        <source>The amount must be greater than zero</source>
+        <translation>Сумма должна быть больше нуля</translation>
+    </message>
+</context>
+<context>
+    <name>CashierPage</name>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="65"/>
+        <source>Payment…</source>
+        <translation>Поступление…</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="65"/>
+        <source>Delivery outcome…</source>
+        <translation>Итог доставки…</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="66"/>
+        <source>Return…</source>
+        <translation>Возврат товара…</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="66"/>
+        <source>Cancel order…</source>
+        <translation>Отмена заказа…</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="67"/>
+        <source>Refund advance…</source>
+        <translation>Возврат аванса…</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="67"/>
+        <source>Correction…</source>
+        <translation>Чек коррекции…</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="68"/>
+        <source>Print selected</source>
+        <translation>Печать выбранного</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="69"/>
+        <source>Print owed</source>
+        <translation>Печать долгов</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="80"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="189"/>
+        <source>Register</source>
+        <translation>Касса</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="81"/>
+        <source>Driver handover</source>
+        <translation>Сдача выручки</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="181"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="258"/>
+        <source>Find a customer first (Ctrl+F).</source>
+        <translation>Сначала найдите покупателя (Ctrl+F).</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="188"/>
+        <source>Register {0} from {1}?</source>
+        <translation>Зарегистрировать поступление {0} от {1}?</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="189"/>
+        <source>Register a payment</source>
+        <translation>Регистрация поступления</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="199"/>
+        <source>The customer has no advance to refund.</source>
+        <translation>У покупателя нет аванса для возврата.</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="207"/>
+        <source>Advance refunded; left on the advance: {0}</source>
+        <translation>Аванс возвращён; на авансе осталось: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="215"/>
+        <source>Select a suitable order in the table first.</source>
+        <translation>Сначала выберите подходящий заказ в таблице.</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="247"/>
+        <source>Select an open order to cancel.</source>
+        <translation>Выберите открытый заказ для отмены.</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="273"/>
+        <source>Correction receipt created</source>
+        <translation>Чек коррекции создан</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="280"/>
+        <source>Nothing to print: no receipt is owed to this customer.</source>
+        <translation>Печатать нечего: все чеки этого покупателя напечатаны.</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="288"/>
+        <source>Select a receipt still to print in the Receipts table.</source>
+        <translation>Выберите ненапечатанный чек в таблице «Чеки».</translation>
+    </message>
+</context>
+<context>
+    <name>CashierTables</name>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="144"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="232"/>
+        <source>Order</source>
+        <translation>Заказ</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="145"/>
+        <source>Delivery</source>
+        <translation>Доставка</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="147"/>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="148"/>
+        <source>Total</source>
+        <translation>Сумма</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="149"/>
+        <source>Paid</source>
+        <translation>Оплачено</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="150"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="238"/>
+        <source>Due</source>
+        <translation>К оплате</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="151"/>
+        <source>Address</source>
+        <translation>Адрес</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="166"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="195"/>
+        <source>State</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="168"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="196"/>
+        <source>Receipt</source>
+        <translation>Чек</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="169"/>
         <source>Orders</source>
         <translation>Заказы</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="63"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="170"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="198"/>
+        <source>Sum</source>
+        <translation>Сумма</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="171"/>
+        <source>Paid by</source>
+        <translation>Оплата</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="172"/>
+        <source>Created</source>
+        <translation>Создан</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="173"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="194"/>
+        <source>FD</source>
+        <translation>ФД</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="174"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="201"/>
+        <source>Why</source>
+        <translation>Почему</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="197"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="234"/>
+        <source>Customer</source>
+        <translation>Покупатель</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="199"/>
+        <source>Time</source>
+        <translation>Время</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="216"/>
+        <source>When</source>
+        <translation>Когда</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="217"/>
+        <source>What</source>
+        <translation>Что</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="218"/>
+        <source>Advance ±</source>
+        <translation>Аванс ±</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="235"/>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="236"/>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="237"/>
+        <source>INN</source>
+        <translation>ИНН</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="246"/>
+        <source>Driver</source>
+        <translation>Водитель</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="247"/>
+        <source>Route</source>
+        <translation>Рейс</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="248"/>
+        <source>Stops</source>
+        <translation>Точек</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="249"/>
+        <source>Expected</source>
+        <translation>Ожидалось</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="251"/>
+        <source>Cash in</source>
+        <translation>Сдано наличными</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="252"/>
+        <source>Card in</source>
+        <translation>Сдано картой</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="253"/>
+        <source>Difference</source>
+        <translation>Разница</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmDialog</name>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/widgets.py" line="97"/>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+</context>
+<context>
+    <name>CorrectionDialog</name>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/correction_dialog.py" line="51"/>
+        <source>Correction receipt</source>
+        <translation>Чек коррекции</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/correction_dialog.py" line="54"/>
+        <source>Income (money received)</source>
+        <translation>Приход (деньги получены)</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/correction_dialog.py" line="55"/>
+        <source>Income return (money paid back)</source>
+        <translation>Возврат прихода (деньги возвращены)</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/correction_dialog.py" line="56"/>
+        <source>goods of the order (full settlement)</source>
+        <translation>товар заказа (полный расчёт)</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/correction_dialog.py" line="57"/>
+        <source>a sum without goods (advance)</source>
+        <translation>сумма без товара (аванс)</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/correction_dialog.py" line="60"/>
+        <source>cash</source>
+        <translation>наличными</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/correction_dialog.py" line="61"/>
+        <source>non-cash (card, SBP, transfer)</source>
+        <translation>безналичными (карта, СБП, перевод)</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/correction_dialog.py" line="66"/>
+        <source>on our own initiative</source>
+        <translation>самостоятельно</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/correction_dialog.py" line="67"/>
+        <source>by order of the tax office No.</source>
+        <translation>по предписанию налоговой №</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/correction_dialog.py" line="71"/>
+        <source>e.g. the delivery receipt was not printed</source>
+        <translation>например: не пробит чек при доставке</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/correction_dialog.py" line="85"/>
+        <source>&amp;Operation:</source>
+        <translation>&amp;Операция:</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/correction_dialog.py" line="86"/>
+        <source>What was missed:</source>
+        <translation>Что не пробито:</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/correction_dialog.py" line="88"/>
+        <source>Lines of order No. {0}</source>
+        <translation>Строки заказа №{0}</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/correction_dialog.py" line="89"/>
+        <source>No order selected</source>
+        <translation>Заказ не выбран</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/correction_dialog.py" line="102"/>
+        <source>&amp;Sum, ₽:</source>
+        <translation>&amp;Сумма, ₽:</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/correction_dialog.py" line="103"/>
+        <source>&amp;Paid:</source>
+        <translation>Опл&amp;ачено:</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/correction_dialog.py" line="104"/>
+        <source>&amp;Date of the missed settlement:</source>
+        <translation>&amp;Дата расчёта (1178):</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/correction_dialog.py" line="105"/>
+        <source>Correction:</source>
+        <translation>Коррекция:</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/correction_dialog.py" line="107"/>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Причина:</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/correction_dialog.py" line="110"/>
+        <source>Create the receipt</source>
+        <translation>Создать чек</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/correction_dialog.py" line="111"/>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/correction_dialog.py" line="133"/>
+        <source>Pick the lines that were not fiscalised</source>
+        <translation>Укажите строки, по которым не пробит чек</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/correction_dialog.py" line="135"/>
+        <source>The amount must be greater than zero</source>
+        <translation>Сумма должна быть больше нуля</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/correction_dialog.py" line="137"/>
+        <source>Enter the number of the tax office&apos;s order</source>
+        <translation>Введите номер предписания налоговой</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/correction_dialog.py" line="139"/>
+        <source>Say what is being corrected</source>
+        <translation>Укажите, что исправляется</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerPanel</name>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="57"/>
+        <source>Show delivered and cancelled orders too</source>
+        <translation>Показывать и доставленные, и отменённые</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="76"/>
+        <source>Receipts</source>
+        <translation>Чеки</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="77"/>
+        <source>Payments and allocations</source>
+        <translation>Поступления и зачёты</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="103"/>
+        <source>INN {0}</source>
+        <translation>ИНН {0}</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="106"/>
+        <source>Advance: {0}</source>
+        <translation>Аванс: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="117"/>
+        <source>⚠ Receipts to print: {0} for {1} — press F9 to print them</source>
+        <translation>⚠ Не напечатано чеков: {0} на {1} — F9, чтобы напечатать</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="121"/>
+        <source>✓ Every receipt owed to this customer is printed</source>
+        <translation>✓ Все чеки этого покупателя напечатаны</translation>
+    </message>
+</context>
+<context>
+    <name>DeliveryDialog</name>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="116"/>
+        <source>Delivery outcome — order No. {0}</source>
+        <translation>Итог доставки — заказ №{0}</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="117"/>
+        <source>Refused at the door (0 — everything accepted)</source>
+        <translation>Отказ при получении (0 — всё принято)</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="121"/>
+        <source>— not recorded —</source>
+        <translation>— не указан —</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="124"/>
+        <source>keep as the customer&apos;s advance</source>
+        <translation>оставить авансом покупателя</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="125"/>
+        <source>refund to the customer</source>
+        <translation>вернуть покупателю</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="132"/>
+        <source>Record</source>
+        <translation>Записать</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="140"/>
+        <source>Refused</source>
+        <translation>Отказ</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="147"/>
+        <source>&amp;Collected at the door, ₽:</source>
+        <translation>&amp;Получено при доставке, ₽:</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="148"/>
+        <source>&amp;Driver:</source>
+        <translation>&amp;Водитель:</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="149"/>
+        <source>Prepayment for refused goods</source>
+        <translation>Предоплата за непринятый товар</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="179"/>
+        <source>Accepted goods: {0} · prepaid: {1} · to collect at the door: {2}</source>
+        <translation>Принято товара: {0} · предоплата: {1} · получить при доставке: {2}</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="182"/>
+        <source>Prepayment with no goods behind it: {0}</source>
+        <translation>Предоплата без товара: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="186"/>
+        <source>Collected {0} is more than the {1} due: register the rest as a separate payment</source>
+        <translation>Получено {0} — больше, чем к оплате {1}: лишнее оформите отдельным поступлением</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverPanel</name>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/handover.py" line="31"/>
+        <source>Handed in: money recorded with a delivery outcome (source «driver»). Expected: what the route&apos;s stops had to pay at the door; without a route only the money is shown.</source>
+        <translation>Сдано: деньги, записанные в итоге доставки (источник «водитель»). Ожидалось: сколько должны были заплатить при получении на точках рейса; без рейса показаны только деньги.</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/handover.py" line="36"/>
+        <source>Day:</source>
+        <translation>День:</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/handover.py" line="58"/>
+        <source>Cash handed in: {0} · card: {1} · difference: {2}</source>
+        <translation>Сдано наличными: {0} · картой: {1} · разница: {2}</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/handover.py" line="61"/>
+        <source>No driver money recorded on this day.</source>
+        <translation>За этот день водители денег не сдавали.</translation>
+    </message>
+</context>
+<context>
+    <name>LinesDialog</name>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="71"/>
+        <source>Item</source>
+        <translation>Товар</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="71"/>
+        <source>Ordered</source>
+        <translation>Заказано</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="71"/>
+        <source>Price</source>
+        <translation>Цена</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="89"/>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../omnidesk/ui/main_window.py" line="64"/>
+        <source>OmniDesk</source>
+        <translation>OmniDesk</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/main_window.py" line="76"/>
+        <source>Orders</source>
+        <translation>Заказы</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/main_window.py" line="77"/>
         <source>Routes</source>
         <translation>Маршруты</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="64"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="78"/>
+        <source>Cashier</source>
+        <translation>Касса</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/main_window.py" line="81"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="68"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="85"/>
         <source>Database: {0}</source>
         <translation>База: {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="70"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="87"/>
         <source>Fiscal register: {0} (not connected)</source>
         <translation>ККТ: {0} (не подключена)</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="71"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="88"/>
         <source>Sync: not configured</source>
         <translation>Синхронизация: не настроена</translation>
     </message>
@@ -252,6 +905,388 @@
         <location filename="../../omnidesk/ui/orders/model.py" line="54"/>
         <source>Address</source>
         <translation>Адрес</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentDialog</name>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="68"/>
+        <source>Register a payment — {0}</source>
+        <translation>Поступление денег — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="94"/>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Вид оплаты:</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="95"/>
+        <source>&amp;Amount, ₽:</source>
+        <translation>&amp;Сумма, ₽:</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="97"/>
+        <source>&amp;Purpose:</source>
+        <translation>&amp;Назначение:</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="98"/>
+        <source>Apply to open orders (the rest stays as the customer&apos;s advance)</source>
+        <translation>Зачесть в открытые заказы (остаток — аванс покупателя)</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="104"/>
+        <source>The customer has no orders to pay: all of it becomes an advance.</source>
+        <translation>У покупателя нет заказов к оплате: вся сумма станет авансом.</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="107"/>
+        <source>Register</source>
+        <translation>Касса</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="108"/>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="146"/>
+        <source>The amount must be greater than zero</source>
+        <translation>Сумма должна быть больше нуля</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="149"/>
+        <source>Order No. {0}: {1}</source>
+        <translation>Заказ №{0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="152"/>
+        <source>Order No. {0} owes {1}: cannot apply {2}</source>
+        <translation>По заказу №{0} к оплате {1}: нельзя зачесть {2}</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="156"/>
+        <source>The orders take {0} more than the payment</source>
+        <translation>В заказы распределено на {0} больше суммы поступления</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="167"/>
+        <source>To orders: {0} · Advance: {1}</source>
+        <translation>В заказы: {0} · Аванс: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="175"/>
+        <source>No receipt is owed: a bank transfer from a company or sole trader.</source>
+        <translation>Чек не нужен: банковский перевод от организации или ИП.</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="179"/>
+        <source>full prepayment</source>
+        <translation>предоплата 100 %</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="179"/>
+        <source>partial prepayment</source>
+        <translation>частичная предоплата</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="180"/>
+        <source>• prepayment receipt for order No. {0}: {1} ({2})</source>
+        <translation>• чек предоплаты по заказу №{0}: {1} ({2})</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="183"/>
+        <source>• advance receipt: {0}</source>
+        <translation>• чек аванса: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="184"/>
+        <source>Receipts that will be owed (paid {0}):</source>
+        <translation>Нужно будет напечатать чеки (оплата: {0}):</translation>
+    </message>
+</context>
+<context>
+    <name>RefundAdvanceDialog</name>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="72"/>
+        <source>Refund of the advance</source>
+        <translation>Возврат аванса</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="72"/>
+        <source>Refund</source>
+        <translation>Вернуть</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="74"/>
+        <source>On the customer&apos;s advance: {0}</source>
+        <translation>На авансе покупателя: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="79"/>
+        <source>&amp;Amount, ₽:</source>
+        <translation>&amp;Сумма, ₽:</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="80"/>
+        <source>Refund &amp;by:</source>
+        <translation>&amp;Вернуть:</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="81"/>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Причина:</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="88"/>
+        <source>The amount must be greater than zero</source>
+        <translation>Сумма должна быть больше нуля</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="90"/>
+        <source>Only {0} is on the advance</source>
+        <translation>На авансе только {0}</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterPanel</name>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="74"/>
+        <source>Register: connecting…</source>
+        <translation>ККТ: подключение…</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="85"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="196"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="197"/>
+        <source>Open shift</source>
+        <translation>Открыть смену</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="86"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="201"/>
+        <source>X report</source>
+        <translation>X-отчёт</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="87"/>
+        <source>Z report (close shift)</source>
+        <translation>Z-отчёт (закрыть смену)</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="88"/>
+        <source>Cash in…</source>
+        <translation>Внесение…</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="89"/>
+        <source>Cash out…</source>
+        <translation>Выплата…</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="90"/>
+        <source>Check the register</source>
+        <translation>Проверить ККТ</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="91"/>
+        <source>Read the register&apos;s state and settle receipts awaiting a check</source>
+        <translation>Прочитать состояние ККТ и сверить чеки, ждущие сверки</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="102"/>
+        <source>Fiscal register</source>
+        <translation>ККТ</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="114"/>
+        <source>Print again</source>
+        <translation>Напечатать снова</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="115"/>
+        <source>Print the selected receipt that the register refused</source>
+        <translation>Напечатать выбранный чек, который ККТ не напечатала</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="117"/>
+        <source>Journal: printed and failed documents</source>
+        <translation>Журнал: напечатанные и ненапечатанные документы</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="142"/>
+        <source>Checking the register…</source>
+        <translation>Проверка ККТ…</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="145"/>
+        <source>Reading the register…</source>
+        <translation>Чтение состояния ККТ…</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="154"/>
+        <source>shift No. {0} expired (over 24 h)</source>
+        <translation>смена №{0} просрочена (больше 24 ч)</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="155"/>
+        <source>shift No. {0} open</source>
+        <translation>смена №{0} открыта</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="155"/>
+        <source>shift closed (last No. {0})</source>
+        <translation>смена закрыта (последняя №{0})</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="157"/>
+        <source>paper: yes</source>
+        <translation>бумага: есть</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="157"/>
+        <source>paper: NO</source>
+        <translation>бумага: НЕТ</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="159"/>
+        <source>last document: FD {0}</source>
+        <translation>последний документ: ФД {0}</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="160"/>
+        <source>fiscal storage No. {0}</source>
+        <translation>ФН №{0}</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="162"/>
+        <source>receipts awaiting a check: {0}</source>
+        <translation>чеков ждут сверки: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="168"/>
+        <source>Register: {0} · {1} · FD {2}</source>
+        <translation>ККТ: {0} · {1} · ФД {2}</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="174"/>
+        <source>The register does not answer.</source>
+        <translation>ККТ не отвечает.</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="176"/>
+        <source>Register: not connected — {0}</source>
+        <translation>ККТ: нет связи — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="196"/>
+        <source>The register will print the shift-opening report.</source>
+        <translation>ККТ напечатает отчёт об открытии смены.</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="197"/>
+        <source>Cashier: {0}</source>
+        <translation>Кассир: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="201"/>
+        <source>The register will print an X report (the shift stays open).</source>
+        <translation>ККТ напечатает X-отчёт (смена останется открытой).</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="202"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="217"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="228"/>
+        <source>Print</source>
+        <translation>Печатать</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="206"/>
+        <source>Z report</source>
+        <translation>Z-отчёт</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="206"/>
+        <source>The register will close shift No. {0} and print the Z report.</source>
+        <translation>ККТ закроет смену №{0} и напечатает Z-отчёт.</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="207"/>
+        <source>After the Z report no receipt prints until a new shift is opened.</source>
+        <translation>После Z-отчёта чеки не печатаются, пока не открыта новая смена.</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="208"/>
+        <source>Close shift</source>
+        <translation>Закрыть смену</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="215"/>
+        <source>Cash in</source>
+        <translation>Внесение</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="215"/>
+        <source>Cash out</source>
+        <translation>Выплата</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="216"/>
+        <source>The register will print: {0} {1}</source>
+        <translation>ККТ напечатает: {0} {1}</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="225"/>
+        <source>The register will print {0} receipt(s) for {1}:</source>
+        <translation>ККТ напечатает чеков: {0} на {1}:</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="227"/>
+        <source>Print receipts</source>
+        <translation>Печать чеков</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="231"/>
+        <source>Printing {0} receipt(s)…</source>
+        <translation>Печать чеков: {0}…</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnDialog</name>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="204"/>
+        <source>Return of goods — order No. {0}</source>
+        <translation>Возврат товара — заказ №{0}</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="205"/>
+        <source>Returned quantities</source>
+        <translation>Возвращённое количество</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="208"/>
+        <source>Pay &amp;back by:</source>
+        <translation>&amp;Вернуть деньги:</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="216"/>
+        <source>Return</source>
+        <translation>Оформить возврат</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="220"/>
+        <source>Returned</source>
+        <translation>Возврат</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="224"/>
+        <source>Goods returned: {0}</source>
+        <translation>Возвращено товара на {0}</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="225"/>
+        <source>Enter the quantity returned</source>
+        <translation>Укажите возвращённое количество</translation>
     </message>
 </context>
 <context>
@@ -477,6 +1512,14 @@
     </message>
 </context>
 <context>
+    <name>SearchBox</name>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/search.py" line="23"/>
+        <source>Find a customer or order: number, name, phone, INN (Ctrl+F) — Enter picks the first</source>
+        <translation>Найти покупателя или заказ: номер, имя, телефон, ИНН (Ctrl+F) — Enter выбирает первый</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <location filename="../../omnidesk/ui/settings_page.py" line="29"/>
@@ -583,6 +1626,14 @@
     </message>
 </context>
 <context>
+    <name>_FormDialog</name>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="36"/>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+</context>
+<context>
     <name>errors</name>
     <message>
         <location filename="../../omnidesk/ui/errors.py" line="14"/>
@@ -686,6 +1737,49 @@
         <location filename="../../omnidesk/ui/labels.py" line="36"/>
         <source>bank transfer</source>
         <translation>банковский перевод</translation>
+    </message>
+</context>
+<context>
+    <name>receipts</name>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/texts.py" line="23"/>
+        <source>to print</source>
+        <translation>не напечатан</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/texts.py" line="24"/>
+        <source>printing, awaiting check</source>
+        <translation>печатается, ждёт сверки</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/texts.py" line="25"/>
+        <source>printed</source>
+        <translation>напечатан</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/texts.py" line="26"/>
+        <source>not printed — print again</source>
+        <translation>не напечатан — печатать снова</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/texts.py" line="97"/>
+        <source>cash {0}</source>
+        <translation>наличными {0}</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/texts.py" line="98"/>
+        <source>non-cash {0}</source>
+        <translation>безналичными {0}</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/texts.py" line="99"/>
+        <source>prepayment offset {0}</source>
+        <translation>зачёт предоплаты {0}</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/texts.py" line="100"/>
+        <source>credit {0}</source>
+        <translation>в кредит {0}</translation>
     </message>
 </context>
 </TS>
