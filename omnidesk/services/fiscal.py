@@ -155,6 +155,8 @@ class FiscalJournal:
 
     def print_owed(self) -> PrintRun:
         """Print every owed receipt, oldest first; stop at the first one the device refuses."""
+        if self._has_pending():
+            self.recover()  # a receipt it finds not fiscalised becomes owed again and is printed below
         with self.db.read() as session:
             owed = session.scalars(
                 select(Receipt.id).where(Receipt.status.in_((ReceiptStatus.PLANNED, ReceiptStatus.FAILED))).order_by(Receipt.id)

@@ -7,6 +7,7 @@ from omnidesk.core.enums import PaymentKind, ReceiptStatus
 from omnidesk.core.errors import InvalidInput
 from omnidesk.persistence.models import Receipt, ReceiptLine
 from omnidesk.services.ledger import register_payment
+from omnidesk.services.receipts import list_receipts
 
 from .conftest import CASHIER
 
@@ -49,3 +50,17 @@ def test_an_unprinted_receipt_is_not_deleted_either(db, shop):
     with pytest.raises(sa.exc.DBAPIError):
         with db.engine.begin() as conn:
             conn.execute(sa.text("DELETE FROM receipts"))
+
+
+def test_a_receipt_left_pending_by_a_crash_is_printed_by_the_next_run(db, shop, journal, emulator):
+    """The app died after marking a receipt pending but before sending it: the next run prints it once."""
+    buyer = shop.customer()
+    register_payment(db, CASHIER, customer=buyer, kind=PaymentKind.CASH, amount=150000)
+    register_payment(db, CASHIER, customer=buyer, kind=PaymentKind.CASH, amount=250000)
+    first, second = [r.id for r in list_receipts(db, owed_only=True)]
+    journal._begin(first)  # phase one done, then the process is killed
+    run = journal.print_owed()
+    assert [r.id for r in run.printed] == [first, second]
+    with db.read() as s:
+        assert {r.status for r in s.scalars(sa.select(Receipt))} == {ReceiptStatus.PRINTED}
+    assert [doc["1020"] for doc in emulator.journal if doc["type"] == 3] == [150000, 250000]
