@@ -6,6 +6,7 @@ from html import escape
 
 from PySide6.QtWidgets import (
     QCheckBox,
+    QPlainTextEdit,
     QHBoxLayout,
     QLabel,
     QSplitter,
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 from PySide6.QtCore import Qt
 
+from omnidesk.core.enums import CustomerKind
 from omnidesk.core.money import format_amount
 from omnidesk.core.phones import format_phone
 from omnidesk.services.dto import OrderRow
@@ -23,7 +25,7 @@ from omnidesk.services.receipts import ReceiptView
 from ..labels import kind_label as customer_kind_label
 from .data import CustomerView
 from .models import LedgerModel, OrdersModel, ReceiptsModel, RowsProxy
-from .texts import is_owed
+from .texts import explain_receipt, is_owed
 from .widgets import make_table
 
 
@@ -59,7 +61,8 @@ class CustomerPanel(QWidget):
         orders_layout = QVBoxLayout(orders_box)
         orders_layout.setContentsMargins(0, 0, 0, 0)
         orders_title = QHBoxLayout()
-        orders_title.addWidget(QLabel(f"<b>{escape(self.tr('Orders'))}</b>"))
+        heading = self.tr("Orders")
+        orders_title.addWidget(QLabel(f"<b>{escape(heading)}</b>"))
         orders_title.addStretch(1)
         orders_title.addWidget(self.show_closed)
         orders_layout.addLayout(orders_title)
@@ -72,13 +75,21 @@ class CustomerPanel(QWidget):
         self.ledger.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         self.ledger.setColumnWidth(0, 130)
         self.ledger.setColumnWidth(1, 420)
+        self.explanation = QPlainTextEdit()
+        self.explanation.setReadOnly(True)
+        self.explanation.setPlaceholderText(self.tr("Select a receipt to see what it prints and why."))
+        receipts_box = QSplitter(Qt.Orientation.Vertical)
+        receipts_box.addWidget(self.receipts)
+        receipts_box.addWidget(self.explanation)
+        receipts_box.setSizes([170, 150])
+        self.receipts.selectionModel().selectionChanged.connect(lambda *_: self._explain())
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.receipts, self.tr("Receipts"))
+        self.tabs.addTab(receipts_box, self.tr("Receipts"))
         self.tabs.addTab(self.ledger, self.tr("Payments and allocations"))
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(orders_box)
         splitter.addWidget(self.tabs)
-        splitter.setSizes([300, 300])
+        splitter.setSizes([190, 430])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(header)
@@ -91,8 +102,10 @@ class CustomerPanel(QWidget):
     # --- content --------------------------------------------------------------
     def show_view(self, view: CustomerView | None) -> None:
         self.view = view
+        self.explanation.clear()
         if view is None:
-            self.title.setText(f"<span style='color:#666'>{escape(self.tr('Find a customer or an order above.'))}</span>")
+            hint = self.tr("Find a customer or an order above (Ctrl+F).")
+            self.title.setText(f"<span style='color:#666'>{escape(hint)}</span>")
             self.balance.clear()
             self.owed_banner.clear()
             self.owed_banner.setStyleSheet("")
@@ -110,6 +123,12 @@ class CustomerPanel(QWidget):
         self._banner()
         if self.orders_proxy.rowCount():
             self.orders.selectRow(0)
+        if self.receipts_proxy.rowCount():
+            self.receipts.selectRow(0)  # owed ones sort first: the one to print next is explained
+
+    def _explain(self) -> None:
+        receipt = self.selected_receipt()
+        self.explanation.setPlainText(explain_receipt(receipt) if receipt else "")
 
     def _banner(self) -> None:
         owed = self.owed()
@@ -120,8 +139,18 @@ class CustomerPanel(QWidget):
         else:
             text = self.tr("✓ Every receipt owed to this customer is printed")
             style = "background:#e8f5e9; color:#1b5e20; padding:6px; border-radius:4px"
+        waiting = self._awaiting_final()
+        if waiting:
+            text += "\n" + self.tr("At delivery a «full settlement» receipt will be owed for prepaid orders: {0}").format(
+                ", ".join(f"№{n}" for n in waiting))
         self.owed_banner.setText(text)
         self.owed_banner.setStyleSheet(style)
+
+    def _awaiting_final(self) -> list[str]:
+        """Open orders with money on them: their second receipt comes when the goods are handed over."""
+        if self.view is None or self.view.card.customer.kind is not CustomerKind.INDIVIDUAL:
+            return []
+        return [o.number for o in self.view.orders if o.status.is_open and o.paid > 0]
 
     def owed(self) -> list[ReceiptView]:
         return [r for r in self.view.receipts if is_owed(r)] if self.view else []

@@ -66,7 +66,7 @@ class CashierPage(QWidget):
                 ("return", self.tr("Return…"), self.return_goods), ("cancel", self.tr("Cancel order…"), self.cancel),
                 ("refund", self.tr("Refund advance…"), self.refund), ("correction", self.tr("Correction…"), self.correction),
                 ("print_selected", self.tr("Print selected"), self.print_selected),
-                ("print_owed", self.tr("Print owed"), self.print_owed)):
+                ("print_owed", self.tr("Print waiting receipts"), self.print_owed)):
             # window-wide, but only while this page is shown (Qt ignores actions of hidden widgets)
             action = QAction(f"{title} ({SHORTCUTS[key]})", self)
             action.setShortcut(QKeySequence(SHORTCUTS[key]))

@@ -109,11 +109,15 @@ class RegisterPanel(QWidget):
         inner.addLayout(progress)
         inner.addLayout(grid)
         self.journal = widgets.make_table(self.journal_proxy)
-        for column, width in enumerate((50, 150, 170, 150, 95, 105)):
+        for column, width in enumerate((40, 95, 130, 150, 95, 105)):
             self.journal.setColumnWidth(column, width)
         self.retry_button = QPushButton(self.tr("Print again"))
         self.retry_button.setToolTip(self.tr("Print the selected receipt that the register refused"))
         self.retry_button.clicked.connect(self.retry_selected)
+        self.retry_button.setEnabled(False)
+        self.journal.selectionModel().selectionChanged.connect(lambda *_: self.retry_button.setEnabled(
+            self._selected_failed() is not None))
+        self.journal_model.modelReset.connect(lambda: self.retry_button.setEnabled(False))
         journal_box = QGroupBox(self.tr("Journal: printed and failed documents"))
         journal_layout = QVBoxLayout(journal_box)
         journal_layout.addWidget(self.journal, 1)
@@ -237,11 +241,13 @@ class RegisterPanel(QWidget):
         if outcome.error is not None:
             widgets.report_error(self, outcome.error)
 
-    def retry_selected(self) -> None:
+    def _selected_failed(self) -> ReceiptView | None:
         rows = self.journal.selectionModel().selectedRows()
-        if not rows:
-            return
-        receipt = self.journal_proxy.row_at(rows[0].row())
-        if receipt is not None and receipt.status is ReceiptStatus.FAILED:
+        receipt = self.journal_proxy.row_at(rows[0].row()) if rows else None
+        return receipt if receipt is not None and receipt.status is ReceiptStatus.FAILED else None
+
+    def retry_selected(self) -> None:
+        receipt = self._selected_failed()
+        if receipt is not None:
             self.print_receipts([receipt])
 

@@ -42,6 +42,11 @@ def test_a_device_error_is_a_message_and_nothing_is_marked_printed(qtbot, demo_d
     result = ledger.register_payment(demo_db, CASHIER, customer=str(order.customer_id), kind=PaymentKind.CARD,
                                      amount=order.total, allocations=[ledger.AllocationRequest(order.number)])
     page = window.cashier_page
+    paper_out.device.paper_out = False
+    page.register.open_shift()  # confirmed by the fixture's answers
+    settle(window)
+    assert page.register.state.shift_open
+    paper_out.device.paper_out = True  # the roll runs out
     with qtbot.waitSignal(page.customer_loaded, timeout=10_000):
         page.load_customer(order.customer_id)
     qtbot.keyClick(page, Qt.Key.Key_F9)
@@ -53,6 +58,17 @@ def test_a_device_error_is_a_message_and_nothing_is_marked_printed(qtbot, demo_d
     assert receipt.status is not ReceiptStatus.PRINTED and receipt.fd_number is None
     settle(window)
     assert page.customer.owed(), "the receipt is still owed"
+    register = page.register
+    qtbot.waitUntil(lambda: bool(register.journal_model.rows()), timeout=10_000)
+    [failed] = register.journal_model.rows()
+    assert failed.status is ReceiptStatus.FAILED and "бумаг" in failed.error
+    register.journal.selectRow(0)
+    assert register.retry_button.isEnabled()
+    paper_out.device.paper_out = False  # the cashier puts a new roll in
+    register.retry_button.click()
+    settle(window)
+    qtbot.waitUntil(lambda: register.journal_model.rows()[0].status is ReceiptStatus.PRINTED, timeout=10_000)
+    assert list_receipts(demo_db, customer_id=order.customer_id)[0].fd_number
     window.close()
 
 
