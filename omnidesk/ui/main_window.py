@@ -17,11 +17,16 @@ from PySide6.QtWidgets import (
 )
 
 from omnidesk.config import Settings, config_dir
+from omnidesk.core.enums import Role
+from omnidesk.services.audit import current_user
+from omnidesk.services.auth import Actor
 from omnidesk.services.uow import Database
 
 from .cashier.fiscal_queue import FiscalQueue, JournalFactory, settings_journal_factory
 from .cashier.page import CashierPage
+from .bank.page import BankPage
 from .orders.page import OrdersPage
+from .reports.page import ReportsPage
 from .routes.page import RoutesPage
 from .settings_page import SettingsPage
 from .tasks import TaskRunner
@@ -63,11 +68,16 @@ class MainWindow(QMainWindow):
         self.orders_page = OrdersPage(db, self.runner)
         self.routes_page = RoutesPage(db, self.runner, settings)
         self.cashier_page = CashierPage(db, self.runner, self.fiscal)
+        actor = Actor(current_user(settings.get("user.name")), Role(settings.get("user.role")))
+        self.bank_page = BankPage(db, self.runner, actor)
+        self.reports_page = ReportsPage(db, self.runner)
         self.settings_page = SettingsPage(settings, database_description)
         self.pages = [
             Page("orders", self.tr("Orders"), self.orders_page),
             Page("routes", self.tr("Routes"), self.routes_page),
             Page("cashier", self.tr("Cashier"), self.cashier_page),
+            Page("bank", self.tr("Bank"), self.bank_page),
+            Page("reports", self.tr("Reports"), self.reports_page),
             Page("settings", self.tr("Settings"), self.settings_page),
         ]
         self._build()
@@ -112,6 +122,7 @@ class MainWindow(QMainWindow):
     def start(self) -> None:
         """Start the background loading of every page, and read the fiscal register on its own thread."""
         self.orders_page.reload()
+        self.bank_page.reload()
         self.routes_page.reload()
         self.cashier_page.start()
 

@@ -2,6 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
 <context>
+    <name>ActRowsModel</name>
+    <message>
+        <location filename="../../omnidesk/ui/reports/page.py" line="31"/>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/reports/page.py" line="31"/>
+        <source>Document</source>
+        <translation>Документ</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/reports/page.py" line="31"/>
+        <source>Receipts, details</source>
+        <translation>Чеки, сведения</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/reports/page.py" line="31"/>
+        <source>Debit</source>
+        <translation>Дебет</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/reports/page.py" line="32"/>
+        <source>Credit</source>
+        <translation>Кредит</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/reports/page.py" line="40"/>
+        <source>Opening balance</source>
+        <translation>Сальдо начальное</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/reports/page.py" line="42"/>
+        <source>Turnover</source>
+        <translation>Обороты за период</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/reports/page.py" line="43"/>
+        <source>Closing balance</source>
+        <translation>Сальдо конечное</translation>
+    </message>
+</context>
+<context>
     <name>AmountEdit</name>
     <message>
         <location filename="../../omnidesk/ui/cashier/widgets.py" line="46"/>
@@ -17,6 +60,162 @@
         <location filename="../../omnidesk/ui/cashier/widgets.py" line="54"/>
         <source>The amount cannot be negative</source>
         <translation>Сумма не может быть отрицательной</translation>
+    </message>
+</context>
+<context>
+    <name>BankLinesModel</name>
+    <message>
+        <location filename="../../omnidesk/ui/bank/model.py" line="37"/>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/bank/model.py" line="37"/>
+        <source>No.</source>
+        <translation>№</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/bank/model.py" line="37"/>
+        <source>Amount</source>
+        <translation>Сумма</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/bank/model.py" line="37"/>
+        <source>Payer</source>
+        <translation>Плательщик</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/bank/model.py" line="37"/>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/bank/model.py" line="38"/>
+        <source>Customer</source>
+        <translation>Покупатель</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/bank/model.py" line="38"/>
+        <source>Explanation</source>
+        <translation>Почему</translation>
+    </message>
+</context>
+<context>
+    <name>BankPage</name>
+    <message>
+        <location filename="../../omnidesk/ui/bank/page.py" line="44"/>
+        <source>Import statement…</source>
+        <translation>Загрузить выписку…</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/bank/page.py" line="45"/>
+        <source>1CClientBankExchange file; you can also drop it on this page</source>
+        <translation>Файл 1CClientBankExchange; его можно и перетащить на эту страницу</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/bank/page.py" line="46"/>
+        <source>Only lines to review</source>
+        <translation>Только на разбор</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/bank/page.py" line="47"/>
+        <source>Drop a bank statement here or press Import.</source>
+        <translation>Перетащите сюда банковскую выписку или нажмите «Загрузить».</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/bank/page.py" line="51"/>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/bank/page.py" line="95"/>
+        <source>Use suggestion</source>
+        <translation>Взять подсказку</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/bank/page.py" line="97"/>
+        <source>Not ours</source>
+        <translation>Не наш платёж</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/bank/page.py" line="99"/>
+        <source>Undo allocation</source>
+        <translation>Отменить зачёт</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/bank/page.py" line="100"/>
+        <source>A reversing entry: the money goes back to the customer&apos;s advance</source>
+        <translation>Сторнирующая запись: деньги возвращаются в аванс покупателя</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/bank/page.py" line="104"/>
+        <source>Suggestions</source>
+        <translation>Подсказки</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/bank/page.py" line="111"/>
+        <source>Split across orders and advance</source>
+        <translation>Разнести по заказам и в аванс</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/bank/page.py" line="113"/>
+        <source>Allocations of this payment</source>
+        <translation>Зачёты этого платежа</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/bank/page.py" line="136"/>
+        <source>Bank statement</source>
+        <translation>Банковская выписка</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/bank/page.py" line="137"/>
+        <source>Bank statements (*.txt);;All files (*)</source>
+        <translation>Банковские выписки (*.txt);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/bank/page.py" line="161"/>
+        <source>Importing {0}…</source>
+        <translation>Загрузка {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/bank/page.py" line="178"/>
+        <source>Import cancelled.</source>
+        <translation>Загрузка отменена.</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/bank/page.py" line="188"/>
+        <source>{0}: {1} new, {2} duplicates, {3} outgoing skipped; {4} to review</source>
+        <translation>{0}: новых {1}, повторов {2}, исходящих пропущено {3}; на разбор {4}</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/bank/page.py" line="203"/>
+        <source>Nothing imported: {0}</source>
+        <translation>Ничего не загружено: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/bank/page.py" line="220"/>
+        <source>advance</source>
+        <translation>аванс</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/bank/page.py" line="239"/>
+        <source>(undone {0})</source>
+        <translation>(отменено {0})</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/bank/page.py" line="264"/>
+        <source>Payment No. {0} booked.</source>
+        <translation>Платёж №{0} разнесён.</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/bank/page.py" line="270"/>
+        <source>Payment No. {0} marked as not ours.</source>
+        <translation>Платёж №{0} отмечен как не наш.</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/bank/page.py" line="277"/>
+        <source>Allocation to order No. {0} undone.</source>
+        <translation>Зачёт в заказ №{0} отменён.</translation>
     </message>
 </context>
 <context>
@@ -134,8 +333,8 @@
     </message>
     <message>
         <location filename="../../omnidesk/ui/cashier/page.py" line="69"/>
-        <source>Print waiting receipts</source>
-        <translation>Напечатать ожидающие чеки</translation>
+        <source>Print owed</source>
+        <translation>Печать долгов</translation>
     </message>
     <message>
         <location filename="../../omnidesk/ui/cashier/page.py" line="80"/>
@@ -500,59 +699,39 @@
 <context>
     <name>CustomerPanel</name>
     <message>
-        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="59"/>
+        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="57"/>
         <source>Show delivered and cancelled orders too</source>
         <translation>Показывать и доставленные, и отменённые</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="64"/>
-        <source>Orders</source>
-        <translation>Заказы</translation>
-    </message>
-    <message>
-        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="80"/>
-        <source>Select a receipt to see what it prints and why.</source>
-        <translation>Выберите чек — здесь будет, что он напечатает и почему.</translation>
-    </message>
-    <message>
-        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="87"/>
+        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="76"/>
         <source>Receipts</source>
         <translation>Чеки</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="88"/>
+        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="77"/>
         <source>Payments and allocations</source>
         <translation>Поступления и зачёты</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="107"/>
-        <source>Find a customer or an order above (Ctrl+F).</source>
-        <translation>Найдите покупателя или заказ в строке поиска (Ctrl+F).</translation>
-    </message>
-    <message>
-        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="116"/>
+        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="103"/>
         <source>INN {0}</source>
         <translation>ИНН {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="119"/>
+        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="106"/>
         <source>Advance: {0}</source>
         <translation>Аванс: {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="136"/>
+        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="117"/>
         <source>⚠ Receipts to print: {0} for {1} — press F9 to print them</source>
         <translation>⚠ Не напечатано чеков: {0} на {1} — F9, чтобы напечатать</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="140"/>
+        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="121"/>
         <source>✓ Every receipt owed to this customer is printed</source>
         <translation>✓ Все чеки этого покупателя напечатаны</translation>
-    </message>
-    <message>
-        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="144"/>
-        <source>At delivery a «full settlement» receipt will be owed for prepaid orders: {0}</source>
-        <translation>При доставке нужен будет чек «Полный расчёт» по предоплаченным заказам: {0}</translation>
     </message>
 </context>
 <context>
@@ -690,6 +869,16 @@
         <location filename="../../omnidesk/ui/main_window.py" line="78"/>
         <source>Cashier</source>
         <translation>Касса</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/main_window.py" line="79"/>
+        <source>Bank</source>
+        <translation>Банк</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/main_window.py" line="80"/>
+        <source>Reports</source>
+        <translation>Отчёты</translation>
     </message>
     <message>
         <location filename="../../omnidesk/ui/main_window.py" line="81"/>
@@ -1077,14 +1266,14 @@
     </message>
     <message>
         <location filename="../../omnidesk/ui/cashier/register_panel.py" line="85"/>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="200"/>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="201"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="196"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="197"/>
         <source>Open shift</source>
         <translation>Открыть смену</translation>
     </message>
     <message>
         <location filename="../../omnidesk/ui/cashier/register_panel.py" line="86"/>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="205"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="201"/>
         <source>X report</source>
         <translation>X-отчёт</translation>
     </message>
@@ -1129,146 +1318,219 @@
         <translation>Напечатать выбранный чек, который ККТ не напечатала</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="121"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="117"/>
         <source>Journal: printed and failed documents</source>
         <translation>Журнал: напечатанные и ненапечатанные документы</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="146"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="142"/>
         <source>Checking the register…</source>
         <translation>Проверка ККТ…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="149"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="145"/>
         <source>Reading the register…</source>
         <translation>Чтение состояния ККТ…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="158"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="154"/>
         <source>shift No. {0} expired (over 24 h)</source>
         <translation>смена №{0} просрочена (больше 24 ч)</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="159"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="155"/>
         <source>shift No. {0} open</source>
         <translation>смена №{0} открыта</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="159"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="155"/>
         <source>shift closed (last No. {0})</source>
         <translation>смена закрыта (последняя №{0})</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="161"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="157"/>
         <source>paper: yes</source>
         <translation>бумага: есть</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="161"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="157"/>
         <source>paper: NO</source>
         <translation>бумага: НЕТ</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="163"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="159"/>
         <source>last document: FD {0}</source>
         <translation>последний документ: ФД {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="164"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="160"/>
         <source>fiscal storage No. {0}</source>
         <translation>ФН №{0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="166"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="162"/>
         <source>receipts awaiting a check: {0}</source>
         <translation>чеков ждут сверки: {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="172"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="168"/>
         <source>Register: {0} · {1} · FD {2}</source>
         <translation>ККТ: {0} · {1} · ФД {2}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="178"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="174"/>
         <source>The register does not answer.</source>
         <translation>ККТ не отвечает.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="180"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="176"/>
         <source>Register: not connected — {0}</source>
         <translation>ККТ: нет связи — {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="200"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="196"/>
         <source>The register will print the shift-opening report.</source>
         <translation>ККТ напечатает отчёт об открытии смены.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="201"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="197"/>
         <source>Cashier: {0}</source>
         <translation>Кассир: {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="205"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="201"/>
         <source>The register will print an X report (the shift stays open).</source>
         <translation>ККТ напечатает X-отчёт (смена останется открытой).</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="206"/>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="221"/>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="232"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="202"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="217"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="228"/>
         <source>Print</source>
         <translation>Печатать</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="210"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="206"/>
         <source>Z report</source>
         <translation>Z-отчёт</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="210"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="206"/>
         <source>The register will close shift No. {0} and print the Z report.</source>
         <translation>ККТ закроет смену №{0} и напечатает Z-отчёт.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="211"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="207"/>
         <source>After the Z report no receipt prints until a new shift is opened.</source>
         <translation>После Z-отчёта чеки не печатаются, пока не открыта новая смена.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="212"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="208"/>
         <source>Close shift</source>
         <translation>Закрыть смену</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="219"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="215"/>
         <source>Cash in</source>
         <translation>Внесение</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="219"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="215"/>
         <source>Cash out</source>
         <translation>Выплата</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="220"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="216"/>
         <source>The register will print: {0} {1}</source>
         <translation>ККТ напечатает: {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="229"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="225"/>
         <source>The register will print {0} receipt(s) for {1}:</source>
         <translation>ККТ напечатает чеков: {0} на {1}:</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="231"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="227"/>
         <source>Print receipts</source>
         <translation>Печать чеков</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="235"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="231"/>
         <source>Printing {0} receipt(s)…</source>
         <translation>Печать чеков: {0}…</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <location filename="../../omnidesk/ui/reports/page.py" line="75"/>
+        <source>INN, id, phone or exact name</source>
+        <translation>ИНН, id, телефон или точное имя</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/reports/page.py" line="80"/>
+        <source>Show act</source>
+        <translation>Показать акт</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/reports/page.py" line="81"/>
+        <source>Save act to Excel…</source>
+        <translation>Сохранить акт в Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/reports/page.py" line="82"/>
+        <source>Save payments register…</source>
+        <translation>Сохранить реестр поступлений…</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/reports/page.py" line="83"/>
+        <source>Save unmatched transfers…</source>
+        <translation>Сохранить неразнесённые поступления…</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/reports/page.py" line="90"/>
+        <source>Customer</source>
+        <translation>Покупатель</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/reports/page.py" line="96"/>
+        <source>Period</source>
+        <translation>Период</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/reports/page.py" line="126"/>
+        <source>act.xlsx</source>
+        <translation>акт сверки.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/reports/page.py" line="126"/>
+        <source>payments.xlsx</source>
+        <translation>поступления.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/reports/page.py" line="126"/>
+        <source>unmatched.xlsx</source>
+        <translation>неразнесённые.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/reports/page.py" line="127"/>
+        <source>Save to Excel</source>
+        <translation>Сохранить в Excel</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/reports/page.py" line="127"/>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/reports/page.py" line="144"/>
+        <source>Saving…</source>
+        <translation>Сохранение…</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/reports/page.py" line="148"/>
+        <source>Saved: {0}</source>
+        <translation>Сохранено: {0}</translation>
     </message>
 </context>
 <context>
@@ -1613,6 +1875,59 @@
     </message>
 </context>
 <context>
+    <name>SplitEditor</name>
+    <message>
+        <location filename="../../omnidesk/ui/bank/split.py" line="25"/>
+        <source>Customer: id, INN, phone or exact name</source>
+        <translation>Покупатель: id, ИНН, телефон или точное имя</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/bank/split.py" line="27"/>
+        <source>Order</source>
+        <translation>Заказ</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/bank/split.py" line="27"/>
+        <source>Amount</source>
+        <translation>Сумма</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/bank/split.py" line="29"/>
+        <source>Add order</source>
+        <translation>Добавить заказ</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/bank/split.py" line="30"/>
+        <source>Remove</source>
+        <translation>Убрать</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/bank/split.py" line="32"/>
+        <source>Book</source>
+        <translation>Разнести</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/bank/split.py" line="34"/>
+        <source>Customer</source>
+        <translation>Покупатель</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/bank/split.py" line="80"/>
+        <source>row {0}: no order number</source>
+        <translation>строка {0}: не указан номер заказа</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/bank/split.py" line="87"/>
+        <source>To the advance: {0}</source>
+        <translation>В аванс: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/bank/split.py" line="88"/>
+        <source>Split exceeds the payment by {0}</source>
+        <translation>Распределено больше платежа на {0}</translation>
+    </message>
+</context>
+<context>
     <name>UnassignedModel</name>
     <message>
         <location filename="../../omnidesk/ui/routes/models.py" line="40"/>
@@ -1651,6 +1966,44 @@
         <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="36"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
+    </message>
+</context>
+<context>
+    <name>bank</name>
+    <message>
+        <location filename="../../omnidesk/ui/bank/model.py" line="22"/>
+        <source>allocated</source>
+        <translation>разнесён</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/bank/model.py" line="23"/>
+        <source>advance</source>
+        <translation>в аванс</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/bank/model.py" line="24"/>
+        <source>to review</source>
+        <translation>на разбор</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/bank/model.py" line="25"/>
+        <source>booked by hand</source>
+        <translation>разнесён вручную</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/bank/model.py" line="26"/>
+        <source>not ours</source>
+        <translation>не наш</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/bank/model.py" line="27"/>
+        <source>duplicate</source>
+        <translation>повтор</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/bank/model.py" line="28"/>
+        <source>outgoing, skipped</source>
+        <translation>исходящий, пропущен</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,1 @@
+"""The Bank page: statements, matching results, the review queue and the split editor."""

@@ -1,0 +1,281 @@
+"""The Bank page: import a statement (button or drag and drop) on a worker thread, the lines with their
+status, and for a line to review its suggestions, the split editor, "not ours" and undo of an allocation."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView, QCheckBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QListWidget, QListWidgetItem,
+    QProgressBar, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget,
+)
+
+from omnidesk.core.money import format_amount
+from omnidesk.services import banking
+from omnidesk.services.auth import Actor
+from omnidesk.services.uow import Database
+
+from ..errors import error_text
+from ..tasks import Task, TaskRunner
+from .model import LINE_ROLE, BankLinesModel, BankLinesProxy
+from .split import SplitEditor
+
+PROGRESS_DELAY_MS = 500
+
+
+class BankPage(QWidget):
+    imported = Signal(object)  # ImportResult
+    refreshed = Signal()
+    action_done = Signal(str)
+
+    def __init__(self, db: Database, runner: TaskRunner, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._db, self._runner, self._actor = db, runner, actor
+        self._import_task: Task | None = None
+        self.model = BankLinesModel(self)
+        self.proxy = BankLinesProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.setAcceptDrops(True)
+        self._build()
+
+    def _build(self) -> None:
+        self.import_button = QPushButton(self.tr("Import statement…"))
+        self.import_button.setToolTip(self.tr("1CClientBankExchange file; you can also drop it on this page"))
+        self.review_only = QCheckBox(self.tr("Only lines to review"))
+        self.summary = QLabel(self.tr("Drop a bank statement here or press Import."))
+        self.summary.setWordWrap(True)
+        self.progress = QProgressBar()
+        self.progress.setVisible(False)
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.setVisible(False)
+        top = QHBoxLayout()
+        for w in (self.import_button, self.review_only):
+            top.addWidget(w)
+        top.addWidget(self.summary, 1)
+        top.addWidget(self.progress)
+        top.addWidget(self.cancel_button)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setWordWrap(False)
+        self.table.horizontalHeader().setSectionResizeMode(6, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setVisible(False)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self._detail())
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.message)
+        self.import_button.clicked.connect(self._choose_file)
+        self.cancel_button.clicked.connect(self.cancel_import)
+        self.review_only.toggled.connect(self.proxy.set_review_only)
+        self.table.selectionModel().selectionChanged.connect(self._selected)
+        self.suggestions.itemDoubleClicked.connect(lambda _i: self._use_suggestion())
+        self.use_button.clicked.connect(self._use_suggestion)
+        self.split.book.connect(self._book)
+        self.not_ours_button.clicked.connect(self._not_ours)
+        self.undo_button.clicked.connect(self._undo)
+
+    def _detail(self) -> QWidget:
+        panel = QWidget()
+        self.purpose = QLabel()
+        self.purpose.setWordWrap(True)
+        self.purpose.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.suggestions = QListWidget()
+        self.suggestions.setWordWrap(True)
+        self.use_button = QPushButton(self.tr("Use suggestion"))
+        self.split = SplitEditor()
+        self.not_ours_button = QPushButton(self.tr("Not ours"))
+        self.allocations = QListWidget()
+        self.undo_button = QPushButton(self.tr("Undo allocation"))
+        self.undo_button.setToolTip(self.tr("A reversing entry: the money goes back to the customer's advance"))
+        layout = QVBoxLayout(panel)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.purpose)
+        layout.addWidget(QLabel(self.tr("Suggestions")))
+        layout.addWidget(self.suggestions, 1)
+        row = QHBoxLayout()
+        row.addWidget(self.use_button)
+        row.addStretch(1)
+        row.addWidget(self.not_ours_button)
+        layout.addLayout(row)
+        layout.addWidget(QLabel(self.tr("Split across orders and advance")))
+        layout.addWidget(self.split, 1)
+        layout.addWidget(QLabel(self.tr("Allocations of this payment")))
+        layout.addWidget(self.allocations, 1)
+        layout.addWidget(self.undo_button)
+        self._show_line(None)
+        return panel
+
+    # --- loading ------------------------------------------------------------
+    def reload(self) -> None:
+        def load():
+            lines = {line.id: line for line in banking.statement_lines(self._db)}
+            for line in banking.review_queue(self._db):
+                lines.setdefault(line.id, line)
+            return list(lines.values())
+
+        self._runner.start(load, on_done=self._loaded, on_error=self._failed)
+
+    def _loaded(self, lines) -> None:
+        self.model.set_lines(lines)
+        self.table.resizeColumnsToContents()
+        self.refreshed.emit()
+
+    # --- import -------------------------------------------------------------
+    def _choose_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Bank statement"), "",
+                                              self.tr("Bank statements (*.txt);;All files (*)"))
+        if path:
+            self.import_file(path)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        files = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if files:
+            event.acceptProposedAction()
+            self.import_file(files[0])
+
+    def import_file(self, path: str) -> Task:
+        if self._import_task is not None:
+            self._import_task.cancel()
+        name = Path(path).name
+
+        def work():
+            data = Path(path).read_bytes()
+            yield from banking.import_steps(self._db, self._actor, data, name)
+
+        self.import_button.setEnabled(False)
+        self.summary.setText(self.tr("Importing {0}…").format(name))
+        self.progress.setRange(0, 0)
+        task = self._runner.start(work, on_step=self._step, on_done=lambda _r: self._import_finished(),
+                                  on_error=self._import_failed)
+        self._import_task = task
+        QTimer.singleShot(PROGRESS_DELAY_MS, lambda t=task: self._show_progress(t))
+        return task
+
+    def _show_progress(self, task: Task) -> None:
+        if task is self._import_task:
+            self.progress.setVisible(True)
+            self.cancel_button.setVisible(True)
+
+    def cancel_import(self) -> None:
+        if self._import_task is not None:
+            self._import_task.cancel()
+            self._import_finished()
+            self.summary.setText(self.tr("Import cancelled."))
+
+    def _step(self, step) -> None:
+        if isinstance(step, banking.ImportResult):
+            self._show_result(step)
+        elif step.total:
+            self.progress.setRange(0, step.total)
+            self.progress.setValue(step.done)
+
+    def _show_result(self, result: banking.ImportResult) -> None:
+        self.summary.setText(self.tr("{0}: {1} new, {2} duplicates, {3} outgoing skipped; {4} to review").format(
+            result.file_name, result.imported, result.duplicates, result.outgoing_skipped,
+            sum(1 for line in result.lines if line.status.value == "review")))
+        self.model.set_lines(list(result.lines))
+        self.table.resizeColumnsToContents()
+        self.imported.emit(result)
+
+    def _import_finished(self) -> None:
+        self._import_task = None
+        self.import_button.setEnabled(True)
+        self.progress.setVisible(False)
+        self.cancel_button.setVisible(False)
+
+    def _import_failed(self, exc: Exception) -> None:
+        self._import_finished()
+        self.summary.setText(self.tr("Nothing imported: {0}").format(error_text(exc)))
+        self.imported.emit(None)
+
+    # --- one line -----------------------------------------------------------
+    def current_line(self) -> banking.LineView | None:
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].data(LINE_ROLE) if rows else None
+
+    def _selected(self, _new: QItemSelection, _old: QItemSelection) -> None:
+        self._show_line(self.current_line())
+
+    def _show_line(self, line: banking.LineView | None) -> None:
+        self.purpose.setText(line.purpose if line else "")
+        self.suggestions.clear()
+        for s in line.suggestions if line else ():
+            parts = [f"№{a.order_number}: {format_amount(a.amount)}" for a in s.allocations]
+            if s.advance:
+                parts.append(self.tr("advance") + f": {format_amount(s.advance)}")
+            item = QListWidgetItem(f"{s.customer_name or '?'} — {'; '.join(parts)}\n{s.explanation}")
+            item.setData(Qt.ItemDataRole.UserRole, s)
+            self.suggestions.addItem(item)
+        review = line is not None and line.status.value == "review"
+        self.use_button.setEnabled(review and self.suggestions.count() > 0)
+        self.not_ours_button.setEnabled(review)
+        self.split.set_line(line)
+        self.allocations.clear()
+        self.undo_button.setEnabled(False)
+        if line is not None and line.payment_id and line.id is not None:
+            self._runner.start(lambda i=line.id: banking.line_allocations(self._db, i), on_done=self._show_allocations,
+                               on_error=self._failed)
+
+    def _show_allocations(self, allocations) -> None:
+        self.allocations.clear()
+        for a in allocations:
+            text = f"№{a.order_number}: {format_amount(a.amount)}"
+            if a.reversed:
+                text += " " + self.tr("(undone {0})").format(format_amount(a.reversed))
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, a)
+            self.allocations.addItem(item)
+        self.undo_button.setEnabled(any(a.live > 0 for a in allocations))
+        if self.allocations.count():
+            self.allocations.setCurrentRow(0)
+
+    def _use_suggestion(self) -> None:
+        item = self.suggestions.currentItem() or self.suggestions.item(0)
+        if item is not None:
+            self.split.apply(item.data(Qt.ItemDataRole.UserRole))
+
+    def _act(self, func, done_text: str) -> None:
+        def done(_result) -> None:
+            self.message.setText(done_text)
+            self.action_done.emit(done_text)
+            self.reload()
+
+        self._runner.start(func, on_done=done, on_error=self._failed)
+
+    def _book(self, customer: str, allocations: list) -> None:
+        line = self.current_line()
+        if line is not None and line.id is not None:
+            self._act(lambda: banking.book_line(self._db, self._actor, line.id, customer=customer, allocations=allocations),
+                      self.tr("Payment No. {0} booked.").format(line.number))
+
+    def _not_ours(self) -> None:
+        line = self.current_line()
+        if line is not None and line.id is not None:
+            self._act(lambda: banking.mark_not_ours(self._db, self._actor, line.id),
+                      self.tr("Payment No. {0} marked as not ours.").format(line.number))
+
+    def _undo(self) -> None:
+        item = self.allocations.currentItem()
+        if item is not None:
+            allocation = item.data(Qt.ItemDataRole.UserRole)
+            self._act(lambda: banking.undo_allocation(self._db, self._actor, allocation.id),
+                      self.tr("Allocation to order No. {0} undone.").format(allocation.order_number))
+
+    def _failed(self, exc: Exception) -> None:
+        self.message.setText(error_text(exc))
+        self.action_done.emit(error_text(exc))

@@ -1,0 +1,1 @@
+"""The Reports page: the reconciliation act, the payments register and unmatched transfers to Excel."""

@@ -1,0 +1,153 @@
+"""The Reports page: pick a customer and a period, preview the act, save it (or a register) to .xlsx."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QDateEdit, QFileDialog, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QTableView,
+    QVBoxLayout, QWidget,
+)
+
+from omnidesk.core.money import format_amount
+from omnidesk.integrations.excel import ReconciliationAct, write_act, write_payments, write_unmatched
+from omnidesk.services import reports
+from omnidesk.services.uow import Database
+
+from ..errors import error_text
+from ..tasks import TaskRunner
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class ActRowsModel(QAbstractTableModel):
+    """The act's rows with the opening and closing balances, as the accountant will see them."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._rows: list[tuple[str, str, str, str, str]] = []
+        self._headers = [self.tr("Date"), self.tr("Document"), self.tr("Receipts, details"), self.tr("Debit"),
+                         self.tr("Credit")]
+
+    def set_act(self, act: ReconciliationAct | None) -> None:
+        self.beginResetModel()
+        self._rows = []
+        if act is not None:
+            def cell(k: int) -> str:
+                return format_amount(k, currency=False) if k else ""
+            self._rows.append(("", self.tr("Opening balance"), "", cell(max(act.opening, 0)), cell(max(-act.opening, 0))))
+            self._rows += [(f"{r.date:%d.%m.%Y}", r.document, r.details, cell(r.debit), cell(r.credit)) for r in act.rows]
+            self._rows.append(("", self.tr("Turnover"), "", cell(act.debit_turnover), cell(act.credit_turnover)))
+            self._rows.append(("", self.tr("Closing balance"), "", cell(max(act.closing, 0)), cell(max(-act.closing, 0))))
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self._headers):
+            return self._headers[section]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._rows[index.row()][index.column()]
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() >= 3:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+class ReportsPage(QWidget):
+    finished = Signal(str)  # the saved file, or the error text
+
+    def __init__(self, db: Database, runner: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._db, self._runner = db, runner
+        self.model = ActRowsModel(self)
+        today = QDate.currentDate()
+        self.customer = QLineEdit(placeholderText=self.tr("INN, id, phone or exact name"))
+        self.date_from = QDateEdit(QDate(today.year(), today.month(), 1), calendarPopup=True)
+        self.date_to = QDateEdit(today, calendarPopup=True)
+        for edit in (self.date_from, self.date_to):
+            edit.setDisplayFormat("dd.MM.yyyy")
+        self.preview_button = QPushButton(self.tr("Show act"))
+        self.act_button = QPushButton(self.tr("Save act to Excel…"))
+        self.payments_button = QPushButton(self.tr("Save payments register…"))
+        self.unmatched_button = QPushButton(self.tr("Save unmatched transfers…"))
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        form = QFormLayout()
+        form.addRow(self.tr("Customer"), self.customer)
+        period = QHBoxLayout()
+        period.addWidget(self.date_from)
+        period.addWidget(QLabel("—"))
+        period.addWidget(self.date_to)
+        period.addStretch(1)
+        form.addRow(self.tr("Period"), period)
+        buttons = QHBoxLayout()
+        for b in (self.preview_button, self.act_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        registers = QHBoxLayout()
+        for b in (self.payments_button, self.unmatched_button):
+            registers.addWidget(b)
+        registers.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        layout.addLayout(registers)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.message)
+        self.preview_button.clicked.connect(self.preview)
+        self.act_button.clicked.connect(lambda: self._ask_and_save("act"))
+        self.payments_button.clicked.connect(lambda: self._ask_and_save("payments"))
+        self.unmatched_button.clicked.connect(lambda: self._ask_and_save("unmatched"))
+
+    def period(self) -> tuple[dt.date, dt.date]:
+        return self.date_from.date().toPython(), self.date_to.date().toPython()
+
+    def preview(self) -> None:
+        start, end = self.period()
+        customer = self.customer.text()
+        self._runner.start(lambda: reports.reconciliation_act(self._db, customer, start, end),
+                           on_done=self.model.set_act, on_error=self._failed)
+
+    def _ask_and_save(self, what: str) -> None:
+        names = {"act": self.tr("act.xlsx"), "payments": self.tr("payments.xlsx"), "unmatched": self.tr("unmatched.xlsx")}
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save to Excel"), names[what], self.tr("Excel (*.xlsx)"))
+        if path:
+            self.save(what, path if path.lower().endswith(".xlsx") else path + ".xlsx")
+
+    def save(self, what: str, path: str) -> None:
+        start, end = self.period()
+        customer = self.customer.text()
+
+        def work() -> str:
+            if what == "act":
+                write_act(reports.reconciliation_act(self._db, customer, start, end), path)
+            elif what == "payments":
+                write_payments(reports.payments_register(self._db, start, end), path)
+            else:
+                write_unmatched(reports.unmatched_transfers(self._db, start, end), path)
+            return path
+
+        self.message.setText(self.tr("Saving…"))
+        self._runner.start(work, on_done=self._saved, on_error=self._failed)
+
+    def _saved(self, path: str) -> None:
+        self.message.setText(self.tr("Saved: {0}").format(path))
+        self.finished.emit(path)
+
+    def _failed(self, exc: Exception) -> None:
+        self.message.setText(error_text(exc))
+        self.finished.emit(error_text(exc))
