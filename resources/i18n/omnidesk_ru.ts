@@ -333,8 +333,8 @@
     </message>
     <message>
         <location filename="../../omnidesk/ui/cashier/page.py" line="69"/>
-        <source>Print owed</source>
-        <translation>Печать долгов</translation>
+        <source>Print waiting receipts</source>
+        <translation>Напечатать ожидающие чеки</translation>
     </message>
     <message>
         <location filename="../../omnidesk/ui/cashier/page.py" line="80"/>
@@ -699,39 +699,59 @@
 <context>
     <name>CustomerPanel</name>
     <message>
-        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="57"/>
+        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="59"/>
         <source>Show delivered and cancelled orders too</source>
         <translation>Показывать и доставленные, и отменённые</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="76"/>
+        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="64"/>
+        <source>Orders</source>
+        <translation>Заказы</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="80"/>
+        <source>Select a receipt to see what it prints and why.</source>
+        <translation>Выберите чек — здесь будет, что он напечатает и почему.</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="87"/>
         <source>Receipts</source>
         <translation>Чеки</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="77"/>
+        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="88"/>
         <source>Payments and allocations</source>
         <translation>Поступления и зачёты</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="103"/>
+        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="107"/>
+        <source>Find a customer or an order above (Ctrl+F).</source>
+        <translation>Найдите покупателя или заказ в строке поиска (Ctrl+F).</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="116"/>
         <source>INN {0}</source>
         <translation>ИНН {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="106"/>
+        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="119"/>
         <source>Advance: {0}</source>
         <translation>Аванс: {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="117"/>
+        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="136"/>
         <source>⚠ Receipts to print: {0} for {1} — press F9 to print them</source>
         <translation>⚠ Не напечатано чеков: {0} на {1} — F9, чтобы напечатать</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="121"/>
+        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="140"/>
         <source>✓ Every receipt owed to this customer is printed</source>
         <translation>✓ Все чеки этого покупателя напечатаны</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="144"/>
+        <source>At delivery a «full settlement» receipt will be owed for prepaid orders: {0}</source>
+        <translation>При доставке нужен будет чек «Полный расчёт» по предоплаченным заказам: {0}</translation>
     </message>
 </context>
 <context>
@@ -1266,14 +1286,14 @@
     </message>
     <message>
         <location filename="../../omnidesk/ui/cashier/register_panel.py" line="85"/>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="196"/>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="197"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="200"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="201"/>
         <source>Open shift</source>
         <translation>Открыть смену</translation>
     </message>
     <message>
         <location filename="../../omnidesk/ui/cashier/register_panel.py" line="86"/>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="201"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="205"/>
         <source>X report</source>
         <translation>X-отчёт</translation>
     </message>
@@ -1318,144 +1338,144 @@
         <translation>Напечатать выбранный чек, который ККТ не напечатала</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="117"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="121"/>
         <source>Journal: printed and failed documents</source>
         <translation>Журнал: напечатанные и ненапечатанные документы</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="142"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="146"/>
         <source>Checking the register…</source>
         <translation>Проверка ККТ…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="145"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="149"/>
         <source>Reading the register…</source>
         <translation>Чтение состояния ККТ…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="154"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="158"/>
         <source>shift No. {0} expired (over 24 h)</source>
         <translation>смена №{0} просрочена (больше 24 ч)</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="155"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="159"/>
         <source>shift No. {0} open</source>
         <translation>смена №{0} открыта</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="155"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="159"/>
         <source>shift closed (last No. {0})</source>
         <translation>смена закрыта (последняя №{0})</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="157"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="161"/>
         <source>paper: yes</source>
         <translation>бумага: есть</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="157"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="161"/>
         <source>paper: NO</source>
         <translation>бумага: НЕТ</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="159"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="163"/>
         <source>last document: FD {0}</source>
         <translation>последний документ: ФД {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="160"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="164"/>
         <source>fiscal storage No. {0}</source>
         <translation>ФН №{0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="162"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="166"/>
         <source>receipts awaiting a check: {0}</source>
         <translation>чеков ждут сверки: {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="168"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="172"/>
         <source>Register: {0} · {1} · FD {2}</source>
         <translation>ККТ: {0} · {1} · ФД {2}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="174"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="178"/>
         <source>The register does not answer.</source>
         <translation>ККТ не отвечает.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="176"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="180"/>
         <source>Register: not connected — {0}</source>
         <translation>ККТ: нет связи — {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="196"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="200"/>
         <source>The register will print the shift-opening report.</source>
         <translation>ККТ напечатает отчёт об открытии смены.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="197"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="201"/>
         <source>Cashier: {0}</source>
         <translation>Кассир: {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="201"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="205"/>
         <source>The register will print an X report (the shift stays open).</source>
         <translation>ККТ напечатает X-отчёт (смена останется открытой).</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="202"/>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="217"/>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="228"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="206"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="221"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="232"/>
         <source>Print</source>
         <translation>Печатать</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="206"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="210"/>
         <source>Z report</source>
         <translation>Z-отчёт</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="206"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="210"/>
         <source>The register will close shift No. {0} and print the Z report.</source>
         <translation>ККТ закроет смену №{0} и напечатает Z-отчёт.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="207"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="211"/>
         <source>After the Z report no receipt prints until a new shift is opened.</source>
         <translation>После Z-отчёта чеки не печатаются, пока не открыта новая смена.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="208"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="212"/>
         <source>Close shift</source>
         <translation>Закрыть смену</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="215"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="219"/>
         <source>Cash in</source>
         <translation>Внесение</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="215"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="219"/>
         <source>Cash out</source>
         <translation>Выплата</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="216"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="220"/>
         <source>The register will print: {0} {1}</source>
         <translation>ККТ напечатает: {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="225"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="229"/>
         <source>The register will print {0} receipt(s) for {1}:</source>
         <translation>ККТ напечатает чеков: {0} на {1}:</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="227"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="231"/>
         <source>Print receipts</source>
         <translation>Печать чеков</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="231"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="235"/>
         <source>Printing {0} receipt(s)…</source>
         <translation>Печать чеков: {0}…</translation>
     </message>
