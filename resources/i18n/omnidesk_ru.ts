@@ -338,7 +338,6 @@
     </message>
     <message>
         <location filename="../../omnidesk/ui/cashier/page.py" line="80"/>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="189"/>
         <source>Register</source>
         <translation>Касса</translation>
     </message>
@@ -362,6 +361,11 @@
         <location filename="../../omnidesk/ui/cashier/page.py" line="189"/>
         <source>Register a payment</source>
         <translation>Регистрация поступления</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="189"/>
+        <source>Register the payment</source>
+        <translation>Зарегистрировать</translation>
     </message>
     <message>
         <location filename="../../omnidesk/ui/cashier/page.py" line="199"/>
@@ -571,129 +575,134 @@
 <context>
     <name>CorrectionDialog</name>
     <message>
-        <location filename="../../omnidesk/ui/cashier/correction_dialog.py" line="51"/>
+        <location filename="../../omnidesk/ui/cashier/correction_dialog.py" line="52"/>
         <source>Correction receipt</source>
         <translation>Чек коррекции</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/correction_dialog.py" line="54"/>
+        <location filename="../../omnidesk/ui/cashier/correction_dialog.py" line="55"/>
         <source>Income (money received)</source>
         <translation>Приход (деньги получены)</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/correction_dialog.py" line="55"/>
+        <location filename="../../omnidesk/ui/cashier/correction_dialog.py" line="56"/>
         <source>Income return (money paid back)</source>
         <translation>Возврат прихода (деньги возвращены)</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/correction_dialog.py" line="56"/>
+        <location filename="../../omnidesk/ui/cashier/correction_dialog.py" line="57"/>
         <source>goods of the order (full settlement)</source>
         <translation>товар заказа (полный расчёт)</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/correction_dialog.py" line="57"/>
+        <location filename="../../omnidesk/ui/cashier/correction_dialog.py" line="58"/>
         <source>a sum without goods (advance)</source>
         <translation>сумма без товара (аванс)</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/correction_dialog.py" line="60"/>
+        <location filename="../../omnidesk/ui/cashier/correction_dialog.py" line="61"/>
         <source>cash</source>
         <translation>наличными</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/correction_dialog.py" line="61"/>
+        <location filename="../../omnidesk/ui/cashier/correction_dialog.py" line="62"/>
         <source>non-cash (card, SBP, transfer)</source>
         <translation>безналичными (карта, СБП, перевод)</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/correction_dialog.py" line="66"/>
+        <location filename="../../omnidesk/ui/cashier/correction_dialog.py" line="67"/>
         <source>on our own initiative</source>
         <translation>самостоятельно</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/correction_dialog.py" line="67"/>
+        <location filename="../../omnidesk/ui/cashier/correction_dialog.py" line="68"/>
         <source>by order of the tax office No.</source>
         <translation>по предписанию налоговой №</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/correction_dialog.py" line="71"/>
+        <location filename="../../omnidesk/ui/cashier/correction_dialog.py" line="72"/>
         <source>e.g. the delivery receipt was not printed</source>
         <translation>например: не пробит чек при доставке</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/correction_dialog.py" line="85"/>
+        <location filename="../../omnidesk/ui/cashier/correction_dialog.py" line="91"/>
         <source>&amp;Operation:</source>
         <translation>&amp;Операция:</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/correction_dialog.py" line="86"/>
+        <location filename="../../omnidesk/ui/cashier/correction_dialog.py" line="92"/>
         <source>What was missed:</source>
         <translation>Что не пробито:</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/correction_dialog.py" line="88"/>
+        <location filename="../../omnidesk/ui/cashier/correction_dialog.py" line="94"/>
         <source>Lines of order No. {0}</source>
         <translation>Строки заказа №{0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/correction_dialog.py" line="89"/>
+        <location filename="../../omnidesk/ui/cashier/correction_dialog.py" line="95"/>
         <source>No order selected</source>
         <translation>Заказ не выбран</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/correction_dialog.py" line="102"/>
+        <location filename="../../omnidesk/ui/cashier/correction_dialog.py" line="108"/>
         <source>&amp;Sum, ₽:</source>
         <translation>&amp;Сумма, ₽:</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/correction_dialog.py" line="103"/>
+        <location filename="../../omnidesk/ui/cashier/correction_dialog.py" line="109"/>
         <source>&amp;Paid:</source>
         <translation>Опл&amp;ачено:</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/correction_dialog.py" line="104"/>
+        <location filename="../../omnidesk/ui/cashier/correction_dialog.py" line="110"/>
         <source>&amp;Date of the missed settlement:</source>
         <translation>&amp;Дата расчёта (1178):</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/correction_dialog.py" line="105"/>
+        <location filename="../../omnidesk/ui/cashier/correction_dialog.py" line="111"/>
         <source>Correction:</source>
         <translation>Коррекция:</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/correction_dialog.py" line="107"/>
+        <location filename="../../omnidesk/ui/cashier/correction_dialog.py" line="113"/>
         <source>&amp;Reason:</source>
         <translation>&amp;Причина:</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/correction_dialog.py" line="110"/>
+        <location filename="../../omnidesk/ui/cashier/correction_dialog.py" line="116"/>
         <source>Create the receipt</source>
         <translation>Создать чек</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/correction_dialog.py" line="111"/>
+        <location filename="../../omnidesk/ui/cashier/correction_dialog.py" line="117"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/correction_dialog.py" line="133"/>
+        <location filename="../../omnidesk/ui/cashier/correction_dialog.py" line="140"/>
         <source>Pick the lines that were not fiscalised</source>
         <translation>Укажите строки, по которым не пробит чек</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/correction_dialog.py" line="135"/>
+        <location filename="../../omnidesk/ui/cashier/correction_dialog.py" line="142"/>
         <source>The amount must be greater than zero</source>
         <translation>Сумма должна быть больше нуля</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/correction_dialog.py" line="137"/>
+        <location filename="../../omnidesk/ui/cashier/correction_dialog.py" line="144"/>
         <source>Enter the number of the tax office&apos;s order</source>
         <translation>Введите номер предписания налоговой</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/correction_dialog.py" line="139"/>
+        <location filename="../../omnidesk/ui/cashier/correction_dialog.py" line="146"/>
         <source>Say what is being corrected</source>
         <translation>Укажите, что исправляется</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/correction_dialog.py" line="154"/>
+        <source>Correction receipt total: {0}</source>
+        <translation>Сумма чека коррекции: {0}</translation>
     </message>
 </context>
 <context>
@@ -797,27 +806,27 @@
         <translation>&amp;Получено при доставке, ₽:</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="148"/>
+        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="150"/>
         <source>&amp;Driver:</source>
         <translation>&amp;Водитель:</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="149"/>
+        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="151"/>
         <source>Prepayment for refused goods</source>
         <translation>Предоплата за непринятый товар</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="179"/>
+        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="181"/>
         <source>Accepted goods: {0} · prepaid: {1} · to collect at the door: {2}</source>
         <translation>Принято товара: {0} · предоплата: {1} · получить при доставке: {2}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="182"/>
+        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="184"/>
         <source>Prepayment with no goods behind it: {0}</source>
         <translation>Предоплата без товара: {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="186"/>
+        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="188"/>
         <source>Collected {0} is more than the {1} due: register the rest as a separate payment</source>
         <translation>Получено {0} — больше, чем к оплате {1}: лишнее оформите отдельным поступлением</translation>
     </message>
@@ -1139,97 +1148,107 @@
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="68"/>
+        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="43"/>
+        <source>No. {0} · due {1}</source>
+        <translation>№{0} · к оплате {1}</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="44"/>
+        <source>Empty: as much as the order still owes</source>
+        <translation>Пусто — сколько заказ ещё должен</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="72"/>
         <source>Register a payment — {0}</source>
         <translation>Поступление денег — {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="94"/>
+        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="99"/>
         <source>&amp;Kind:</source>
         <translation>&amp;Вид оплаты:</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="95"/>
+        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="100"/>
         <source>&amp;Amount, ₽:</source>
         <translation>&amp;Сумма, ₽:</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="97"/>
+        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="102"/>
         <source>&amp;Purpose:</source>
         <translation>&amp;Назначение:</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="98"/>
+        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="103"/>
         <source>Apply to open orders (the rest stays as the customer&apos;s advance)</source>
         <translation>Зачесть в открытые заказы (остаток — аванс покупателя)</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="104"/>
+        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="109"/>
         <source>The customer has no orders to pay: all of it becomes an advance.</source>
         <translation>У покупателя нет заказов к оплате: вся сумма станет авансом.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="107"/>
+        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="112"/>
         <source>Register</source>
-        <translation>Касса</translation>
+        <translation>Зарегистрировать</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="108"/>
+        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="113"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="146"/>
+        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="151"/>
         <source>The amount must be greater than zero</source>
         <translation>Сумма должна быть больше нуля</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="149"/>
+        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="154"/>
         <source>Order No. {0}: {1}</source>
         <translation>Заказ №{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="152"/>
+        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="157"/>
         <source>Order No. {0} owes {1}: cannot apply {2}</source>
         <translation>По заказу №{0} к оплате {1}: нельзя зачесть {2}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="156"/>
+        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="161"/>
         <source>The orders take {0} more than the payment</source>
         <translation>В заказы распределено на {0} больше суммы поступления</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="167"/>
+        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="172"/>
         <source>To orders: {0} · Advance: {1}</source>
         <translation>В заказы: {0} · Аванс: {1}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="175"/>
+        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="180"/>
         <source>No receipt is owed: a bank transfer from a company or sole trader.</source>
         <translation>Чек не нужен: банковский перевод от организации или ИП.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="179"/>
+        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="184"/>
         <source>full prepayment</source>
         <translation>предоплата 100 %</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="179"/>
+        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="184"/>
         <source>partial prepayment</source>
         <translation>частичная предоплата</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="180"/>
+        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="185"/>
         <source>• prepayment receipt for order No. {0}: {1} ({2})</source>
         <translation>• чек предоплаты по заказу №{0}: {1} ({2})</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="183"/>
+        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="188"/>
         <source>• advance receipt: {0}</source>
         <translation>• чек аванса: {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="184"/>
+        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="189"/>
         <source>Receipts that will be owed (paid {0}):</source>
         <translation>Нужно будет напечатать чеки (оплата: {0}):</translation>
     </message>
@@ -1556,37 +1575,37 @@
 <context>
     <name>ReturnDialog</name>
     <message>
-        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="204"/>
+        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="206"/>
         <source>Return of goods — order No. {0}</source>
         <translation>Возврат товара — заказ №{0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="205"/>
+        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="207"/>
         <source>Returned quantities</source>
         <translation>Возвращённое количество</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="208"/>
+        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="210"/>
         <source>Pay &amp;back by:</source>
         <translation>&amp;Вернуть деньги:</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="216"/>
+        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="218"/>
         <source>Return</source>
         <translation>Оформить возврат</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="220"/>
+        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="222"/>
         <source>Returned</source>
         <translation>Возврат</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="224"/>
+        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="226"/>
         <source>Goods returned: {0}</source>
         <translation>Возвращено товара на {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="225"/>
+        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="227"/>
         <source>Enter the quantity returned</source>
         <translation>Укажите возвращённое количество</translation>
     </message>

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QComboBox,
     QDateEdit,
     QDialog,
@@ -69,6 +70,11 @@ class CorrectionDialog(QDialog):
         self.document.setMaxLength(32)
         self.reason = QLineEdit()
         self.reason.setPlaceholderText(self.tr("e.g. the delivery receipt was not printed"))
+        for pair in ((self.goods, self.money), (self.self_initiated, self.by_order)):
+            group = QButtonGroup(self)  # two independent choices: each pair excludes only itself
+            for button in pair:
+                group.addButton(button)
+        self.total_label = QLabel()
         self.error = error_label()
         self.spins: list[tuple[object, QDoubleSpinBox]] = []
         self._build()
@@ -115,6 +121,7 @@ class CorrectionDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.lines_box)
         layout.addLayout(money)
+        layout.addWidget(self.total_label)
         layout.addWidget(self.error)
         layout.addStretch(1)
         layout.addWidget(self.buttons)
@@ -144,6 +151,7 @@ class CorrectionDialog(QDialog):
         self.amount.setEnabled(self.money.isChecked())
         self.document.setEnabled(self.by_order.isChecked())
         problem = self.problem()
+        self.total_label.setText(self.tr("Correction receipt total: {0}").format(format_amount(self.total())))
         self.error.setText(problem)
         self.ok.setEnabled(not problem)
 

@@ -144,7 +144,9 @@ class DeliveryDialog(LinesDialog):
         pay = QHBoxLayout()
         pay.addWidget(self.collected, 1)
         pay.addWidget(self.kind)
-        money.addRow(self.tr("&Collected at the door, ₽:"), pay)
+        label = QLabel(self.tr("&Collected at the door, ₽:"))
+        label.setBuddy(self.collected)  # a row holding a layout gets no buddy of its own
+        money.addRow(label, pay)
         money.addRow(self.tr("&Driver:"), self.driver)
         self.excess_box = QGroupBox(self.tr("Prepayment for refused goods"))
         excess = QHBoxLayout(self.excess_box)

@@ -186,7 +186,7 @@ class CashierPage(QWidget):
         request, name = dialog.request(), view.card.customer.name
         details = dialog.summary.text() + "\n\n" + (dialog.owed_text() or "")
         heading = self.tr("Register {0} from {1}?").format(dialog.amount.text(), name)
-        if not widgets.confirm(self, self.tr("Register a payment"), heading, details, self.tr("Register")):
+        if not widgets.confirm(self, self.tr("Register a payment"), heading, details, self.tr("Register the payment")):
             return
         customer, actor = str(view.card.customer.id), self.queue.actor
         self._run(lambda: ledger.register_payment(

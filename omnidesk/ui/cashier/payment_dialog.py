@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -40,6 +40,10 @@ class PaymentRequest:
     purpose: str
 
 
+_ORDER_DUE = QT_TRANSLATE_NOOP("PaymentDialog", "No. {0} · due {1}")
+_EMPTY_MEANS_DUE = QT_TRANSLATE_NOOP("PaymentDialog", "Empty: as much as the order still owes")
+
+
 def _tr(text: str) -> str:
     return QCoreApplication.translate("PaymentDialog", text)
 
@@ -49,10 +53,10 @@ class _OrderRow:
 
     def __init__(self, order: OrderRow) -> None:
         self.order = order
-        self.check = QCheckBox(_tr("No. {0} · due {1}").format(order.number, format_amount(order.due)))
+        self.check = QCheckBox(_tr(_ORDER_DUE).format(order.number, format_amount(order.due)))
         self.amount = AmountEdit(allow_empty=True)
         self.amount.setEnabled(False)
-        self.amount.setToolTip(_tr("Empty: as much as the order still owes"))
+        self.amount.setToolTip(_tr(_EMPTY_MEANS_DUE))
 
     def wanted(self) -> int | None:
         """Kopecks for this order, None when it is not checked."""
@@ -76,6 +80,7 @@ class PaymentDialog(QDialog):
         self.rows = [_OrderRow(o) for o in view.orders if o.status.is_open and o.due > 0]
         self.summary = QLabel()
         self.summary.setWordWrap(True)
+        self.summary.setStyleSheet("font-weight:bold; font-size:14px")
         self.receipts = QLabel()
         self.receipts.setWordWrap(True)
         self.error = error_label()

@@ -165,3 +165,26 @@ def test_the_status_bar_shows_the_register(qtbot, window, settle):
     text = window.status.fiscal.text()
     assert text.startswith("Register: эмулятор ККТ") and "FD" in text
     assert "эмулятор ККТ" in window.cashier_page.register.status.text()
+
+
+def test_a_correction_receipt_for_missed_goods_becomes_owed(qtbot, window, settle, answers):
+    detail = shipped_multiline_order(window.db)
+    page = window.cashier_page
+    choose(qtbot, window, detail.row.number)
+
+    def fill(dialog):
+        dialog.spins[0][1].setValue(1)
+        dialog.reason.setText("не пробит чек при доставке")
+        dialog.by_order.setChecked(True)
+        dialog.document.setText("12-34/5")
+        return dialog.ok.isEnabled()
+
+    answers.fill, answers.confirm = fill, False
+    qtbot.keyClick(page, Qt.Key.Key_F7)
+    settle(window)
+    assert answers.errors == []
+    [owed] = page.customer.owed()
+    assert owed.kind == "correction" and owed.correction_type == 1 and owed.correction_doc == "12-34/5"
+    assert owed.total == detail.lines[0].price
+    heading, details = answers.confirmed[-1]
+    assert "Чек коррекции" in details and "по предписанию №12-34/5" in details
