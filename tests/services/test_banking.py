@@ -22,6 +22,7 @@ from omnidesk.services.banking import (
 )
 from omnidesk.services.customers import balance_of
 from omnidesk.services.ledger import AllocationRequest
+from omnidesk.services.receipts import list_receipts
 
 sys.path.insert(0, str(Path(__file__).parent))
 from bank_statements import OUTGOING, PETROVA_THREE, SANTEH_OVER, STRANGER, Doc, standard_shop, statement  # noqa: E402
@@ -160,6 +161,10 @@ def test_undo_an_allocation_is_a_reversing_entry(db, shop):
         assert reversal.amount == -318_050 and reversal.payment_id == line.payment_id
         assert s.scalar(sa.select(sa.func.count()).select_from(Allocation)) == 4  # nothing deleted
     assert balance_of_customer(db, shop["petrova"]) == 318_050
+    # Петрова is a person: the prepayment fiscalised for 10232 now stands as an advance, and the receipts say so
+    converted = [(r.kind, r.operation, r.total, r.order_numbers) for r in list_receipts(db, owed_only=True)
+                 if r.kind.startswith("conversion")]
+    assert converted == [("conversion_return", 2, 318_050, ("10232",)), ("conversion_advance", 1, 318_050, ("10232",))]
     with pytest.raises(InvalidInput, match="уже отменён"):
         undo_allocation(db, MANAGER, allocations[1].id)
     again = import_statement(db, MANAGER, statement(Doc("418", 318_050, "Петрова Анна Сергеевна", "доплата 10232")), "b.txt")

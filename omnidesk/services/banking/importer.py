@@ -182,13 +182,16 @@ def _book(db: Database, actor: Actor, line_id: int, customer_id: int, allocation
         amount, key, status = line.amount, line.document_key, line.status
         received = dt.datetime.combine(line.doc_date, dt.time())
         payer_name, purpose = line.payer_name, line.purpose
+        payer_inn = line.payer_inn or None
+        payer_account = line.payer_account if line.payer_account and len(line.payer_account) <= 20 else None
         existing = session.scalar(select(Payment.id).where(Payment.source_key == key))
     ledger = None
     if existing is None:
         try:
             ledger = register_payment(
                 db, actor, customer=str(customer_id), kind=PaymentKind.TRANSFER, amount=amount, allocations=allocations,
-                received_at=received, payer_name=payer_name, purpose=purpose, source="bank", source_key=key,
+                received_at=received, payer_name=payer_name, payer_inn=payer_inn, payer_account=payer_account,
+                purpose=purpose, source="bank", source_key=key,
             )
             existing = ledger.payment_id
         except sa_exc.IntegrityError:  # booked meanwhile by another workstation

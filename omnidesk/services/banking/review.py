@@ -9,12 +9,14 @@ from sqlalchemy import func, select
 
 from omnidesk.core.errors import Conflict, InvalidInput, NotFound
 from omnidesk.core.money import format_amount
-from omnidesk.persistence.models import Allocation, BankLine, BankLineStatus, BankStatement, Order
+from omnidesk.core.receipts import Method, plan_conversion_to_advance
+from omnidesk.persistence.models import Allocation, BankLine, BankLineStatus, BankStatement, Customer, Order
 
 from .. import audit
 from ..auth import Actor, Role, require
 from ..customers import resolve_customer
 from ..ledger import AllocationRequest, state
+from ..receipts import store_plans
 from ..uow import Database
 from .dto import AllocationView, LineView, StatementView
 from .importer import _book
@@ -144,10 +146,22 @@ def undo_allocation(db: Database, actor: Actor, allocation_id: int, amount: int 
                               reverses_id=allocation.id, created_by=actor.name)
         session.add(reversal)
         session.flush()
+        _plan_conversion(session, order, allocation.payment_id, part)
         audit.record(session, actor.name, "allocation.reverse", "allocation", allocation.id, order=order.number,
                      amount=part, reversal=reversal.id, payment=allocation.payment_id)
         return AllocationView(allocation.id, allocation.payment_id, order.number, allocation.amount, undone + part,
                               allocation.created_at, allocation.created_by)
+
+
+def _plan_conversion(session, order: Order, payment_id: int, amount: int) -> None:
+    """Money taken off an order into the advance: if it was fiscalised as a prepayment, the receipts say so."""
+    buyer = session.get(Customer, order.customer_id)
+    method = state.prepayment_method(session, order.id)
+    if method is Method.ADVANCE or not state.receipts_apply(buyer, state.money_kinds(session, order.id)):
+        return
+    plans = plan_conversion_to_advance(state.order_snap(order), amount, method=method, payment_ids=(payment_id,),
+                                       contact=state.contact_of(buyer))
+    store_plans(session, plans)
 
 
 def _get(session, line_id: int) -> BankLine:

@@ -95,11 +95,7 @@ def remember_account(session: Session, customer_id: int, account: str, line_id: 
 
 
 def link_payment(session: Session, line: BankLine, payment_id: int) -> None:
-    """Tie a booked line to its payment and give the payment the bank's payer details."""
+    """Tie a booked line to its payment (which carries the bank's payer details)."""
     payment = session.get(Payment, payment_id)
     line.payment_id = payment_id
     line.customer_id = payment.customer_id
-    if line.payer_account and len(line.payer_account) <= 20:
-        payment.payer_account = line.payer_account
-    if line.payer_inn:
-        payment.payer_inn = line.payer_inn

@@ -44,7 +44,8 @@ class LedgerResult:
 def register_payment(
     db: Database, actor: Actor, *, customer: str, kind: PaymentKind, amount: int,
     allocations: Sequence[AllocationRequest] = (), received_at: dt.datetime | None = None,
-    payer_name: str | None = None, purpose: str = "", source: str = "office", source_key: str | None = None,
+    payer_name: str | None = None, payer_inn: str | None = None, payer_account: str | None = None,
+    purpose: str = "", source: str = "office", source_key: str | None = None,
     driver_id: int | None = None, route_id: int | None = None,
 ) -> LedgerResult:
     """Register money received and apply it to orders; what is left becomes the customer's advance."""
@@ -55,7 +56,8 @@ def register_payment(
         buyer = resolve_customer(session, customer)
         payment = Payment(
             customer_id=buyer.id, kind=kind, amount=amount, received_at=received_at or dt.datetime.now(),
-            payer_name=payer_name or buyer.name, payer_inn=buyer.inn, purpose=purpose, source=source,
+            payer_name=payer_name or buyer.name, payer_inn=payer_inn or buyer.inn, payer_account=payer_account,
+            purpose=purpose, source=source,
             source_key=source_key, driver_id=driver_id, route_id=route_id, created_by=actor.name,
         )
         session.add(payment)
