@@ -297,108 +297,108 @@
 <context>
     <name>CashierPage</name>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="65"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="87"/>
         <source>Payment…</source>
         <translation>Поступление…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="65"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="87"/>
         <source>Delivery outcome…</source>
         <translation>Итог доставки…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="66"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="88"/>
         <source>Return…</source>
         <translation>Возврат товара…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="66"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="88"/>
         <source>Cancel order…</source>
         <translation>Отмена заказа…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="67"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="89"/>
         <source>Refund advance…</source>
         <translation>Возврат аванса…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="67"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="89"/>
         <source>Correction…</source>
         <translation>Чек коррекции…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="68"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="90"/>
         <source>Print selected</source>
         <translation>Печать выбранного</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="69"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="91"/>
         <source>Print waiting receipts</source>
         <translation>Напечатать ожидающие чеки</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="80"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="63"/>
         <source>Register</source>
         <translation>Касса</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="81"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="64"/>
         <source>Driver handover</source>
         <translation>Сдача выручки</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="181"/>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="258"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="184"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="261"/>
         <source>Find a customer first (Ctrl+F).</source>
         <translation>Сначала найдите покупателя (Ctrl+F).</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="188"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="191"/>
         <source>Register {0} from {1}?</source>
         <translation>Зарегистрировать поступление {0} от {1}?</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="189"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="192"/>
         <source>Register a payment</source>
         <translation>Регистрация поступления</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="189"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="192"/>
         <source>Register the payment</source>
         <translation>Зарегистрировать</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="199"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="202"/>
         <source>The customer has no advance to refund.</source>
         <translation>У покупателя нет аванса для возврата.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="207"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="210"/>
         <source>Advance refunded; left on the advance: {0}</source>
         <translation>Аванс возвращён; на авансе осталось: {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="215"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="218"/>
         <source>Select a suitable order in the table first.</source>
         <translation>Сначала выберите подходящий заказ в таблице.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="247"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="250"/>
         <source>Select an open order to cancel.</source>
         <translation>Выберите открытый заказ для отмены.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="273"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="276"/>
         <source>Correction receipt created</source>
         <translation>Чек коррекции создан</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="280"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="283"/>
         <source>Nothing to print: no receipt is owed to this customer.</source>
         <translation>Печатать нечего: все чеки этого покупателя напечатаны.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="288"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="291"/>
         <source>Select a receipt still to print in the Receipts table.</source>
         <translation>Выберите ненапечатанный чек в таблице «Чеки».</translation>
     </message>
@@ -580,127 +580,127 @@
         <translation>Чек коррекции</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/correction_dialog.py" line="55"/>
+        <location filename="../../omnidesk/ui/cashier/correction_dialog.py" line="73"/>
         <source>Income (money received)</source>
         <translation>Приход (деньги получены)</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/correction_dialog.py" line="56"/>
+        <location filename="../../omnidesk/ui/cashier/correction_dialog.py" line="74"/>
         <source>Income return (money paid back)</source>
         <translation>Возврат прихода (деньги возвращены)</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/correction_dialog.py" line="57"/>
+        <location filename="../../omnidesk/ui/cashier/correction_dialog.py" line="75"/>
         <source>goods of the order (full settlement)</source>
         <translation>товар заказа (полный расчёт)</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/correction_dialog.py" line="58"/>
+        <location filename="../../omnidesk/ui/cashier/correction_dialog.py" line="76"/>
         <source>a sum without goods (advance)</source>
         <translation>сумма без товара (аванс)</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/correction_dialog.py" line="61"/>
+        <location filename="../../omnidesk/ui/cashier/correction_dialog.py" line="79"/>
         <source>cash</source>
         <translation>наличными</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/correction_dialog.py" line="62"/>
+        <location filename="../../omnidesk/ui/cashier/correction_dialog.py" line="80"/>
         <source>non-cash (card, SBP, transfer)</source>
         <translation>безналичными (карта, СБП, перевод)</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/correction_dialog.py" line="67"/>
+        <location filename="../../omnidesk/ui/cashier/correction_dialog.py" line="85"/>
         <source>on our own initiative</source>
         <translation>самостоятельно</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/correction_dialog.py" line="68"/>
+        <location filename="../../omnidesk/ui/cashier/correction_dialog.py" line="86"/>
         <source>by order of the tax office No.</source>
         <translation>по предписанию налоговой №</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/correction_dialog.py" line="72"/>
+        <location filename="../../omnidesk/ui/cashier/correction_dialog.py" line="90"/>
         <source>e.g. the delivery receipt was not printed</source>
         <translation>например: не пробит чек при доставке</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/correction_dialog.py" line="91"/>
+        <location filename="../../omnidesk/ui/cashier/correction_dialog.py" line="94"/>
         <source>&amp;Operation:</source>
         <translation>&amp;Операция:</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/correction_dialog.py" line="92"/>
+        <location filename="../../omnidesk/ui/cashier/correction_dialog.py" line="95"/>
         <source>What was missed:</source>
         <translation>Что не пробито:</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/correction_dialog.py" line="94"/>
+        <location filename="../../omnidesk/ui/cashier/correction_dialog.py" line="121"/>
         <source>Lines of order No. {0}</source>
         <translation>Строки заказа №{0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/correction_dialog.py" line="95"/>
+        <location filename="../../omnidesk/ui/cashier/correction_dialog.py" line="122"/>
         <source>No order selected</source>
         <translation>Заказ не выбран</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/correction_dialog.py" line="108"/>
+        <location filename="../../omnidesk/ui/cashier/correction_dialog.py" line="99"/>
         <source>&amp;Sum, ₽:</source>
         <translation>&amp;Сумма, ₽:</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/correction_dialog.py" line="109"/>
+        <location filename="../../omnidesk/ui/cashier/correction_dialog.py" line="100"/>
         <source>&amp;Paid:</source>
         <translation>Опл&amp;ачено:</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/correction_dialog.py" line="110"/>
+        <location filename="../../omnidesk/ui/cashier/correction_dialog.py" line="101"/>
         <source>&amp;Date of the missed settlement:</source>
         <translation>&amp;Дата расчёта (1178):</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/correction_dialog.py" line="111"/>
+        <location filename="../../omnidesk/ui/cashier/correction_dialog.py" line="102"/>
         <source>Correction:</source>
         <translation>Коррекция:</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/correction_dialog.py" line="113"/>
+        <location filename="../../omnidesk/ui/cashier/correction_dialog.py" line="104"/>
         <source>&amp;Reason:</source>
         <translation>&amp;Причина:</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/correction_dialog.py" line="116"/>
+        <location filename="../../omnidesk/ui/cashier/correction_dialog.py" line="107"/>
         <source>Create the receipt</source>
         <translation>Создать чек</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/correction_dialog.py" line="117"/>
+        <location filename="../../omnidesk/ui/cashier/correction_dialog.py" line="108"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/correction_dialog.py" line="140"/>
+        <location filename="../../omnidesk/ui/cashier/correction_dialog.py" line="146"/>
         <source>Pick the lines that were not fiscalised</source>
         <translation>Укажите строки, по которым не пробит чек</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/correction_dialog.py" line="142"/>
+        <location filename="../../omnidesk/ui/cashier/correction_dialog.py" line="148"/>
         <source>The amount must be greater than zero</source>
         <translation>Сумма должна быть больше нуля</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/correction_dialog.py" line="144"/>
+        <location filename="../../omnidesk/ui/cashier/correction_dialog.py" line="150"/>
         <source>Enter the number of the tax office&apos;s order</source>
         <translation>Введите номер предписания налоговой</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/correction_dialog.py" line="146"/>
+        <location filename="../../omnidesk/ui/cashier/correction_dialog.py" line="152"/>
         <source>Say what is being corrected</source>
         <translation>Укажите, что исправляется</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/correction_dialog.py" line="154"/>
+        <location filename="../../omnidesk/ui/cashier/correction_dialog.py" line="160"/>
         <source>Correction receipt total: {0}</source>
         <translation>Сумма чека коррекции: {0}</translation>
     </message>
@@ -708,57 +708,57 @@
 <context>
     <name>CustomerPanel</name>
     <message>
-        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="59"/>
+        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="70"/>
         <source>Show delivered and cancelled orders too</source>
         <translation>Показывать и доставленные, и отменённые</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="64"/>
+        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="75"/>
         <source>Orders</source>
         <translation>Заказы</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="80"/>
+        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="94"/>
         <source>Select a receipt to see what it prints and why.</source>
         <translation>Выберите чек — здесь будет, что он напечатает и почему.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="87"/>
+        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="101"/>
         <source>Receipts</source>
         <translation>Чеки</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="88"/>
+        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="102"/>
         <source>Payments and allocations</source>
         <translation>Поступления и зачёты</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="107"/>
+        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="113"/>
         <source>Find a customer or an order above (Ctrl+F).</source>
         <translation>Найдите покупателя или заказ в строке поиска (Ctrl+F).</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="116"/>
+        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="122"/>
         <source>INN {0}</source>
         <translation>ИНН {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="119"/>
+        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="125"/>
         <source>Advance: {0}</source>
         <translation>Аванс: {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="136"/>
+        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="142"/>
         <source>⚠ Receipts to print: {0} for {1} — press F9 to print them</source>
         <translation>⚠ Не напечатано чеков: {0} на {1} — F9, чтобы напечатать</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="140"/>
+        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="146"/>
         <source>✓ Every receipt owed to this customer is printed</source>
         <translation>✓ Все чеки этого покупателя напечатаны</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="144"/>
+        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="150"/>
         <source>At delivery a «full settlement» receipt will be owed for prepaid orders: {0}</source>
         <translation>При доставке нужен будет чек «Полный расчёт» по предоплаченным заказам: {0}</translation>
     </message>
@@ -1304,197 +1304,197 @@
         <translation>ККТ: подключение…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="85"/>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="200"/>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="201"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="93"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="208"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="209"/>
         <source>Open shift</source>
         <translation>Открыть смену</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="86"/>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="205"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="94"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="213"/>
         <source>X report</source>
         <translation>X-отчёт</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="87"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="95"/>
         <source>Z report (close shift)</source>
         <translation>Z-отчёт (закрыть смену)</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="88"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="96"/>
         <source>Cash in…</source>
         <translation>Внесение…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="89"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="97"/>
         <source>Cash out…</source>
         <translation>Выплата…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="90"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="98"/>
         <source>Check the register</source>
         <translation>Проверить ККТ</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="91"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="99"/>
         <source>Read the register&apos;s state and settle receipts awaiting a check</source>
         <translation>Прочитать состояние ККТ и сверить чеки, ждущие сверки</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="102"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="110"/>
         <source>Fiscal register</source>
         <translation>ККТ</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="114"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="125"/>
         <source>Print again</source>
         <translation>Напечатать снова</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="115"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="126"/>
         <source>Print the selected receipt that the register refused</source>
         <translation>Напечатать выбранный чек, который ККТ не напечатала</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="121"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="132"/>
         <source>Journal: printed and failed documents</source>
         <translation>Журнал: напечатанные и ненапечатанные документы</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="146"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="154"/>
         <source>Checking the register…</source>
         <translation>Проверка ККТ…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="149"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="157"/>
         <source>Reading the register…</source>
         <translation>Чтение состояния ККТ…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="158"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="166"/>
         <source>shift No. {0} expired (over 24 h)</source>
         <translation>смена №{0} просрочена (больше 24 ч)</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="159"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="167"/>
         <source>shift No. {0} open</source>
         <translation>смена №{0} открыта</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="159"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="167"/>
         <source>shift closed (last No. {0})</source>
         <translation>смена закрыта (последняя №{0})</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="161"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="169"/>
         <source>paper: yes</source>
         <translation>бумага: есть</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="161"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="169"/>
         <source>paper: NO</source>
         <translation>бумага: НЕТ</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="163"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="171"/>
         <source>last document: FD {0}</source>
         <translation>последний документ: ФД {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="164"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="172"/>
         <source>fiscal storage No. {0}</source>
         <translation>ФН №{0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="166"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="174"/>
         <source>receipts awaiting a check: {0}</source>
         <translation>чеков ждут сверки: {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="172"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="180"/>
         <source>Register: {0} · {1} · FD {2}</source>
         <translation>ККТ: {0} · {1} · ФД {2}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="178"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="186"/>
         <source>The register does not answer.</source>
         <translation>ККТ не отвечает.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="180"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="188"/>
         <source>Register: not connected — {0}</source>
         <translation>ККТ: нет связи — {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="200"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="208"/>
         <source>The register will print the shift-opening report.</source>
         <translation>ККТ напечатает отчёт об открытии смены.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="201"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="209"/>
         <source>Cashier: {0}</source>
         <translation>Кассир: {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="205"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="213"/>
         <source>The register will print an X report (the shift stays open).</source>
         <translation>ККТ напечатает X-отчёт (смена останется открытой).</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="206"/>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="221"/>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="232"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="214"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="229"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="240"/>
         <source>Print</source>
         <translation>Печатать</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="210"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="218"/>
         <source>Z report</source>
         <translation>Z-отчёт</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="210"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="218"/>
         <source>The register will close shift No. {0} and print the Z report.</source>
         <translation>ККТ закроет смену №{0} и напечатает Z-отчёт.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="211"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="219"/>
         <source>After the Z report no receipt prints until a new shift is opened.</source>
         <translation>После Z-отчёта чеки не печатаются, пока не открыта новая смена.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="212"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="220"/>
         <source>Close shift</source>
         <translation>Закрыть смену</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="219"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="227"/>
         <source>Cash in</source>
         <translation>Внесение</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="219"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="227"/>
         <source>Cash out</source>
         <translation>Выплата</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="220"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="228"/>
         <source>The register will print: {0} {1}</source>
         <translation>ККТ напечатает: {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="229"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="237"/>
         <source>The register will print {0} receipt(s) for {1}:</source>
         <translation>ККТ напечатает чеков: {0} на {1}:</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="231"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="239"/>
         <source>Print receipts</source>
         <translation>Печать чеков</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="235"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="243"/>
         <source>Printing {0} receipt(s)…</source>
         <translation>Печать чеков: {0}…</translation>
     </message>

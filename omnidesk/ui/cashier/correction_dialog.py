@@ -51,6 +51,24 @@ class CorrectionDialog(QDialog):
         self.detail = detail
         self.setWindowTitle(self.tr("Correction receipt"))
         self.resize(680, 560)
+        self._make_fields()
+        for pair in ((self.goods, self.money), (self.self_initiated, self.by_order)):
+            group = QButtonGroup(self)  # two independent choices: each pair excludes only itself
+            for button in pair:
+                group.addButton(button)
+        self.total_label = QLabel()
+        self.error = error_label()
+        self.spins: list[tuple[object, QDoubleSpinBox]] = []
+        self._build()
+        self.self_initiated.setChecked(True)
+        (self.goods if detail else self.money).setChecked(True)
+        self.goods.setEnabled(detail is not None)
+        for signal in (self.goods.toggled, self.by_order.toggled, self.reason.textChanged, self.document.textChanged,
+                       self.amount.changed):
+            signal.connect(self._update)
+        self._update()
+
+    def _make_fields(self) -> None:
         self.operation = QComboBox()
         self.operation.addItem(self.tr("Income (money received)"), Operation.INCOME)
         self.operation.addItem(self.tr("Income return (money paid back)"), Operation.INCOME_RETURN)
@@ -70,40 +88,13 @@ class CorrectionDialog(QDialog):
         self.document.setMaxLength(32)
         self.reason = QLineEdit()
         self.reason.setPlaceholderText(self.tr("e.g. the delivery receipt was not printed"))
-        for pair in ((self.goods, self.money), (self.self_initiated, self.by_order)):
-            group = QButtonGroup(self)  # two independent choices: each pair excludes only itself
-            for button in pair:
-                group.addButton(button)
-        self.total_label = QLabel()
-        self.error = error_label()
-        self.spins: list[tuple[object, QDoubleSpinBox]] = []
-        self._build()
-        self.self_initiated.setChecked(True)
-        (self.goods if detail else self.money).setChecked(True)
-        self.goods.setEnabled(detail is not None)
-        for signal in (self.goods.toggled, self.by_order.toggled, self.reason.textChanged, self.document.textChanged,
-                       self.amount.changed):
-            signal.connect(self._update)
-        self._update()
 
     def _build(self) -> None:
         form = QFormLayout()
         form.addRow(self.tr("&Operation:"), self.operation)
         form.addRow(self.tr("What was missed:"), self.goods)
         form.addRow("", self.money)
-        self.lines_box = QGroupBox(self.tr("Lines of order No. {0}").format(self.detail.row.number) if self.detail
-                                   else self.tr("No order selected"))
-        grid = QGridLayout(self.lines_box)
-        for number, line in enumerate(self.detail.lines if self.detail else (), start=0):
-            spin = QDoubleSpinBox()
-            spin.setDecimals(3 if line.quantity_milli % 1000 else 0)
-            spin.setRange(0, line.quantity_milli / 1000)
-            spin.setSuffix(f" {line.unit}")
-            spin.valueChanged.connect(self._update)
-            grid.addWidget(QLabel(line.name), number, 0)
-            grid.addWidget(QLabel(format_amount(line.price)), number, 1)
-            grid.addWidget(spin, number, 2)
-            self.spins.append((line, spin))
+        self._build_lines()
         money = QFormLayout()
         money.addRow(self.tr("&Sum, ₽:"), self.amount)
         money.addRow(self.tr("&Paid:"), self.electronic)
@@ -125,6 +116,21 @@ class CorrectionDialog(QDialog):
         layout.addWidget(self.error)
         layout.addStretch(1)
         layout.addWidget(self.buttons)
+
+    def _build_lines(self) -> None:
+        self.lines_box = QGroupBox(self.tr("Lines of order No. {0}").format(self.detail.row.number) if self.detail
+                                   else self.tr("No order selected"))
+        grid = QGridLayout(self.lines_box)
+        for number, line in enumerate(self.detail.lines if self.detail else (), start=0):
+            spin = QDoubleSpinBox()
+            spin.setDecimals(3 if line.quantity_milli % 1000 else 0)
+            spin.setRange(0, line.quantity_milli / 1000)
+            spin.setSuffix(f" {line.unit}")
+            spin.valueChanged.connect(self._update)
+            grid.addWidget(QLabel(line.name), number, 0)
+            grid.addWidget(QLabel(format_amount(line.price)), number, 1)
+            grid.addWidget(spin, number, 2)
+            self.spins.append((line, spin))
 
     def lines(self) -> dict[int, int]:
         return {line.line_no: round(spin.value() * 1000) for line, spin in self.spins if spin.value()}

@@ -52,6 +52,17 @@ class CustomerPanel(QWidget):
         header = QHBoxLayout()
         header.addWidget(self.title, 1)
         header.addWidget(self.balance)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self._build_orders())
+        splitter.addWidget(self._build_tabs())
+        splitter.setSizes([190, 430])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(header)
+        layout.addWidget(self.owed_banner)
+        layout.addWidget(splitter, 1)
+
+    def _build_orders(self) -> QWidget:
         self.orders = make_table(self.orders_proxy)
         self.orders.sortByColumn(1, Qt.SortOrder.AscendingOrder)
         for column, width in enumerate((70, 90, 130, 115, 115, 115)):
@@ -67,6 +78,9 @@ class CustomerPanel(QWidget):
         orders_title.addWidget(self.show_closed)
         orders_layout.addLayout(orders_title)
         orders_layout.addWidget(self.orders, 1)
+        return orders_box
+
+    def _build_tabs(self) -> QTabWidget:
         self.receipts = make_table(self.receipts_proxy)
         self.receipts.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         for column, width in enumerate((170, 230, 80, 110, 230, 120, 50)):
@@ -86,15 +100,7 @@ class CustomerPanel(QWidget):
         self.tabs = QTabWidget()
         self.tabs.addTab(receipts_box, self.tr("Receipts"))
         self.tabs.addTab(self.ledger, self.tr("Payments and allocations"))
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(orders_box)
-        splitter.addWidget(self.tabs)
-        splitter.setSizes([190, 430])
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(header)
-        layout.addWidget(self.owed_banner)
-        layout.addWidget(splitter, 1)
+        return self.tabs
 
     def _filter_orders(self, show_closed: bool) -> None:
         self.orders_proxy.set_filter(None if show_closed else (lambda r: r.status.is_open or r.excess > 0))

@@ -58,24 +58,7 @@ class CashierPage(QWidget):
 
     # --- layout ---------------------------------------------------------------
     def _build(self) -> None:
-        self.toolbar = QToolBar()
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.actions: dict[str, QAction] = {}
-        for key, title, handler in (
-                ("payment", self.tr("Payment…"), self.payment), ("delivery", self.tr("Delivery outcome…"), self.delivery),
-                ("return", self.tr("Return…"), self.return_goods), ("cancel", self.tr("Cancel order…"), self.cancel),
-                ("refund", self.tr("Refund advance…"), self.refund), ("correction", self.tr("Correction…"), self.correction),
-                ("print_selected", self.tr("Print selected"), self.print_selected),
-                ("print_owed", self.tr("Print waiting receipts"), self.print_owed)):
-            # window-wide, but only while this page is shown (Qt ignores actions of hidden widgets)
-            action = QAction(f"{title} ({SHORTCUTS[key]})", self)
-            action.setShortcut(QKeySequence(SHORTCUTS[key]))
-            action.triggered.connect(handler)
-            self.toolbar.addAction(action)
-            self.actions[key] = action
-        bold = self.actions["print_owed"].font()
-        bold.setBold(True)
-        self.actions["print_owed"].setFont(bold)
+        self._build_toolbar()
         right = QTabWidget()
         right.addTab(self.register, self.tr("Register"))
         right.addTab(self.handover, self.tr("Driver handover"))
@@ -95,6 +78,26 @@ class CashierPage(QWidget):
         layout.addWidget(splitter, 1)
         layout.addWidget(self.message)
         self._update_buttons()
+
+    def _build_toolbar(self) -> None:
+        self.toolbar = QToolBar()
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.actions: dict[str, QAction] = {}
+        for key, title, handler in (
+                ("payment", self.tr("Payment…"), self.payment), ("delivery", self.tr("Delivery outcome…"), self.delivery),
+                ("return", self.tr("Return…"), self.return_goods), ("cancel", self.tr("Cancel order…"), self.cancel),
+                ("refund", self.tr("Refund advance…"), self.refund), ("correction", self.tr("Correction…"), self.correction),
+                ("print_selected", self.tr("Print selected"), self.print_selected),
+                ("print_owed", self.tr("Print waiting receipts"), self.print_owed)):
+            # window-wide, but only while this page is shown (Qt ignores actions of hidden widgets)
+            action = QAction(f"{title} ({SHORTCUTS[key]})", self)
+            action.setShortcut(QKeySequence(SHORTCUTS[key]))
+            action.triggered.connect(handler)
+            self.toolbar.addAction(action)
+            self.actions[key] = action
+        bold = self.actions["print_owed"].font()
+        bold.setBold(True)
+        self.actions["print_owed"].setFont(bold)
 
     def _connect(self) -> None:
         self.search.chosen.connect(self.choose)

@@ -82,6 +82,14 @@ class RegisterPanel(QWidget):
         self.progress.setMaximumHeight(10)
         self.progress.setTextVisible(False)
         self._busy("")
+        box = self._build_register()
+        journal_box = self._build_journal()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(box)
+        layout.addWidget(journal_box, 1)
+
+    def _build_register(self) -> QGroupBox:
         self.open_button = QPushButton(self.tr("Open shift"))
         self.x_button = QPushButton(self.tr("X report"))
         self.z_button = QPushButton(self.tr("Z report (close shift)"))
@@ -108,6 +116,9 @@ class RegisterPanel(QWidget):
         progress.addWidget(self.progress, 1)
         inner.addLayout(progress)
         inner.addLayout(grid)
+        return box
+
+    def _build_journal(self) -> QGroupBox:
         self.journal = widgets.make_table(self.journal_proxy)
         for column, width in enumerate((40, 95, 130, 150, 95, 105)):
             self.journal.setColumnWidth(column, width)
@@ -122,10 +133,7 @@ class RegisterPanel(QWidget):
         journal_layout = QVBoxLayout(journal_box)
         journal_layout.addWidget(self.journal, 1)
         journal_layout.addWidget(self.retry_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(box)
-        layout.addWidget(journal_box, 1)
+        return journal_box
 
     def _busy(self, what: str) -> None:
         self.progress_label.setText(what)
