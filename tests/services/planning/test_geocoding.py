@@ -87,3 +87,45 @@ def test_orders_without_coordinates_get_them_once_and_then_plan(demo_db, nominat
     draft = planning.load_draft(demo_db, day)
     assert numbers[0] in draft.problem.orders_by_id
     assert [item.order for item in draft.excluded] == [numbers[2]]
+
+
+def test_progress_after_each_order_and_cancel_keeps_what_was_found(demo_db, nominatim):
+    day = dt.date(2026, 3, 10)
+    with demo_db.unit_of_work() as s:
+        orders = s.scalars(select(Order).where(Order.delivery_date == day).order_by(Order.number)).all()[:3]
+        for order in orders:
+            order.lat = order.lon = None
+            order.address = "Москва, Тверская ул., 7"
+        numbers = [order.number for order in orders]
+    actor = Actor("логист", Role.LOGIST)
+    cancel = threading.Event()
+    seen = []
+
+    def progress(step):
+        seen.append((step.done, step.total, step.order, step.found))
+        if step.done == 2:
+            cancel.set()  # the logist presses Cancel after the second order
+
+    outcome = geocode_orders(demo_db, actor, NominatimClient(nominatim, min_interval=0), day, on_progress=progress,
+                             cancel=cancel)
+    assert outcome.cancelled and outcome.located == tuple(numbers[:2]) and outcome.asked == 1
+    assert seen == [(1, 3, numbers[0], True), (2, 3, numbers[1], True)]
+    with demo_db.unit_of_work() as s:
+        placed = {o.number: o.lat for o in s.scalars(select(Order).where(Order.number.in_(numbers)))}
+    assert placed[numbers[0]] == 55.7579 and placed[numbers[2]] is None
+    rest = geocode_orders(demo_db, actor, NominatimClient(nominatim, min_interval=0), day)
+    assert rest.located == (numbers[2],) and rest.asked == 0 and not rest.cancelled
+
+
+def test_a_geocoder_failure_keeps_the_orders_already_located(demo_db, nominatim):
+    day = dt.date(2026, 3, 10)
+    with demo_db.unit_of_work() as s:
+        orders = s.scalars(select(Order).where(Order.delivery_date == day).order_by(Order.number)).all()[:2]
+        for order, address in zip(orders, ("Москва, Тверская ул., 7", "сломано, д. 1")):
+            order.lat = order.lon = None
+            order.address = address
+        first = orders[0].number
+    with pytest.raises(GeocoderError):
+        geocode_orders(demo_db, Actor("логист", Role.LOGIST), NominatimClient(nominatim, min_interval=0), day)
+    with demo_db.unit_of_work() as s:
+        assert s.scalar(select(Order).where(Order.number == first)).lat == 55.7579
