@@ -317,22 +317,22 @@
         <translation>Отмена заказа…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="89"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="90"/>
         <source>Refund advance…</source>
         <translation>Возврат аванса…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="89"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="90"/>
         <source>Correction…</source>
         <translation>Чек коррекции…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="90"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="91"/>
         <source>Print selected</source>
         <translation>Печать выбранного</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="91"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="92"/>
         <source>Print waiting receipts</source>
         <translation>Напечатать ожидающие чеки</translation>
     </message>
@@ -347,58 +347,89 @@
         <translation>Сдача выручки</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="184"/>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="261"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="89"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="213"/>
+        <source>Pay from advance</source>
+        <translation>Оплатить из аванса</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="187"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="281"/>
         <source>Find a customer first (Ctrl+F).</source>
         <translation>Сначала найдите покупателя (Ctrl+F).</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="191"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="194"/>
         <source>Register {0} from {1}?</source>
         <translation>Зарегистрировать поступление {0} от {1}?</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="192"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="195"/>
         <source>Register a payment</source>
         <translation>Регистрация поступления</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="192"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="195"/>
         <source>Register the payment</source>
         <translation>Зарегистрировать</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="202"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="206"/>
+        <source>The customer has no advance to apply.</source>
+        <translation>У покупателя нет аванса.</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="208"/>
+        <source>Select an open order that still owes money.</source>
+        <translation>Выберите открытый заказ, по которому есть долг.</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="210"/>
+        <source>Apply {0} from the advance to order No. {1}?</source>
+        <translation>Зачесть {0} из аванса в заказ №{1}?</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="211"/>
+        <source>Nothing prints now: the advance receipt was printed when the money came, and the receipt at delivery will offset this sum as a prepayment (tag 1215).</source>
+        <translation>Сейчас ничего не печатается: чек аванса пробит при поступлении денег, а чек при доставке зачтёт эту сумму как предоплату (тег 1215).</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="213"/>
+        <source>Apply</source>
+        <translation>Зачесть</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="222"/>
         <source>The customer has no advance to refund.</source>
         <translation>У покупателя нет аванса для возврата.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="210"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="230"/>
         <source>Advance refunded; left on the advance: {0}</source>
         <translation>Аванс возвращён; на авансе осталось: {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="218"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="238"/>
         <source>Select a suitable order in the table first.</source>
         <translation>Сначала выберите подходящий заказ в таблице.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="250"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="270"/>
         <source>Select an open order to cancel.</source>
         <translation>Выберите открытый заказ для отмены.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="276"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="296"/>
         <source>Correction receipt created</source>
         <translation>Чек коррекции создан</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="283"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="303"/>
         <source>Nothing to print: no receipt is owed to this customer.</source>
         <translation>Печатать нечего: все чеки этого покупателя напечатаны.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="291"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="311"/>
         <source>Select a receipt still to print in the Receipts table.</source>
         <translation>Выберите ненапечатанный чек в таблице «Чеки».</translation>
     </message>
@@ -1198,57 +1229,62 @@
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="151"/>
+        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="120"/>
+        <source>The customer already has {0} on advance: close this dialog and press F8 to pay the selected order from it.</source>
+        <translation>У покупателя уже есть аванс {0}: закройте окно и нажмите F8, чтобы оплатить из него выбранный заказ.</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="157"/>
         <source>The amount must be greater than zero</source>
         <translation>Сумма должна быть больше нуля</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="154"/>
+        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="160"/>
         <source>Order No. {0}: {1}</source>
         <translation>Заказ №{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="157"/>
+        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="163"/>
         <source>Order No. {0} owes {1}: cannot apply {2}</source>
         <translation>По заказу №{0} к оплате {1}: нельзя зачесть {2}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="161"/>
+        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="167"/>
         <source>The orders take {0} more than the payment</source>
         <translation>В заказы распределено на {0} больше суммы поступления</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="172"/>
+        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="178"/>
         <source>To orders: {0} · Advance: {1}</source>
         <translation>В заказы: {0} · Аванс: {1}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="180"/>
+        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="186"/>
         <source>No receipt is owed: a bank transfer from a company or sole trader.</source>
         <translation>Чек не нужен: банковский перевод от организации или ИП.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="184"/>
+        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="190"/>
         <source>full prepayment</source>
         <translation>предоплата 100 %</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="184"/>
+        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="190"/>
         <source>partial prepayment</source>
         <translation>частичная предоплата</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="185"/>
+        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="191"/>
         <source>• prepayment receipt for order No. {0}: {1} ({2})</source>
         <translation>• чек предоплаты по заказу №{0}: {1} ({2})</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="188"/>
+        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="194"/>
         <source>• advance receipt: {0}</source>
         <translation>• чек аванса: {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="189"/>
+        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="195"/>
         <source>Receipts that will be owed (paid {0}):</source>
         <translation>Нужно будет напечатать чеки (оплата: {0}):</translation>
     </message>

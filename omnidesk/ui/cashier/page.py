@@ -34,7 +34,7 @@ from .texts import is_owed
 
 SHORTCUTS = {  # action → key; the buttons show them
     "search": "Ctrl+F", "payment": "F2", "delivery": "F3", "return": "F4", "cancel": "Ctrl+Shift+X",
-    "refund": "F6", "correction": "F7", "print_owed": "F9", "print_selected": "Ctrl+P", "reload": "F5",
+    "refund": "F6", "correction": "F7", "apply_advance": "F8", "print_owed": "F9", "print_selected": "Ctrl+P", "reload": "F5",
 }
 
 
@@ -86,6 +86,7 @@ class CashierPage(QWidget):
         for key, title, handler in (
                 ("payment", self.tr("Payment…"), self.payment), ("delivery", self.tr("Delivery outcome…"), self.delivery),
                 ("return", self.tr("Return…"), self.return_goods), ("cancel", self.tr("Cancel order…"), self.cancel),
+                ("apply_advance", self.tr("Pay from advance"), self.apply_advance),
                 ("refund", self.tr("Refund advance…"), self.refund), ("correction", self.tr("Correction…"), self.correction),
                 ("print_selected", self.tr("Print selected"), self.print_selected),
                 ("print_owed", self.tr("Print waiting receipts"), self.print_owed)):
@@ -117,6 +118,8 @@ class CashierPage(QWidget):
         self.actions["return"].setEnabled(order is not None and order.status in (
             OrderStatus.DELIVERED, OrderStatus.PARTIALLY_DELIVERED))
         self.actions["refund"].setEnabled(has_customer and view.card.balance > 0)
+        self.actions["apply_advance"].setEnabled(has_customer and view.card.balance > 0 and deliverable
+                                                 and order.due > 0)
         self.actions["print_selected"].setEnabled(has_customer)
 
     # --- loading --------------------------------------------------------------
@@ -195,6 +198,23 @@ class CashierPage(QWidget):
         self._run(lambda: ledger.register_payment(
             self._db, actor, customer=customer, kind=request.kind, amount=request.amount,
             allocations=request.allocations, purpose=request.purpose), lambda r: self._done(r.summary, r.receipts))
+
+    def apply_advance(self) -> None:
+        """Pay the selected order from the customer's advance; no receipt now, the delivery receipt offsets it."""
+        view, order = self.customer.view, self.customer.selected_order()
+        if view is None or view.card.balance <= 0:
+            return self._hint(self.tr("The customer has no advance to apply."))
+        if order is None or not order.status.is_open or order.due <= 0:
+            return self._hint(self.tr("Select an open order that still owes money."))
+        amount = min(order.due, view.card.balance)
+        heading = self.tr("Apply {0} from the advance to order No. {1}?").format(format_amount(amount), order.number)
+        details = self.tr("Nothing prints now: the advance receipt was printed when the money came, and the "
+                          "receipt at delivery will offset this sum as a prepayment (tag 1215).")
+        if not widgets.confirm(self, self.tr("Pay from advance"), heading, details, self.tr("Apply")):
+            return
+        customer, actor, number = str(view.card.customer.id), self.queue.actor, order.number
+        self._run(lambda: ledger.apply_advance(self._db, actor, customer=customer, order_number=number, amount=amount),
+                  lambda r: self._done(r.summary, r.receipts))
 
     def refund(self) -> None:
         view = self.customer.view

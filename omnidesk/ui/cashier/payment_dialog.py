@@ -116,6 +116,12 @@ class PaymentDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(box)
+        if self.view.card.balance > 0:
+            hint = QLabel(self.tr("The customer already has {0} on advance: close this dialog and press F8 to pay "
+                                  "the selected order from it.").format(format_amount(self.view.card.balance)))
+            hint.setWordWrap(True)
+            hint.setStyleSheet("color:#1b5e20")
+            layout.addWidget(hint)
         layout.addWidget(self.summary)
         layout.addWidget(self.receipts)
         layout.addWidget(self.error)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from omnidesk.core.enums import CustomerKind, OrderStatus, ReceiptStatus
+from omnidesk.core.enums import CustomerKind, OrderStatus, PaymentKind, ReceiptStatus
+from omnidesk.services import ledger
 from omnidesk.services import orders as order_service
 from omnidesk.services.receipts import list_receipts
 from omnidesk.ui.cashier.delivery_dialog import DeliveryDialog
@@ -188,3 +189,22 @@ def test_a_correction_receipt_for_missed_goods_becomes_owed(qtbot, window, settl
     assert owed.total == detail.lines[0].price
     heading, details = answers.confirmed[-1]
     assert "Чек коррекции" in details and "по предписанию №12-34/5" in details
+
+
+def test_an_advance_pays_the_next_order_without_a_new_receipt(qtbot, window, settle, answers):
+    customer_id, (first, second) = two_unpaid_orders(window.db)
+    page = window.cashier_page
+    ledger.register_payment(window.db, window.fiscal.actor, customer=str(customer_id), kind=PaymentKind.CARD, amount=second.total)
+    with qtbot.waitSignal(page.customer_loaded, timeout=10_000):
+        page.load_customer(customer_id)
+    page.customer.select_order(second.number)
+    assert page.actions["apply_advance"].isEnabled()
+    answers.confirm = True
+    qtbot.keyClick(page, Qt.Key.Key_F8)
+    settle(window)
+    assert answers.errors == []
+    assert page.customer.view.card.balance == 0
+    paid = next(o for o in page.customer.view.orders if o.number == second.number)
+    assert paid.due == 0
+    assert [r.kind for r in page.customer.owed()] == ["advance"]  # only the advance's own receipt
+    assert "1215" in answers.confirmed[-1][1]
