@@ -1,15 +1,20 @@
-"""``omnidesk plan``: the day's routes (saved as drafts); ``omnidesk export route-sheets``: drivers' sheets."""
+"""``omnidesk plan``: the day's routes (saved as drafts); ``omnidesk geocode``: coordinates for orders
+without them; ``omnidesk export route-sheets``: drivers' sheets."""
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import sys
 import threading
 from decimal import Decimal
 
 from omnidesk.config import Settings
+from omnidesk.core.errors import InvalidInput
 from omnidesk.core.routing import format_clock
+from omnidesk.integrations.routing.geocoder import NominatimClient
 from omnidesk.services import planning
+from omnidesk.services.geocoding import GeocodeOutcome, GeocodeProgress, geocode_orders
 from omnidesk.services.planning.sheets import export_route_sheets
 
 from . import common
@@ -22,7 +27,13 @@ def register(commands) -> None:
     parser.add_argument("--seed", type=int, default=1, help="зерно случайности поиска (1)")
     parser.add_argument("--max-iterations", type=int, default=None, help=argparse.SUPPRESS)
     parser.add_argument("--keep-locks", action="store_true", help="не трогать закреплённое начало маршрутов")
+    parser.add_argument("--geocode", action="store_true",
+                        help="сначала найти координаты заказов без них (геокодер routing.geocoder_url)")
     common.add_json_option(parser)
+    geocode = common.command(commands, "geocode", "найти координаты заказов без них (геокодер routing.geocoder_url)",
+                             run_geocode)
+    geocode.add_argument("--date", help="только заказы с этой датой доставки ГГГГ-ММ-ДД (по умолчанию все)")
+    common.add_json_option(geocode)
     register_route_sheets(commands)
 
 
@@ -45,13 +56,53 @@ def travel_and_depot() -> tuple[planning.Travel, tuple[str, float, float]]:
     return planning.Travel.from_settings(settings.get), depot
 
 
+def geocoder() -> NominatimClient:
+    url = Settings().get("routing.geocoder_url")
+    if not url:
+        raise InvalidInput("не задан адрес геокодера: omnidesk config set routing.geocoder_url URL")
+    return NominatimClient(url)
+
+
+def _geocode(args, date: dt.date | None, quiet: bool) -> GeocodeOutcome:
+    def progress(step: GeocodeProgress) -> None:
+        if not quiet:
+            mark = "найден" if step.found else "не найден"
+            print(f"  {step.done}/{step.total} №{step.order}: {mark}", file=sys.stderr, flush=True)
+
+    return geocode_orders(common.open_db(args), common.actor(), geocoder(), date, on_progress=progress)
+
+
+def geocode_json(outcome: GeocodeOutcome) -> dict:
+    return {"located": list(outcome.located), "not_found": list(outcome.not_found), "asked": outcome.asked}
+
+
+def run_geocode(args) -> int:
+    date = common.parse_date(args.date) if args.date else None
+    outcome = _geocode(args, date, quiet=args.json)
+    if args.json:
+        common.print_json(geocode_json(outcome))
+    else:
+        _print_geocoded(outcome)
+    return 0
+
+
+def _print_geocoded(outcome: GeocodeOutcome) -> None:
+    print(f"Координаты найдены: {len(outcome.located)}, не найдены: {len(outcome.not_found)}"
+          f" (запросов к геокодеру: {outcome.asked})")
+    for number in outcome.not_found:
+        print(f"Адрес не найден: №{number}")
+
+
 def run_plan(args) -> int:
     travel, depot = travel_and_depot()
+    geocoded = _geocode(args, common.parse_date(args.date), quiet=args.json) if args.geocode else None
+    if geocoded is not None and not args.json:
+        _print_geocoded(geocoded)
     draft = planning.plan_day(common.open_db(args), common.actor(), common.parse_date(args.date), travel=travel,
                               time_limit=args.time_limit, seed=args.seed, keep_locks=args.keep_locks,
                               max_iterations=args.max_iterations, fallback_depot=depot, cancel=threading.Event())
     if args.json:
-        common.print_json(plan_json(draft))
+        common.print_json(plan_json(draft) | ({"geocoded": geocode_json(geocoded)} if geocoded else {}))
     else:
         print_plan(draft)
     return 0

@@ -129,3 +129,33 @@ def test_a_geocoder_failure_keeps_the_orders_already_located(demo_db, nominatim)
         geocode_orders(demo_db, Actor("логист", Role.LOGIST), NominatimClient(nominatim, min_interval=0), day)
     with demo_db.unit_of_work() as s:
         assert s.scalar(select(Order).where(Order.number == first)).lat == 55.7579
+
+
+def test_cli_geocode_then_plan_with_geocode(capsys, sqlite_url, nominatim):
+    from omnidesk.cli import main
+    from omnidesk.config import Settings
+    from omnidesk.services.database import open_database
+    from omnidesk.services.demo import load_demo
+
+    day = dt.date(2026, 3, 10)
+    db = open_database(sqlite_url)
+    load_demo(db, today=day)
+    with db.unit_of_work() as s:
+        orders = s.scalars(select(Order).where(Order.delivery_date == day).order_by(Order.number)).all()[:2]
+        for order, address in zip(orders, ("Москва, Тверская ул., 7", "Нигде, д. 1")):
+            order.lat = order.lon = None
+            order.address = address
+        numbers = [order.number for order in orders]
+    db.engine.dispose()
+    assert main(["geocode", "--date", str(day), "--db", sqlite_url]) == 2  # no geocoder configured: one line
+    assert "routing.geocoder_url" in capsys.readouterr().err
+    settings = Settings()
+    settings.set("routing.geocoder_url", nominatim)
+    settings.save()
+    assert main(["geocode", "--date", str(day), "--db", sqlite_url, "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out == {"located": numbers[:1], "not_found": numbers[1:], "asked": 2}
+    assert main(["plan", "--date", str(day), "--geocode", "--max-iterations", "50", "--db", sqlite_url]) == 0
+    out = capsys.readouterr().out
+    assert "Координаты найдены: 0, не найдены: 1 (запросов к геокодеру: 0)" in out
+    assert f"Не в маршруте №{numbers[1]}" in out and "Черновик маршрутов сохранён." in out
