@@ -297,42 +297,42 @@
 <context>
     <name>CashierPage</name>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="87"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="88"/>
         <source>Payment…</source>
         <translation>Поступление…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="87"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="88"/>
         <source>Delivery outcome…</source>
         <translation>Итог доставки…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="88"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="90"/>
         <source>Return…</source>
         <translation>Возврат товара…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="88"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="90"/>
         <source>Cancel order…</source>
         <translation>Отмена заказа…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="90"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="91"/>
         <source>Refund advance…</source>
         <translation>Возврат аванса…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="90"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="91"/>
         <source>Correction…</source>
         <translation>Чек коррекции…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="91"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="92"/>
         <source>Print selected</source>
         <translation>Печать выбранного</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="92"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="87"/>
         <source>Print waiting receipts</source>
         <translation>Напечатать ожидающие чеки</translation>
     </message>

@@ -83,13 +83,13 @@ class CashierPage(QWidget):
         self.toolbar = QToolBar()
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.actions: dict[str, QAction] = {}
-        for key, title, handler in (
+        for key, title, handler in (  # the most frequent first: a narrow window hides the last ones behind »
+                ("print_owed", self.tr("Print waiting receipts"), self.print_owed),
                 ("payment", self.tr("Payment…"), self.payment), ("delivery", self.tr("Delivery outcome…"), self.delivery),
-                ("return", self.tr("Return…"), self.return_goods), ("cancel", self.tr("Cancel order…"), self.cancel),
                 ("apply_advance", self.tr("Pay from advance"), self.apply_advance),
+                ("return", self.tr("Return…"), self.return_goods), ("cancel", self.tr("Cancel order…"), self.cancel),
                 ("refund", self.tr("Refund advance…"), self.refund), ("correction", self.tr("Correction…"), self.correction),
-                ("print_selected", self.tr("Print selected"), self.print_selected),
-                ("print_owed", self.tr("Print waiting receipts"), self.print_owed)):
+                ("print_selected", self.tr("Print selected"), self.print_selected)):
             # window-wide, but only while this page is shown (Qt ignores actions of hidden widgets)
             action = QAction(f"{title} ({SHORTCUTS[key]})", self)
             action.setShortcut(QKeySequence(SHORTCUTS[key]))
