@@ -14,6 +14,7 @@ from collections import defaultdict
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from omnidesk.config import Settings
 from omnidesk.core.enums import OrderStatus
 from omnidesk.core.errors import InvalidInput
 from omnidesk.persistence.models import (
@@ -27,11 +28,16 @@ from .customers import resolve_customer
 from .ledger import state
 from .uow import Database
 
-__all__ = ["OUR_COMPANY", "ActRow", "Party", "PaymentRow", "PaymentsRegister", "ReconciliationAct", "UnmatchedRow",
+__all__ = ["our_company", "ActRow", "Party", "PaymentRow", "PaymentsRegister", "ReconciliationAct", "UnmatchedRow",
            "UnmatchedTransfers", "payments_register", "reconciliation_act", "unmatched_transfers"]
 
 
-OUR_COMPANY = Party('ООО "ОмниСан"', "7712345678", "771201001")  # until settings hold the company details
+
+
+def our_company() -> Party:
+    """The seller's side of an act: the company details in the settings."""
+    settings = Settings()
+    return Party(settings.get("company.name"), settings.get("company.inn"), settings.get("company.kpp"))
 
 
 def _check_period(date_from: dt.date, date_to: dt.date) -> None:
@@ -40,8 +46,9 @@ def _check_period(date_from: dt.date, date_to: dt.date) -> None:
 
 
 def reconciliation_act(db: Database, customer: str, date_from: dt.date, date_to: dt.date,
-                       seller: Party = OUR_COMPANY) -> ReconciliationAct:
+                       seller: Party | None = None) -> ReconciliationAct:
     _check_period(date_from, date_to)
+    seller = seller or our_company()
     with db.read() as session:
         buyer = resolve_customer(session, customer)
         rows = _act_rows(session, buyer)
