@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 from omnidesk import __version__
@@ -44,9 +46,22 @@ def run(db_url: str | None = None, lang: str | None = None) -> int:
     return app.exec()
 
 
+def offscreen_platform(width: int = 1920, height: int = 1200) -> str:
+    """``QT_QPA_PLATFORM`` for rendering without a display on a virtual screen of a real desktop's size.
+
+    The offscreen plugin's own screen is 800×600, smaller than the window OmniDesk needs.
+    """
+    screen = {"name": "OmniDesk", "x": 0, "y": 0, "width": width, "height": height,
+              "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}
+    path = Path(tempfile.gettempdir()) / f"omnidesk-offscreen-{width}x{height}.json"
+    path.write_text(json.dumps({"windowFrameMargins": False, "screens": [screen]}), encoding="utf-8")
+    return f"offscreen:configfile={path}"
+
+
 def screenshots(directory: Path, db_url: str | None = None, lang: str | None = None) -> list[Path]:
     """Render every page of the main window offscreen to ``directory/<page>.png``."""
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+        os.environ["QT_QPA_PLATFORM"] = offscreen_platform()
     from omnidesk.ui.screenshots import render_pages
 
     app, window = build_window(db_url, lang)

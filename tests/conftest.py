@@ -7,7 +7,10 @@ import uuid
 
 import pytest
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+from omnidesk.app import offscreen_platform  # noqa: E402 - sets nothing Qt yet
+
+if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":  # a virtual 1920×1200 screen, no display
+    os.environ["QT_QPA_PLATFORM"] = offscreen_platform()
 
 PG_URL = os.environ.get("OMNIDESK_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 
