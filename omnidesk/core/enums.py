@@ -87,6 +87,20 @@ class ReceiptStatus(enum.Enum):
     FAILED = "failed"
 
 
+class BankLineStatus(enum.Enum):
+    ALLOCATED = "allocated"  # booked automatically, at least partly to orders
+    ADVANCE = "advance"  # booked automatically, all of it the customer's advance
+    REVIEW = "review"  # waits for a person
+    BOOKED = "booked"  # booked by hand from the review queue
+    NOT_OURS = "not_ours"  # a person decided it is no customer's money
+    DUPLICATE = "duplicate"  # seen in an earlier statement (reported, never stored twice)
+    OUTGOING = "outgoing_skipped"  # our own payment out: kept for the record, not matched
+
+    @property
+    def is_booked(self) -> bool:
+        return self in (BankLineStatus.ALLOCATED, BankLineStatus.ADVANCE, BankLineStatus.BOOKED)
+
+
 class Role(enum.Enum):
     LOGIST = "logist"
     CASHIER = "cashier"

@@ -7,26 +7,13 @@ amount, payer account, purpose hash), so an overlapping statement imports only w
 from __future__ import annotations
 
 import datetime as dt
-import enum
 
 from sqlalchemy import Date, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from omnidesk.core.enums import BankLineStatus
+
 from ..base import Base, enum_column, utcnow
-
-
-class BankLineStatus(enum.Enum):
-    ALLOCATED = "allocated"  # booked automatically, at least partly to orders
-    ADVANCE = "advance"  # booked automatically, all of it the customer's advance
-    REVIEW = "review"  # waits for a person
-    BOOKED = "booked"  # booked by hand from the review queue
-    NOT_OURS = "not_ours"  # a person decided it is no customer's money
-    DUPLICATE = "duplicate"  # seen in an earlier statement (reported, never stored twice)
-    OUTGOING = "outgoing_skipped"  # our own payment out: kept for the record, not matched
-
-    @property
-    def is_booked(self) -> bool:
-        return self in (BankLineStatus.ALLOCATED, BankLineStatus.ADVANCE, BankLineStatus.BOOKED)
 
 
 class BankStatement(Base):

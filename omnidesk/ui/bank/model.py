@@ -8,7 +8,7 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 from PySide6.QtGui import QBrush, QColor
 
 from omnidesk.core.money import format_amount
-from omnidesk.persistence.models import BankLineStatus
+from omnidesk.core.enums import BankLineStatus
 from omnidesk.services.banking import LineView
 
 LINE_ROLE = Qt.ItemDataRole.UserRole + 1

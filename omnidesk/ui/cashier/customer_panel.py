@@ -23,7 +23,7 @@ from omnidesk.services.dto import OrderRow
 from omnidesk.services.receipts import ReceiptView
 
 from ..labels import kind_label as customer_kind_label
-from .data import CustomerView
+from omnidesk.services.cashier import CustomerView
 from .models import LedgerModel, OrdersModel, ReceiptsModel, RowsProxy
 from .texts import explain_receipt, is_owed
 from .widgets import make_table

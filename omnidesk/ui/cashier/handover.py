@@ -10,9 +10,10 @@ from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QVBoxLayout, QWidg
 
 from omnidesk.core.money import format_amount
 from omnidesk.services.uow import Database
+from omnidesk.services import cashier as data
 
 from ..tasks import TaskRunner
-from . import data, widgets
+from . import widgets
 from .models import HandoverModel, RowsProxy
 
 

@@ -18,9 +18,10 @@ from omnidesk.services import corrections, ledger
 from omnidesk.services import orders as order_service
 from omnidesk.services.receipts import ReceiptView
 from omnidesk.services.uow import Database
+from omnidesk.services import cashier as data
 
 from ..tasks import TaskRunner
-from . import data, widgets
+from . import widgets
 from .correction_dialog import CorrectionDialog
 from .customer_panel import CustomerPanel
 from .delivery_dialog import DeliveryDialog, ReturnDialog

@@ -26,7 +26,7 @@ from omnidesk.services.dto import OrderRow
 from omnidesk.services.ledger import AllocationRequest
 
 from ..labels import payment_kind_label
-from .data import CustomerView
+from omnidesk.services.cashier import CustomerView
 from .widgets import AmountEdit, error_label
 
 KINDS = (PaymentKind.CASH, PaymentKind.CARD, PaymentKind.SBP, PaymentKind.TRANSFER)

@@ -28,10 +28,11 @@ from omnidesk.core.money import format_amount
 from omnidesk.services.fiscal import FiscalJournal, RegisterState
 from omnidesk.services.receipts import ReceiptView
 from omnidesk.services.uow import Database
+from omnidesk.services import cashier as data
 
 from ..errors import error_text
 from ..tasks import TaskRunner
-from . import data, widgets
+from . import widgets
 from .fiscal_queue import FiscalQueue
 from .models import JournalModel, RowsProxy
 from .money_dialogs import CashDialog

@@ -6,7 +6,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
-from .data import SearchHit
+from omnidesk.services.cashier import SearchHit
 from .models import RowsProxy, SearchModel
 from .widgets import make_table
 

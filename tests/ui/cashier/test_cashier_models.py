@@ -9,7 +9,7 @@ from omnidesk.core.enums import CustomerKind, OrderSource, OrderStatus, ReceiptS
 from omnidesk.core.vat import VatRate
 from omnidesk.services.dto import LedgerEntry, OrderRow
 from omnidesk.services.receipts import ReceiptLineView, ReceiptView
-from omnidesk.ui.cashier.data import HandoverRow, SearchHit
+from omnidesk.services.cashier import HandoverRow, SearchHit
 from omnidesk.ui.cashier.models import (
     ROW_ROLE,
     HandoverModel,

@@ -1,7 +1,7 @@
-"""What the Cashier page reads, gathered off the GUI thread (plain data, no Qt).
+"""What the Cashier page reads: search hits, a customer with orders and receipts, drivers, the handover.
 
-The driver handover has no service of its own yet: it is read here from payments with
-source «driver» and from the routes' delivery stops. It belongs in ``omnidesk.services``.
+The driver handover is read from payments with source «driver» (what drivers collected and
+handed in) and from the routes' delivery stops (what they were to collect).
 """
 
 from __future__ import annotations
