@@ -297,139 +297,139 @@
 <context>
     <name>CashierPage</name>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="88"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="89"/>
         <source>Payment…</source>
         <translation>Поступление…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="88"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="89"/>
         <source>Delivery outcome…</source>
         <translation>Итог доставки…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="90"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="91"/>
         <source>Return…</source>
         <translation>Возврат товара…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="90"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="91"/>
         <source>Cancel order…</source>
         <translation>Отмена заказа…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="91"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="92"/>
         <source>Refund advance…</source>
         <translation>Возврат аванса…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="91"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="92"/>
         <source>Correction…</source>
         <translation>Чек коррекции…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="92"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="93"/>
         <source>Print selected</source>
         <translation>Печать выбранного</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="87"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="88"/>
         <source>Print waiting receipts</source>
         <translation>Напечатать ожидающие чеки</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="63"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="64"/>
         <source>Register</source>
         <translation>Касса</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="64"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="65"/>
         <source>Driver handover</source>
         <translation>Сдача выручки</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="89"/>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="213"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="90"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="214"/>
         <source>Pay from advance</source>
         <translation>Оплатить из аванса</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="187"/>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="281"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="188"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="282"/>
         <source>Find a customer first (Ctrl+F).</source>
         <translation>Сначала найдите покупателя (Ctrl+F).</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="194"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="195"/>
         <source>Register {0} from {1}?</source>
         <translation>Зарегистрировать поступление {0} от {1}?</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="195"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="196"/>
         <source>Register a payment</source>
         <translation>Регистрация поступления</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="195"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="196"/>
         <source>Register the payment</source>
         <translation>Зарегистрировать</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="206"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="207"/>
         <source>The customer has no advance to apply.</source>
         <translation>У покупателя нет аванса.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="208"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="209"/>
         <source>Select an open order that still owes money.</source>
         <translation>Выберите открытый заказ, по которому есть долг.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="210"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="211"/>
         <source>Apply {0} from the advance to order No. {1}?</source>
         <translation>Зачесть {0} из аванса в заказ №{1}?</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="211"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="212"/>
         <source>Nothing prints now: the advance receipt was printed when the money came, and the receipt at delivery will offset this sum as a prepayment (tag 1215).</source>
         <translation>Сейчас ничего не печатается: чек аванса пробит при поступлении денег, а чек при доставке зачтёт эту сумму как предоплату (тег 1215).</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="213"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="214"/>
         <source>Apply</source>
         <translation>Зачесть</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="222"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="223"/>
         <source>The customer has no advance to refund.</source>
         <translation>У покупателя нет аванса для возврата.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="230"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="231"/>
         <source>Advance refunded; left on the advance: {0}</source>
         <translation>Аванс возвращён; на авансе осталось: {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="238"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="239"/>
         <source>Select a suitable order in the table first.</source>
         <translation>Сначала выберите подходящий заказ в таблице.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="270"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="271"/>
         <source>Select an open order to cancel.</source>
         <translation>Выберите открытый заказ для отмены.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="296"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="297"/>
         <source>Correction receipt created</source>
         <translation>Чек коррекции создан</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="303"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="304"/>
         <source>Nothing to print: no receipt is owed to this customer.</source>
         <translation>Печатать нечего: все чеки этого покупателя напечатаны.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="311"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="312"/>
         <source>Select a receipt still to print in the Receipts table.</source>
         <translation>Выберите ненапечатанный чек в таблице «Чеки».</translation>
     </message>
@@ -865,22 +865,22 @@
 <context>
     <name>HandoverPanel</name>
     <message>
-        <location filename="../../omnidesk/ui/cashier/handover.py" line="31"/>
+        <location filename="../../omnidesk/ui/cashier/handover.py" line="32"/>
         <source>Handed in: money recorded with a delivery outcome (source «driver»). Expected: what the route&apos;s stops had to pay at the door; without a route only the money is shown.</source>
         <translation>Сдано: деньги, записанные в итоге доставки (источник «водитель»). Ожидалось: сколько должны были заплатить при получении на точках рейса; без рейса показаны только деньги.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/handover.py" line="36"/>
+        <location filename="../../omnidesk/ui/cashier/handover.py" line="37"/>
         <source>Day:</source>
         <translation>День:</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/handover.py" line="58"/>
+        <location filename="../../omnidesk/ui/cashier/handover.py" line="59"/>
         <source>Cash handed in: {0} · card: {1} · difference: {2}</source>
         <translation>Сдано наличными: {0} · картой: {1} · разница: {2}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/handover.py" line="61"/>
+        <location filename="../../omnidesk/ui/cashier/handover.py" line="62"/>
         <source>No driver money recorded on this day.</source>
         <translation>За этот день водители денег не сдавали.</translation>
     </message>
@@ -906,6 +906,19 @@
         <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="89"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
+    </message>
+</context>
+<context>
+    <name>LoadBarDelegate</name>
+    <message>
+        <location filename="../../omnidesk/ui/routes/widgets.py" line="34"/>
+        <source>kg</source>
+        <translation>кг</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/routes/widgets.py" line="34"/>
+        <source>m³</source>
+        <translation>м³</translation>
     </message>
 </context>
 <context>
@@ -1335,202 +1348,202 @@
 <context>
     <name>RegisterPanel</name>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="74"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="75"/>
         <source>Register: connecting…</source>
         <translation>ККТ: подключение…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="93"/>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="208"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="94"/>
         <location filename="../../omnidesk/ui/cashier/register_panel.py" line="209"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="210"/>
         <source>Open shift</source>
         <translation>Открыть смену</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="94"/>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="213"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="95"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="214"/>
         <source>X report</source>
         <translation>X-отчёт</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="95"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="96"/>
         <source>Z report (close shift)</source>
         <translation>Z-отчёт (закрыть смену)</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="96"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="97"/>
         <source>Cash in…</source>
         <translation>Внесение…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="97"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="98"/>
         <source>Cash out…</source>
         <translation>Выплата…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="98"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="99"/>
         <source>Check the register</source>
         <translation>Проверить ККТ</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="99"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="100"/>
         <source>Read the register&apos;s state and settle receipts awaiting a check</source>
         <translation>Прочитать состояние ККТ и сверить чеки, ждущие сверки</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="110"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="111"/>
         <source>Fiscal register</source>
         <translation>ККТ</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="125"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="126"/>
         <source>Print again</source>
         <translation>Напечатать снова</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="126"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="127"/>
         <source>Print the selected receipt that the register refused</source>
         <translation>Напечатать выбранный чек, который ККТ не напечатала</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="132"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="133"/>
         <source>Journal: printed and failed documents</source>
         <translation>Журнал: напечатанные и ненапечатанные документы</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="154"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="155"/>
         <source>Checking the register…</source>
         <translation>Проверка ККТ…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="157"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="158"/>
         <source>Reading the register…</source>
         <translation>Чтение состояния ККТ…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="166"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="167"/>
         <source>shift No. {0} expired (over 24 h)</source>
         <translation>смена №{0} просрочена (больше 24 ч)</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="167"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="168"/>
         <source>shift No. {0} open</source>
         <translation>смена №{0} открыта</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="167"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="168"/>
         <source>shift closed (last No. {0})</source>
         <translation>смена закрыта (последняя №{0})</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="169"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="170"/>
         <source>paper: yes</source>
         <translation>бумага: есть</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="169"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="170"/>
         <source>paper: NO</source>
         <translation>бумага: НЕТ</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="171"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="172"/>
         <source>last document: FD {0}</source>
         <translation>последний документ: ФД {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="172"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="173"/>
         <source>fiscal storage No. {0}</source>
         <translation>ФН №{0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="174"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="175"/>
         <source>receipts awaiting a check: {0}</source>
         <translation>чеков ждут сверки: {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="180"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="181"/>
         <source>Register: {0} · {1} · FD {2}</source>
         <translation>ККТ: {0} · {1} · ФД {2}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="186"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="187"/>
         <source>The register does not answer.</source>
         <translation>ККТ не отвечает.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="188"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="189"/>
         <source>Register: not connected — {0}</source>
         <translation>ККТ: нет связи — {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="208"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="209"/>
         <source>The register will print the shift-opening report.</source>
         <translation>ККТ напечатает отчёт об открытии смены.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="209"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="210"/>
         <source>Cashier: {0}</source>
         <translation>Кассир: {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="213"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="214"/>
         <source>The register will print an X report (the shift stays open).</source>
         <translation>ККТ напечатает X-отчёт (смена останется открытой).</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="214"/>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="229"/>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="240"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="215"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="230"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="241"/>
         <source>Print</source>
         <translation>Печатать</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="218"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="219"/>
         <source>Z report</source>
         <translation>Z-отчёт</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="218"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="219"/>
         <source>The register will close shift No. {0} and print the Z report.</source>
         <translation>ККТ закроет смену №{0} и напечатает Z-отчёт.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="219"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="220"/>
         <source>After the Z report no receipt prints until a new shift is opened.</source>
         <translation>После Z-отчёта чеки не печатаются, пока не открыта новая смена.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="220"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="221"/>
         <source>Close shift</source>
         <translation>Закрыть смену</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="227"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="228"/>
         <source>Cash in</source>
         <translation>Внесение</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="227"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="228"/>
         <source>Cash out</source>
         <translation>Выплата</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="228"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="229"/>
         <source>The register will print: {0} {1}</source>
         <translation>ККТ напечатает: {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="237"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="238"/>
         <source>The register will print {0} receipt(s) for {1}:</source>
         <translation>ККТ напечатает чеков: {0} на {1}:</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="239"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="240"/>
         <source>Print receipts</source>
         <translation>Печать чеков</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="243"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="244"/>
         <source>Printing {0} receipt(s)…</source>
         <translation>Печать чеков: {0}…</translation>
     </message>
@@ -1708,164 +1721,264 @@
         <source> (wait {0} min)</source>
         <translation> (ожидание {0} мин)</translation>
     </message>
+    <message>
+        <location filename="../../omnidesk/ui/routes/models.py" line="217"/>
+        <source>{0} kg · {1} m³</source>
+        <translation>{0} кг · {1} м³</translation>
+    </message>
 </context>
 <context>
     <name>RoutesPage</name>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="73"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="80"/>
         <source>Refresh</source>
         <translation>Обновить</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="74"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="81"/>
         <source>Optimise all</source>
         <translation>Оптимизировать всё</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="75"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="82"/>
         <source>Optimise unlocked</source>
         <translation>Оптимизировать незакреплённое</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="76"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="83"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="77"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="84"/>
         <source>Lock up to selected stop</source>
         <translation>Закрепить до выбранной остановки</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="78"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="85"/>
         <source>Publish</source>
         <translation>Опубликовать</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="79"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="86"/>
         <source>Route sheets (Excel)</source>
         <translation>Маршрутные листы (Excel)</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="80"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="87"/>
         <source>Route sheets (PDF)</source>
         <translation>Маршрутные листы (PDF)</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="87"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="88"/>
+        <source>Find coordinates</source>
+        <translation>Найти координаты</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/routes/page.py" line="89"/>
+        <source>Look up the coordinates of the day&apos;s orders that have none (the geocoder is set in Settings)</source>
+        <translation>Найти координаты заказов дня, у которых их нет (адрес геокодера задаётся в настройках)</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/routes/page.py" line="97"/>
         <source>Date:</source>
         <translation>Дата:</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="157"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="172"/>
+        <source>Pin</source>
+        <translation>Закрепить</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/routes/page.py" line="173"/>
+        <source>Only this driver may take the order; it moves onto the driver&apos;s route</source>
+        <translation>Заказ повезёт только этот водитель; заказ сразу переходит в его маршрут</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/routes/page.py" line="175"/>
+        <source>transport company</source>
+        <translation>транспортная компания</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/routes/page.py" line="177"/>
+        <source>track number</source>
+        <translation>трек-номер</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/routes/page.py" line="178"/>
+        <source>Save carrier</source>
+        <translation>Сохранить ТК</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/routes/page.py" line="179"/>
+        <source>The stop becomes a hand-over at the carrier&apos;s terminal (the order&apos;s address); an empty company undoes it</source>
+        <translation>Остановка становится сдачей груза на терминал ТК (адрес заказа); пустое название компании отменяет передачу</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/routes/page.py" line="183"/>
+        <source>Driver:</source>
+        <translation>Водитель:</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/routes/page.py" line="187"/>
+        <source>Carrier:</source>
+        <translation>ТК:</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/routes/page.py" line="205"/>
         <source>Loading routes…</source>
         <translation>Загрузка маршрутов…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="179"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="229"/>
+        <source>any driver</source>
+        <translation>любой водитель</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/routes/page.py" line="243"/>
+        <source>Select an order</source>
+        <translation>Выберите заказ</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/routes/page.py" line="247"/>
+        <source>Order №{0}:</source>
+        <translation>Заказ №{0}:</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/routes/page.py" line="277"/>
         <source>Not on a route: {0} (only assembled orders can leave)</source>
         <translation>Не в маршруте: {0} (выехать могут только собранные заказы)</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="181"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="279"/>
         <source>Vans: {0} · {1} km · stops: {2} · not on a route: {3}</source>
         <translation>Машин: {0} · {1} км · остановок: {2} · не в маршруте: {3}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="186"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="284"/>
         <source>Validator: {0}</source>
         <translation>Проверка: {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="189"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="287"/>
         <source>Validator: the plan is valid</source>
         <translation>Проверка: план верен</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="206"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="304"/>
         <source>Error: {0}</source>
         <translation>Ошибка: {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="228"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="327"/>
         <source>Optimising…</source>
         <translation>Оптимизация…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="235"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="334"/>
         <source>complete</source>
         <translation>все заказы размещены</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="235"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="334"/>
         <source>not all orders placed yet</source>
         <translation>пока размещены не все заказы</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="236"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="335"/>
         <source>searching: {0} s, best {1} km, {2}</source>
         <translation>поиск: {0} с, лучший план {1} км, {2}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="275"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="345"/>
+        <source>no geocoder: set its address (routing.geocoder_url) in Settings</source>
+        <translation>геокодер не задан: укажите его адрес (routing.geocoder_url) в настройках</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/routes/page.py" line="357"/>
+        <source>Finding coordinates…</source>
+        <translation>Поиск координат…</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/routes/page.py" line="365"/>
+        <source>Finding coordinates: {0} of {1}</source>
+        <translation>Поиск координат: {0} из {1}</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/routes/page.py" line="370"/>
+        <source>coordinates found: {0}, not found: {1}</source>
+        <translation>координаты найдены: {0}, не найдены: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/routes/page.py" line="374"/>
+        <source>cancelled</source>
+        <translation>отменено</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/routes/page.py" line="409"/>
         <source>published routes: {0}</source>
         <translation>опубликовано маршрутов: {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="280"/>
-        <location filename="../../omnidesk/ui/routes/page.py" line="289"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="414"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="423"/>
         <source>Route sheets</source>
         <translation>Маршрутные листы</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="292"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="426"/>
         <source>No.</source>
         <translation>№</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="292"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="426"/>
         <source>Arrival</source>
         <translation>Прибытие</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="292"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="426"/>
         <source>Window</source>
         <translation>Окно</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="292"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="426"/>
         <source>Order</source>
         <translation>Заказ</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="292"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="426"/>
         <source>Customer</source>
         <translation>Клиент</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="293"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="427"/>
         <source>Address</source>
         <translation>Адрес</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="293"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="427"/>
         <source>Phone</source>
         <translation>Телефон</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="293"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="427"/>
         <source>Collect</source>
         <translation>Получить</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="293"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="427"/>
         <source>Items</source>
         <translation>Товары</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="294"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="428"/>
         <source>Route sheet</source>
         <translation>Маршрутный лист</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/routes/page.py" line="428"/>
+        <source>km</source>
+        <translation>км</translation>
     </message>
 </context>
 <context>

@@ -214,7 +214,7 @@ class RoutesModel(QAbstractItemModel):
         if column == 2:
             return str(stop.window)
         if column == 3:
-            return f"{stop.load_after.kg} kg · {stop.load_after.dm3 / 1000:.2f} m³"
+            return self.tr("{0} kg · {1} m³").format(stop.load_after.kg, f"{stop.load_after.dm3 / 1000:.2f}")
         if column == 4:
             if stop.stop.is_pickup:
                 return f"{info.supplier}, {info.supplier_address}"

@@ -1,4 +1,5 @@
-"""The Routes page: date, unassigned orders, routes per driver with drag and drop, map, optimise, publish."""
+"""The Routes page: date, unassigned orders, routes per driver with drag and drop, map, optimise, publish;
+find coordinates of orders without them, pin an order to a driver, hand an order over to a carrier."""
 
 from __future__ import annotations
 
@@ -9,10 +10,12 @@ from decimal import Decimal
 from PySide6.QtCore import QDate, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QDateEdit,
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QProgressBar,
     QPushButton,
     QSplitter,
@@ -26,6 +29,7 @@ from omnidesk.config import Settings
 from omnidesk.core.enums import Role
 from omnidesk.services import planning
 from omnidesk.services.audit import current_user
+from omnidesk.services.geocoding import GeocodeOutcome, GeocodeProgress, geocode_orders
 from omnidesk.services.auth import Actor
 from omnidesk.services.planning.sheets import export_route_sheets
 from omnidesk.services.uow import Database
@@ -33,14 +37,15 @@ from omnidesk.services.uow import Database
 from ..errors import error_text
 from ..tasks import Task, TaskRunner
 from .map_view import RouteMap
-from .models import RoutesModel, UnassignedModel
+from .models import STOP_ROLE, RoutesModel, UnassignedModel
 from .widgets import LoadBarDelegate, print_pdf, route_sheets_html
 
 
 class _Relay(QObject):
-    """Carries the solver's progress from the pool thread to the GUI thread."""
+    """Carries the solver's and the geocoder's progress from the pool thread to the GUI thread."""
 
     progress = Signal(object)
+    geocoded = Signal(object)
 
 
 class RoutesPage(QWidget):
@@ -59,6 +64,8 @@ class RoutesPage(QWidget):
         self._tiles_requested: set[tuple[int, int, int]] = set()
         self._relay = _Relay(self)
         self._relay.progress.connect(self._progress)
+        self._relay.geocoded.connect(self._geocode_step)
+        self.selected_order: str | None = None
         self.unassigned = UnassignedModel(self)
         self.routes = RoutesModel(self)
         self._build()
@@ -78,6 +85,9 @@ class RoutesPage(QWidget):
         self.publish_button = QPushButton(self.tr("Publish"))
         self.excel_button = QPushButton(self.tr("Route sheets (Excel)"))
         self.pdf_button = QPushButton(self.tr("Route sheets (PDF)"))
+        self.geocode_button = QPushButton(self.tr("Find coordinates"))
+        self.geocode_button.setToolTip(self.tr("Look up the coordinates of the day's orders that have none "
+                                               "(the geocoder is set in Settings)"))
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)
         self.progress.setMaximumWidth(120)
@@ -85,11 +95,12 @@ class RoutesPage(QWidget):
         self.cancel_button.hide()
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("Date:")))
-        for widget in (self.date_edit, self.reload_button, self.optimise_button, self.optimise_rest_button,
-                       self.cancel_button, self.progress, self.lock_button, self.publish_button, self.excel_button,
-                       self.pdf_button):
+        for widget in (self.date_edit, self.reload_button, self.geocode_button, self.optimise_button,
+                       self.optimise_rest_button, self.cancel_button, self.progress, self.lock_button,
+                       self.publish_button, self.excel_button, self.pdf_button):
             bar.addWidget(widget)
         bar.addStretch(1)
+        order_bar = self._build_order_bar()
 
         self.unassigned_view = QTableView()
         self.unassigned_view.setModel(self.unassigned)
@@ -130,6 +141,7 @@ class RoutesPage(QWidget):
         self.verdict.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
+        layout.addLayout(order_bar)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.summary)
         layout.addWidget(self.verdict)
@@ -143,6 +155,42 @@ class RoutesPage(QWidget):
         self.publish_button.clicked.connect(self.publish)
         self.excel_button.clicked.connect(self.export_excel)
         self.pdf_button.clicked.connect(self.export_pdf)
+        self.geocode_button.clicked.connect(self.find_coordinates)
+        self.pin_button.clicked.connect(self.pin_selected)
+        self.carrier_button.clicked.connect(self.set_carrier_selected)
+        self.unassigned_view.selectionModel().currentChanged.connect(
+            lambda index, _old: self.select_order(index.data(STOP_ROLE)))
+        self.routes_view.selectionModel().currentChanged.connect(
+            lambda index, _old: self.select_order(index.siblingAtColumn(0).data(STOP_ROLE)
+                                                  if index.internalId() != 0 else None))
+
+    def _build_order_bar(self) -> QHBoxLayout:
+        """The selected order: pin it to a driver, hand it over to a carrier with a track number."""
+        self.order_label = QLabel()
+        self.pin_combo = QComboBox()
+        self.pin_combo.setMinimumWidth(200)
+        self.pin_button = QPushButton(self.tr("Pin"))
+        self.pin_button.setToolTip(self.tr("Only this driver may take the order; it moves onto the driver's route"))
+        self.carrier_edit = QLineEdit()
+        self.carrier_edit.setPlaceholderText(self.tr("transport company"))
+        self.track_edit = QLineEdit()
+        self.track_edit.setPlaceholderText(self.tr("track number"))
+        self.carrier_button = QPushButton(self.tr("Save carrier"))
+        self.carrier_button.setToolTip(self.tr("The stop becomes a hand-over at the carrier's terminal "
+                                               "(the order's address); an empty company undoes it"))
+        bar = QHBoxLayout()
+        bar.addWidget(self.order_label)
+        bar.addWidget(QLabel(self.tr("Driver:")))
+        bar.addWidget(self.pin_combo)
+        bar.addWidget(self.pin_button)
+        bar.addSpacing(16)
+        bar.addWidget(QLabel(self.tr("Carrier:")))
+        bar.addWidget(self.carrier_edit)
+        bar.addWidget(self.track_edit)
+        bar.addWidget(self.carrier_button)
+        bar.addStretch(1)
+        self.select_order(None)
+        return bar
 
     def date(self) -> dt.date:
         return self.date_edit.date().toPython()
@@ -169,7 +217,57 @@ class RoutesPage(QWidget):
         self.map.set_draft(draft)
         if self._settings.get("routing.tiles_url") and draft is not None:
             self._fetch_tiles()
+        self._fill_drivers()
+        self.select_order(self.selected_order)
         self._show_summary()
+
+    # --- the selected order: pin, carrier ----------------------------------------------------
+    def _fill_drivers(self) -> None:
+        current = self.pin_combo.currentData()
+        self.pin_combo.blockSignals(True)
+        self.pin_combo.clear()
+        self.pin_combo.addItem(self.tr("any driver"), None)
+        for driver in (self.draft.records.drivers if self.draft is not None else ()):
+            self.pin_combo.addItem(f"{driver.name} · {driver.plate}", driver.id)
+        self.pin_combo.setCurrentIndex(max(self.pin_combo.findData(current), 0))
+        self.pin_combo.blockSignals(False)
+
+    def select_order(self, stop: str | None) -> None:
+        """Show the order of a selected row (a stop or an unassigned order) in the order bar."""
+        number = stop.removeprefix("P:") if stop else None
+        info = self.draft.orders.get(number) if self.draft is not None and number else None
+        self.selected_order = number if info is not None else None
+        for widget in (self.pin_combo, self.pin_button, self.carrier_edit, self.track_edit, self.carrier_button):
+            widget.setEnabled(info is not None)
+        if info is None:
+            self.order_label.setText(self.tr("Select an order"))
+            self.carrier_edit.clear()
+            self.track_edit.clear()
+            return
+        self.order_label.setText(self.tr("Order №{0}:").format(info.number))
+        pinned = self.draft.records.pins.get(info.number)
+        self.pin_combo.setCurrentIndex(max(self.pin_combo.findData(pinned), 0))
+        self.carrier_edit.setText(info.carrier or "")
+        self.track_edit.setText(info.track_number or "")
+
+    def pin_selected(self) -> None:
+        if self.draft is None or self.selected_order is None:
+            return
+        draft, order, driver = self.draft, self.selected_order, self.pin_combo.currentData()
+        self._start(lambda: planning.pin_order(self._db, self.actor, draft, order, driver, self.travel),
+                    self._saved)
+
+    def set_carrier_selected(self) -> None:
+        if self.draft is None or self.selected_order is None:
+            return
+        draft, order = self.draft, self.selected_order
+        carrier, track = self.carrier_edit.text(), self.track_edit.text()
+
+        def work():
+            planning.set_carrier(self._db, self.actor, order, carrier, track)
+            return planning.reloaded(self._db, draft, self.travel)
+
+        self._start(work, self._saved)
 
     def _show_summary(self, note: str = "") -> None:
         draft = self.draft
@@ -209,8 +307,9 @@ class RoutesPage(QWidget):
 
     def _set_busy(self, busy: bool) -> None:
         self.progress.setVisible(busy)
+        self.progress.setRange(0, 0)
         self.cancel_button.setVisible(busy)
-        for button in (self.optimise_button, self.optimise_rest_button, self.publish_button):
+        for button in (self.optimise_button, self.optimise_rest_button, self.publish_button, self.geocode_button):
             button.setEnabled(not busy)
 
     # --- actions -----------------------------------------------------------------------------
@@ -238,6 +337,41 @@ class RoutesPage(QWidget):
 
     def cancel(self) -> None:
         self._cancel.set()
+
+    def find_coordinates(self) -> None:
+        """Look up the day's orders without coordinates on a worker (progress, cancel), then reload."""
+        url = self._settings.get("routing.geocoder_url")
+        if not url:
+            self._show_summary(self.tr("no geocoder: set its address (routing.geocoder_url) in Settings"))
+            return
+        from omnidesk.integrations.routing.geocoder import NominatimClient
+
+        date, self._cancel = self.date(), threading.Event()
+        cancel, relay, depot = self._cancel, self._relay, self._fallback_depot()
+
+        def work():
+            outcome = geocode_orders(self._db, self.actor, NominatimClient(url), date,
+                                     on_progress=relay.geocoded.emit, cancel=cancel)
+            return outcome, planning.load_draft(self._db, date, self.travel, depot)
+
+        self.summary.setText(self.tr("Finding coordinates…"))
+        self._start(work, self._geocoded, busy=True)
+
+    def _geocode_step(self, step: GeocodeProgress) -> None:
+        if self._task is None:
+            return
+        self.progress.setRange(0, step.total)
+        self.progress.setValue(step.done)
+        self.summary.setText(self.tr("Finding coordinates: {0} of {1}").format(step.done, step.total))
+
+    def _geocoded(self, result: tuple[GeocodeOutcome, planning.DayDraft]) -> None:
+        outcome, draft = result
+        self.show_draft(draft)
+        note = self.tr("coordinates found: {0}, not found: {1}").format(len(outcome.located),
+                                                                          len(outcome.not_found))
+        if outcome.not_found:
+            note += " (" + ", ".join("№" + number for number in outcome.not_found[:10]) + ")"
+        self._show_summary(note + (" · " + self.tr("cancelled") if outcome.cancelled else ""))
 
     def move(self, stop: str, vehicle: str | None, position: int | None) -> None:
         """Apply a hand move at once (the validator's verdict shows immediately), then save in the background."""
@@ -291,7 +425,7 @@ class RoutesPage(QWidget):
         if path:
             headers = [self.tr("No."), self.tr("Arrival"), self.tr("Window"), self.tr("Order"), self.tr("Customer"),
                        self.tr("Address"), self.tr("Phone"), self.tr("Collect"), self.tr("Items")]
-            print_pdf(route_sheets_html(self.draft, self.tr("Route sheet"), headers), path)
+            print_pdf(route_sheets_html(self.draft, self.tr("Route sheet"), headers, self.tr("km")), path)
             self._show_summary(path)
 
     def _fetch_tiles(self) -> None:

@@ -31,19 +31,21 @@ class LoadBarDelegate(QStyledItemDelegate):
         font = painter.font()
         font.setPointSizeF(max(font.pointSizeF() - 1.5, 6))
         painter.setFont(font)
-        for number, (used, capacity, unit) in enumerate(((kg, kg_cap, "kg"), (dm3 / 1000, dm3_cap / 1000, "m³"))):
+        units = (self.tr("kg"), self.tr("m³"))
+        for number, (used, capacity, unit) in enumerate(((kg, kg_cap, units[0]), (dm3 / 1000, dm3_cap / 1000,
+                                                                                     units[1]))):
             bar = QRectF(rect.left() + number * half, rect.top(), half - 2, rect.height())
             share = min(used / capacity, 1.0) if capacity else 0.0
             painter.fillRect(bar, QColor("#e6e6e6"))
             colour = "#e57373" if used > capacity else ("#ffcc80" if share > 0.85 else "#a5d6a7")
             painter.fillRect(QRectF(bar.left(), bar.top(), bar.width() * share, bar.height()), QColor(colour))
             painter.setPen(QColor("#202020"))
-            text = f"{used:.0f}/{capacity:.0f} {unit}" if unit == "kg" else f"{used:.1f}/{capacity:.1f} {unit}"
+            text = f"{used:.0f}/{capacity:.0f} {unit}" if number == 0 else f"{used:.1f}/{capacity:.1f} {unit}"
             painter.drawText(bar, Qt.AlignmentFlag.AlignCenter, text)
         painter.restore()
 
 
-def route_sheets_html(draft: DayDraft, title: str, headers: list[str]) -> str:
+def route_sheets_html(draft: DayDraft, title: str, headers: list[str], km: str = "km") -> str:
     """The route sheets as simple HTML for Qt's printing (one page per driver)."""
     parts = []
     for sheet in route_sheets(draft):
@@ -56,7 +58,8 @@ def route_sheets_html(draft: DayDraft, title: str, headers: list[str]) -> str:
         head = "".join(f"<th>{html.escape(h)}</th>" for h in headers)
         parts.append(
             f"<h2>{html.escape(title)} {sheet.date}: {html.escape(sheet.driver)}</h2>"
-            f"<p>{html.escape(sheet.vehicle)} · {sheet.departure}–{sheet.return_time} · {sheet.distance_km} km · "
+            f"<p>{html.escape(sheet.vehicle)} · {sheet.departure}–{sheet.return_time} · "
+            f"{sheet.distance_km} {html.escape(km)} · "
             f"{html.escape(format_amount(sheet.to_collect))}</p>"
             f"<table border='1' cellspacing='0' cellpadding='3' width='100%'><tr>{head}</tr>{rows}</table>")
     return "<div style='page-break-after:always'></div>".join(parts)
