@@ -25,7 +25,6 @@ from omnidesk.core.inn import with_check_digits
 from omnidesk.core.vat import VatRate
 from omnidesk.paths import load_json_resource
 from omnidesk.persistence.models import (
-    Allocation,
     AuditEntry,
     Customer,
     CustomerContact,
@@ -33,12 +32,15 @@ from omnidesk.persistence.models import (
     Driver,
     Order,
     OrderLine,
-    Payment,
     Product,
     Vehicle,
 )
 
+from .auth import Actor
+from .ledger import AllocationRequest, register_payment
 from .uow import Database
+
+DEMO = Actor("demo")
 
 SEED = 20260105
 FIRST_ORDER_NUMBER = 10201
@@ -76,9 +78,12 @@ def load_demo(db: Database, today: dt.date | None = None) -> DemoSummary:
         drivers = _drivers(session, seed, own)
         customers = _customers(session, seed, rng)
         orders = _orders(session, seed, rng, customers, products, suppliers, today)
-        payments = _prepayments(session, rng, orders, today)
+        payments = _prepayments(session, rng, orders, today) + _advances(rng, customers, today)
         session.add(AuditEntry(user="demo", action="demo.load", entity="database", details="{}"))
-        return DemoSummary(len(customers), len(orders), len(products), len(drivers), payments)
+        summary = DemoSummary(len(customers), len(orders), len(products), len(drivers), len(payments))
+    for payment in payments:  # through the ledger, so the receipts they owe are waiting for the cashier
+        register_payment(db, DEMO, **payment)
+    return summary
 
 
 def _products(session: Session, seed: dict) -> list[Product]:
@@ -213,9 +218,9 @@ def _lines(rng: random.Random, products: list[Product]) -> list[OrderLine]:
     return lines
 
 
-def _prepayments(session: Session, rng: random.Random, orders: list[Order], today: dt.date) -> int:
-    """About a third of the orders are prepaid: fully by card or transfer, or partly."""
-    count = 0
+def _prepayments(session: Session, rng: random.Random, orders: list[Order], today: dt.date) -> list[dict]:
+    """About a third of the orders are prepaid: fully by card, SBP or transfer, or partly."""
+    payments = []
     for order in orders:
         roll = rng.random()
         if roll > 0.35:
@@ -224,11 +229,25 @@ def _prepayments(session: Session, rng: random.Random, orders: list[Order], toda
         kind = PaymentKind.TRANSFER if customer.kind is not CustomerKind.INDIVIDUAL else rng.choice(
             (PaymentKind.CARD, PaymentKind.SBP, PaymentKind.TRANSFER))
         amount = order.total if roll < 0.25 else (order.total * rng.choice((30, 50)) // 100) // 10000 * 10000
-        received = dt.datetime.combine(today - dt.timedelta(days=rng.randint(1, 4)), dt.time(rng.randint(9, 18), rng.randint(0, 59)))
-        payment = Payment(customer_id=customer.id, kind=kind, amount=amount, received_at=received,
-                          payer_name=customer.name, payer_inn=customer.inn, purpose=f"Оплата заказа №{order.number}",
-                          source="demo", created_by="demo")
-        payment.allocations.append(Allocation(order_id=order.id, amount=amount, created_by="demo", created_at=received))
-        session.add(payment)
-        count += 1
-    return count
+        if amount <= 0:
+            continue
+        payments.append(dict(
+            customer=str(customer.id), kind=kind, amount=amount, allocations=[AllocationRequest(order.number)],
+            received_at=_some_time_before(rng, today), purpose=f"Оплата заказа №{order.number}", source="demo",
+        ))
+    return payments
+
+
+def _advances(rng: random.Random, customers: list[Customer], today: dt.date) -> list[dict]:
+    """Two people who paid in advance before choosing their goods."""
+    people = [c for c in customers if c.kind is CustomerKind.INDIVIDUAL][-2:]
+    return [
+        dict(customer=str(c.id), kind=PaymentKind.SBP, amount=amount, received_at=_some_time_before(rng, today),
+             purpose="Аванс за оборудование", source="demo")
+        for c, amount in zip(people, (1500000, 500000))
+    ]
+
+
+def _some_time_before(rng: random.Random, today: dt.date) -> dt.datetime:
+    day = today - dt.timedelta(days=rng.randint(1, 4))
+    return dt.datetime.combine(day, dt.time(rng.randint(9, 18), rng.randint(0, 59)))
