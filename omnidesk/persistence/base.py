@@ -22,8 +22,13 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
-def utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+def local_now() -> dt.datetime:
+    """The workstation's wall-clock time, as every date in OmniDesk is kept.
+
+    The office works in one time zone, and payments, receipts and bank documents carry local
+    dates; keeping every timestamp local lets a ledger sort them together.
+    """
+    return dt.datetime.now()
 
 
 def enum_column(enum_cls: type[enum.Enum], length: int = 24) -> SAEnum:

@@ -7,14 +7,14 @@ import datetime as dt
 from sqlalchemy import String, Text, event
 from sqlalchemy.orm import Mapped, mapped_column
 
-from ..base import Base, utcnow
+from ..base import Base, local_now
 
 
 class AuditEntry(Base):
     __tablename__ = "audit_log"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    at: Mapped[dt.datetime] = mapped_column(default=utcnow, index=True)
+    at: Mapped[dt.datetime] = mapped_column(default=local_now, index=True)
     user: Mapped[str] = mapped_column(String(64))
     action: Mapped[str] = mapped_column(String(64))
     entity: Mapped[str] = mapped_column(String(32))

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from omnidesk.core.enums import BankLineStatus
 
-from ..base import Base, enum_column, utcnow
+from ..base import Base, enum_column, local_now
 
 
 class BankStatement(Base):
@@ -36,7 +36,7 @@ class BankStatement(Base):
     imported: Mapped[int] = mapped_column(default=0)
     duplicates: Mapped[int] = mapped_column(default=0)
     outgoing_skipped: Mapped[int] = mapped_column(default=0)
-    imported_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    imported_at: Mapped[dt.datetime] = mapped_column(default=local_now)
     imported_by: Mapped[str] = mapped_column(String(64), default="")
 
     lines: Mapped[list[BankLine]] = relationship(back_populates="statement", order_by="BankLine.id")
@@ -66,7 +66,7 @@ class BankLine(Base):
     payment_id: Mapped[int | None] = mapped_column(ForeignKey("payments.id"))
     reviewed_by: Mapped[str] = mapped_column(String(64), default="")
     reviewed_at: Mapped[dt.datetime | None]
-    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    created_at: Mapped[dt.datetime] = mapped_column(default=local_now)
     version: Mapped[int] = mapped_column(default=1)
 
     statement: Mapped[BankStatement] = relationship(back_populates="lines")
@@ -85,4 +85,4 @@ class PayerAccount(Base):
     account: Mapped[str] = mapped_column(String(34), index=True)
     first_line_id: Mapped[int | None] = mapped_column(ForeignKey("bank_lines.id"))
     created_by: Mapped[str] = mapped_column(String(64), default="")
-    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    created_at: Mapped[dt.datetime] = mapped_column(default=local_now)

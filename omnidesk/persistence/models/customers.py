@@ -10,7 +10,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from omnidesk.core.enums import CustomerKind
 
-from ..base import Base, enum_column, utcnow
+from ..base import Base, enum_column, local_now
 
 if TYPE_CHECKING:
     from .orders import Order
@@ -28,7 +28,7 @@ class Customer(Base):
     email: Mapped[str | None] = mapped_column(String(255))
     crm_id: Mapped[str | None] = mapped_column(String(64), unique=True)
     onec_id: Mapped[str | None] = mapped_column(String(64), unique=True)
-    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    created_at: Mapped[dt.datetime] = mapped_column(default=local_now)
 
     contacts: Mapped[list[CustomerContact]] = relationship(
         back_populates="customer", cascade="all, delete-orphan", order_by="CustomerContact.id"

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from omnidesk.core.enums import PaymentKind
 
-from ..base import Base, enum_column, utcnow
+from ..base import Base, enum_column, local_now
 
 
 class Payment(Base):
@@ -34,7 +34,7 @@ class Payment(Base):
     driver_id: Mapped[int | None] = mapped_column(ForeignKey("drivers.id"))
     route_id: Mapped[int | None] = mapped_column(ForeignKey("routes.id"))
     created_by: Mapped[str] = mapped_column(String(64), default="")
-    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    created_at: Mapped[dt.datetime] = mapped_column(default=local_now)
     version: Mapped[int] = mapped_column(default=1)
 
     allocations: Mapped[list[Allocation]] = relationship(back_populates="payment")
@@ -52,7 +52,7 @@ class Allocation(Base):
     overpayment: Mapped[bool] = mapped_column(default=False)
     reverses_id: Mapped[int | None] = mapped_column(ForeignKey("allocations.id"))
     created_by: Mapped[str] = mapped_column(String(64), default="")
-    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    created_at: Mapped[dt.datetime] = mapped_column(default=local_now)
     version: Mapped[int] = mapped_column(default=1)
 
     payment: Mapped[Payment] = relationship(back_populates="allocations")
@@ -74,4 +74,4 @@ class Refund(Base):
     amount: Mapped[int]
     reason: Mapped[str] = mapped_column(String(500), default="")
     created_by: Mapped[str] = mapped_column(String(64), default="")
-    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    created_at: Mapped[dt.datetime] = mapped_column(default=local_now)

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from omnidesk.core.enums import OrderSource, OrderStatus, PaymentSubject
 from omnidesk.core.vat import VatRate
 
-from ..base import Base, enum_column, utcnow
+from ..base import Base, enum_column, local_now
 
 if TYPE_CHECKING:
     from .customers import Customer
@@ -26,7 +26,7 @@ class Order(Base):
     number: Mapped[str] = mapped_column(String(32), unique=True)
     customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"), index=True)
     status: Mapped[OrderStatus] = mapped_column(enum_column(OrderStatus))
-    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    created_at: Mapped[dt.datetime] = mapped_column(default=local_now)
     total: Mapped[int] = mapped_column(default=0)  # kopecks: the sum of the lines
     refused_total: Mapped[int] = mapped_column(default=0)  # refused at the door
     returned_total: Mapped[int] = mapped_column(default=0)  # brought back after delivery

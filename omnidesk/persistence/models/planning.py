@@ -7,7 +7,7 @@ import datetime as dt
 from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from ..base import Base, utcnow
+from ..base import Base, local_now
 
 
 class OrderPlanning(Base):
@@ -19,7 +19,7 @@ class OrderPlanning(Base):
     pinned_driver_id: Mapped[int | None] = mapped_column(ForeignKey("drivers.id"))
     carrier: Mapped[str | None] = mapped_column(String(64))
     track_number: Mapped[str | None] = mapped_column(String(64))
-    updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(default=local_now)
     updated_by: Mapped[str] = mapped_column(String(64), default="")
 
 
@@ -35,4 +35,4 @@ class GeocodeEntry(Base):
     lon: Mapped[float | None]
     display_name: Mapped[str] = mapped_column(String(500), default="")
     source: Mapped[str] = mapped_column(String(255), default="")
-    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    created_at: Mapped[dt.datetime] = mapped_column(default=local_now)

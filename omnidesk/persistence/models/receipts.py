@@ -10,7 +10,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from omnidesk.core.enums import PaymentSubject, ReceiptStatus
 from omnidesk.core.vat import VatRate
 
-from ..base import Base, enum_column, utcnow
+from ..base import Base, enum_column, local_now
 
 
 class Receipt(Base):
@@ -39,7 +39,7 @@ class Receipt(Base):
     shift_number: Mapped[int | None]
     device: Mapped[str | None] = mapped_column(String(64))
     error: Mapped[str | None] = mapped_column(String(500))
-    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    created_at: Mapped[dt.datetime] = mapped_column(default=local_now)
     version: Mapped[int] = mapped_column(default=1)
 
     lines: Mapped[list[ReceiptLine]] = relationship(
