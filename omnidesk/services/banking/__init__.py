@@ -5,7 +5,8 @@
     book_line(db, actor, line.id, customer="7", allocations=[AllocationRequest("10231", 500000)])
 """
 
-from .dto import AllocationView, ImportProgress, ImportResult, LineView, StatementView, SuggestedAllocation, Suggestion
+from ..ledger.allocations import AllocationView
+from .dto import ImportProgress, ImportResult, LineView, StatementView, SuggestedAllocation, Suggestion
 from .importer import finish_pending, import_statement, import_steps
 from .review import (
     book_line,

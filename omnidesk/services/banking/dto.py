@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from omnidesk.persistence.models import BankLineStatus
+from omnidesk.core.enums import BankLineStatus
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,20 +99,3 @@ class StatementView:
     outgoing_skipped: int
     incoming: int
     outgoing: int
-
-
-@dataclass(frozen=True, slots=True)
-class AllocationView:
-    """An allocation of a bank line's payment to an order, and how much of it is already undone."""
-
-    id: int
-    payment_id: int
-    order_number: str
-    amount: int
-    reversed: int
-    created_at: dt.datetime
-    created_by: str
-
-    @property
-    def live(self) -> int:
-        return self.amount - self.reversed

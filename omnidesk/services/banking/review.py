@@ -9,16 +9,15 @@ from sqlalchemy import func, select
 
 from omnidesk.core.errors import Conflict, InvalidInput, NotFound
 from omnidesk.core.money import format_amount
-from omnidesk.core.receipts import Method, plan_conversion_to_advance
-from omnidesk.persistence.models import Allocation, BankLine, BankLineStatus, BankStatement, Customer, Order
+from omnidesk.persistence.models import BankLine, BankLineStatus, BankStatement
 
 from .. import audit
 from ..auth import Actor, Role, require
 from ..customers import resolve_customer
-from ..ledger import AllocationRequest, state
-from ..receipts import store_plans
+from ..ledger import AllocationRequest
+from ..ledger.allocations import AllocationView, allocations_of_payment, unallocate
 from ..uow import Database
-from .dto import AllocationView, LineView, StatementView
+from .dto import LineView, StatementView
 from .importer import _book
 from .store import remember_account, views
 
@@ -104,64 +103,13 @@ def line_allocations(db: Database, line_id: int) -> list[AllocationView]:
     """The allocations of a booked line's payment to orders, with how much of each is undone."""
     with db.read() as session:
         line = _get(session, line_id)
-        if line.payment_id is None:
-            return []
-        reversed_ = dict(session.execute(
-            select(Allocation.reverses_id, -func.sum(Allocation.amount))
-            .where(Allocation.payment_id == line.payment_id, Allocation.reverses_id.is_not(None))
-            .group_by(Allocation.reverses_id)
-        ).all())
-        rows = session.execute(
-            select(Allocation, Order.number).join(Order, Order.id == Allocation.order_id)
-            .where(Allocation.payment_id == line.payment_id, Allocation.amount > 0).order_by(Allocation.id)
-        ).all()
-        return [AllocationView(a.id, a.payment_id, number, a.amount, int(reversed_.get(a.id, 0)), a.created_at, a.created_by)
-                for a, number in rows]
+        return [] if line.payment_id is None else allocations_of_payment(session, line.payment_id)
 
 
 def undo_allocation(db: Database, actor: Actor, allocation_id: int, amount: int | None = None) -> AllocationView:
-    """Undo an allocation (all of what is left of it, or ``amount``) by a reversing entry.
-
-    The money goes back to the customer's advance; nothing is deleted or changed.
-    """
+    """Undo an allocation of a bank payment by a reversing entry (a manager's decision)."""
     require(actor, Role.MANAGER, action="отмена зачёта платежа")
-    with db.unit_of_work() as session:
-        allocation = session.get(Allocation, allocation_id)
-        if allocation is None or allocation.amount <= 0:
-            raise NotFound(f"зачёт {allocation_id} не найден (или это сама отменяющая запись)")
-        order = state.lock_order(session, session.get(Order, allocation.order_id).number)
-        if not order.status.is_open:
-            raise InvalidInput(f"заказ №{order.number} уже закрыт ({order.status.value}): "
-                               "зачёт не отменить — оформите возврат")
-        undone = -int(session.scalar(select(func.coalesce(func.sum(Allocation.amount), 0))
-                                     .where(Allocation.reverses_id == allocation.id)))
-        left = allocation.amount - undone
-        part = left if amount is None else amount
-        if left <= 0:
-            raise InvalidInput(f"зачёт в заказ №{order.number} уже отменён")
-        if part <= 0 or part > left:
-            raise InvalidInput(f"в заказе №{order.number} от этого зачёта осталось {format_amount(left)}, "
-                               f"отменить {format_amount(part)} нельзя")
-        reversal = Allocation(payment_id=allocation.payment_id, order_id=order.id, amount=-part,
-                              reverses_id=allocation.id, created_by=actor.name)
-        session.add(reversal)
-        session.flush()
-        _plan_conversion(session, order, allocation.payment_id, part)
-        audit.record(session, actor.name, "allocation.reverse", "allocation", allocation.id, order=order.number,
-                     amount=part, reversal=reversal.id, payment=allocation.payment_id)
-        return AllocationView(allocation.id, allocation.payment_id, order.number, allocation.amount, undone + part,
-                              allocation.created_at, allocation.created_by)
-
-
-def _plan_conversion(session, order: Order, payment_id: int, amount: int) -> None:
-    """Money taken off an order into the advance: if it was fiscalised as a prepayment, the receipts say so."""
-    buyer = session.get(Customer, order.customer_id)
-    method = state.prepayment_method(session, order.id)
-    if method is Method.ADVANCE or not state.receipts_apply(buyer, state.money_kinds(session, order.id)):
-        return
-    plans = plan_conversion_to_advance(state.order_snap(order), amount, method=method, payment_ids=(payment_id,),
-                                       contact=state.contact_of(buyer))
-    store_plans(session, plans)
+    return unallocate(db, actor, allocation_id, amount)[0]
 
 
 def _get(session, line_id: int) -> BankLine:

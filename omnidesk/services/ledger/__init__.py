@@ -5,12 +5,17 @@ allocations never exceed it, an order never holds more money than the goods the 
 keeps, a customer's advance = payments − allocations − refunds ≥ 0, and nothing is deleted.
 """
 
+from .allocations import AllocationView, allocations_of_customer, move_allocation, unallocate
 from .deliveries import DeliveryResult, cancel_order, record_delivery, return_goods
 from .payments import AllocationRequest, LedgerResult, apply_advance, register_payment
 from .refunds import ExcessChoice, refund_advance, release_excess
 
 __all__ = [
     "AllocationRequest",
+    "AllocationView",
+    "allocations_of_customer",
+    "move_allocation",
+    "unallocate",
     "DeliveryResult",
     "ExcessChoice",
     "LedgerResult",
