@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from omnidesk.core.enums import PaymentKind
 from omnidesk.core.money import format_amount, parse_amount, to_decimal_str
-from omnidesk.services.ledger import AllocationRequest, register_payment
+from omnidesk.services.customers import customer_card
+from omnidesk.services.ledger import (
+    AllocationRequest,
+    allocations_of_customer,
+    move_allocation,
+    register_payment,
+    unallocate,
+)
 from omnidesk.services.receipts import list_receipts
 
 from . import common
@@ -22,6 +29,16 @@ def register(commands) -> None:
     add.add_argument("--kind", required=True, choices=sorted(KINDS), help="вид денег")
     add.add_argument("--orders", help="номера заказов через запятую; остаток — аванс")
     common.add_json_option(add)
+    listing = common.command(sub, "allocations", "зачёты платежей покупателя по заказам", run_allocations)
+    listing.add_argument("--customer", required=True, help="id, ИНН, телефон или точное имя")
+    common.add_json_option(listing)
+    undo = common.command(sub, "unallocate", "вернуть зачёт в аванс покупателя (отменяющей записью)", run_unallocate)
+    undo.add_argument("allocation", type=int, metavar="ALLOCATION_ID")
+    undo.add_argument("--amount", help="сколько вернуть (по умолчанию всё, что осталось)")
+    move = common.command(sub, "move", "перенести зачёт в другой заказ того же покупателя", run_move)
+    move.add_argument("allocation", type=int, metavar="ALLOCATION_ID")
+    move.add_argument("--to", required=True, metavar="N", help="номер заказа")
+    move.add_argument("--amount", help="сколько перенести (по умолчанию всё, что осталось)")
 
     receipts = commands.add_parser("receipts", help="чеки")
     sub = receipts.add_subparsers(dest="receipts_command", metavar="ДЕЙСТВИЕ", required=True)
@@ -46,6 +63,39 @@ def run_add(args) -> int:
     print(result.summary)
     print(f"Аванс покупателя теперь: {format_amount(result.balance)}")
     for r in result.receipts:
+        print(f"  к печати: {receipt_line(r)}")
+    return 0
+
+
+def run_allocations(args) -> int:
+    db = common.open_db(args)
+    card = customer_card(db, args.customer)
+    rows = allocations_of_customer(db, card.customer.id)
+    if args.json:
+        common.print_json([{"id": a.id, "payment_id": a.payment_id, "order": a.order_number,
+                            "amount": to_decimal_str(a.amount), "live": to_decimal_str(a.live)} for a in rows])
+        return 0
+    for a in rows:
+        print(f"#{a.id:<6} платёж {a.payment_id:<6} заказ №{a.order_number:<8} {format_amount(a.amount):>14}"
+              f"  действует {format_amount(a.live):>14}")
+    return 0
+
+
+def run_unallocate(args) -> int:
+    amount = parse_amount(args.amount) if args.amount else None
+    undone, receipts = unallocate(common.open_db(args), common.actor(), args.allocation, amount)
+    print(f"Зачёт #{undone.id} в заказ №{undone.order_number}: действует {format_amount(undone.live)}; "
+          f"остальное — на авансе покупателя")
+    for r in receipts:
+        print(f"  к печати: {receipt_line(r)}")
+    return 0
+
+
+def run_move(args) -> int:
+    amount = parse_amount(args.amount) if args.amount else None
+    undone, receipts = move_allocation(common.open_db(args), common.actor(), args.allocation, args.to, amount)
+    print(f"Из заказа №{undone.order_number} перенесено в заказ №{args.to.lstrip('№')}")
+    for r in receipts:
         print(f"  к печати: {receipt_line(r)}")
     return 0
 

@@ -115,3 +115,32 @@ def test_console_script_help_runs_as_a_program():
     assert result.returncode == 0
     for command in ("init", "demo", "gui", "orders", "customers", "config", "screenshots"):
         assert command in result.stdout
+
+
+def test_cashier_commands_from_payment_to_printed_receipt(capsys, sqlite_url):
+    run(capsys, "init", "--demo", "--db", sqlite_url)
+    _, out, _ = run(capsys, "orders", "list", "--json", "--db", sqlite_url)
+    order = next(o for o in json.loads(out) if o["customer"]["kind"] == "individual" and o["paid"] == "0.00")
+    phone, amount = order["customer"]["phone"], order["total"]
+    code, out, _ = run(capsys, "payments", "add", "--customer", phone, "--amount", amount, "--kind", "card",
+                       "--orders", order["number"], "--json", "--db", sqlite_url)
+    paid = json.loads(out)
+    assert code == 0 and paid["allocated"] == [{"order": order["number"], "amount": amount}]
+    assert [r["kind"] for r in paid["receipts_owed"]] == ["prepayment"]
+    _, out, _ = run(capsys, "payments", "allocations", "--customer", phone, "--json", "--db", sqlite_url)
+    allocation = next(a for a in json.loads(out) if a["order"] == order["number"])
+    code, out, _ = run(capsys, "payments", "unallocate", str(allocation["id"]), "--amount", "100", "--db", sqlite_url)
+    assert code == 0 and "conversion_return" in out and "conversion_advance" in out
+    code, out, _ = run(capsys, "fiscal", "print-owed", "--json", "--db", sqlite_url)
+    printed = json.loads(out)
+    assert code == 0 and printed["error"] is None and printed["remaining"] == 0
+    assert all(r["fd_number"] for r in printed["printed"])
+    _, out, _ = run(capsys, "receipts", "owed", "--json", "--db", sqlite_url)
+    assert json.loads(out) == []
+    code, out, _ = run(capsys, "fiscal", "status", "--json", "--db", sqlite_url)
+    state = json.loads(out)
+    assert code == 0 and state["shift_open"] and state["last_document_number"] == len(printed["printed"]) + 1
+    code, out, err = run(capsys, "orders", "deliver", order["number"], "--collected", "100", "--kind", "cash", "--json",
+                         "--db", sqlite_url)  # the 100 ₽ taken back to the advance is paid at the door
+    delivered = json.loads(out)
+    assert code == 0 and [r["kind"] for r in delivered["receipts_owed"]] == ["final"]
