@@ -5,6 +5,8 @@ Solomon `.vrptw` (DIMACS convention), Li & Lim `.txt` and the OmniDesk day forma
 Distance objective only for Solomon and Li & Lim (every order required, as in
 reference/routing.md); the day format uses the app's objective. Every plan is checked by
 omnidesk.core.routing's validator; `feasible` is its verdict and that nothing is unassigned.
+The machine's load (1-minute average, `os.getloadavg`) is recorded with every figure: the
+solver runs against the clock, so a busy machine gives it fewer iterations.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import os
 import statistics
 import sys
 from datetime import datetime, timezone
@@ -19,16 +22,25 @@ from pathlib import Path
 
 from omnidesk.core.routing import validate_plan
 from omnidesk.integrations.routing.instances import Instance, read_instance
+from omnidesk.integrations.routing import solver
 from omnidesk.integrations.routing.solver import solve
 
 RESULTS = Path(__file__).resolve().parent / "results"
 SUFFIXES = (".vrptw", ".txt", ".json")
 
 
+def load_average() -> float | None:
+    try:
+        return round(os.getloadavg()[0], 2)
+    except (AttributeError, OSError):  # not on every platform
+        return None
+
+
 def run_instance(path: Path, time_limit: float, seed: int) -> dict:
     instance = read_instance(path)
+    load_before = load_average()
     plan = solve(instance.problem, time_limit, seed=seed)
-    return result_json(instance, plan)
+    return result_json(instance, plan) | {"load_avg_before": load_before, "load_avg_after": load_average()}
 
 
 def result_json(instance: Instance, plan) -> dict:
@@ -83,13 +95,17 @@ def _line(result: dict, bks, gap) -> str:
     gap_text = f"{gap:+.2f}%" if gap is not None else "—"
     bks_text = f"{bks[1]} ({bks[0]})" if bks else "—"
     return (f"| {result['instance']} | {bks_text} | {result['distance']} ({result['vehicles']}) | {gap_text} | "
-            f"{'yes' if result['feasible'] else 'NO'} | {result['first_feasible_seconds']} | {result['seconds']} |")
+            f"{'yes' if result['feasible'] else 'NO'} | {result['first_feasible_seconds']} | {result['seconds']} | "
+            f"{result.get('load_avg_after', '—')} |")
 
 
 def _table(folder: Path, time_limit: float, seed: int, rows) -> str:
     gaps = [gap for _, _, gap in rows if gap is not None]
     feasible = sum(1 for result, _, _ in rows if result["feasible"])
     worst = max(((gap, result["instance"]) for result, _, gap in rows if gap is not None), default=None)
+    loads = [result.get("load_avg_after") for result, _, _ in rows if result.get("load_avg_after") is not None]
+    load_text = (f"* machine load (1-min average after each instance): mean {statistics.fmean(loads):.2f}, "
+                 f"min {min(loads):.2f}, max {max(loads):.2f}, {os.cpu_count()} CPUs") if loads else "* load: —"
     lines = [
         f"# Routing benchmark: {folder.name}, {time_limit:g} s per instance, seed {seed}",
         "",
@@ -97,13 +113,16 @@ def _table(folder: Path, time_limit: float, seed: int, rows) -> str:
         f"--time-limit {time_limit:g} --seed {seed}` (PyVRP 0.14 behind omnidesk.integrations.routing.solver, "
         "one process, distance objective, every plan re-checked by omnidesk.core.routing.validate_plan).",
         "",
+        f"Search settings: until the first complete plan {solver.QUICK}, then {solver.STEADY}.",
+        "",
         f"* instances: {len(rows)}, valid and complete: {feasible}",
         f"* mean gap to BKS: {statistics.fmean(gaps):+.3f}%" if gaps else "* mean gap: —",
         f"* worst: {worst[1]} {worst[0]:+.2f}%" if worst else "* worst: —",
         f"* instances above +1%: {sum(1 for gap in gaps if gap > 1)}",
+        load_text,
         "",
-        "| instance | BKS (veh) | ours (veh) | gap | valid | first feasible s | s |",
-        "|---|---|---|---|---|---|---|",
+        "| instance | BKS (veh) | ours (veh) | gap | valid | first feasible s | s | load |",
+        "|---|---|---|---|---|---|---|---|",
         *(_line(result, bks, gap) for result, bks, gap in rows),
         "",
     ]

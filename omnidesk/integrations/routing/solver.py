@@ -16,7 +16,7 @@ from typing import Protocol
 from pyvrp import Solution
 from pyvrp.IteratedLocalSearch import IteratedLocalSearchCallbacks, IteratedLocalSearchParams
 from pyvrp.PenaltyManager import PenaltyParams
-from pyvrp.search import NeighbourhoodParams
+from pyvrp.search import NeighbourhoodParams, PerturbationParams
 from pyvrp.solve import SolveParams
 from pyvrp.solve import solve as pyvrp_solve
 
@@ -30,8 +30,23 @@ from omnidesk.integrations.routing.pyvrp_model import PyVrpModel
 
 PROGRESS_INTERVAL_S = 0.5
 REQUIRED_PHASE_SHARE = 0.5
-PENALTY: dict = {}
-NEIGHBOURHOOD: dict = {}
+
+
+@dataclass(frozen=True)
+class Phase:
+    """PyVRP settings for one stretch of the search (see `solve`)."""
+
+    max_perturbations: int = 25
+    solutions_between_updates: int = 500
+    num_neighbours: int = 50
+    history_length: int = 300
+
+
+# Until the first complete plan: small perturbations and quick penalty updates reach a valid
+# plan of a tight 300-order day in about a second (PyVRP's defaults took 3-5 s or longer).
+QUICK = Phase(max_perturbations=5, solutions_between_updates=50)
+# Then: improve it.
+STEADY = Phase(max_perturbations=10, solutions_between_updates=50)
 
 
 class Cancel(Protocol):
@@ -59,8 +74,9 @@ def solve(problem: Problem, time_limit: float, seed: int = 1, initial_plan: Plan
     from the solving thread with the best plan so far, at most every half second, and at
     once when the first complete plan appears.
 
-    The search first requires every order (PyVRP reaches a complete plan much sooner so);
-    when the objective allows leaving orders out and no complete plan has appeared by
+    The search first requires every order (PyVRP reaches a complete plan much sooner so),
+    with the QUICK settings; once a complete plan appears it goes on from it with the STEADY
+    ones. When the objective allows leaving orders out and no complete plan has appeared by
     REQUIRED_PHASE_SHARE of the budget, it goes on from the best attempt with each order
     optional at a high prize, so the orders that do not fit end up unassigned.
     """
@@ -69,15 +85,20 @@ def solve(problem: Problem, time_limit: float, seed: int = 1, initial_plan: Plan
     run = _Run(problem, PyVrpModel(problem, plannable, None), rejected, started, on_progress)
     cancel = cancel or threading.Event()
     give_up = problem.objective.orders_optional
-    stop = _Stop(started, time_limit, max_iterations, cancel, run, REQUIRED_PHASE_SHARE if give_up else None)
+    stop = _Stop(started, time_limit, max_iterations, cancel, run, REQUIRED_PHASE_SHARE if give_up else None,
+                 until_complete=True)
     initial = run.model.solution_of(_unlocked_stops(problem, initial_plan)) if initial_plan else None
-    best, iterations = _search(run, stop, seed, initial)
-    if stop.gave_up:
+    best, iterations = _search(run, stop, seed, initial, QUICK)
+    if stop.completed:
+        stop = _Stop(started, time_limit, max_iterations, cancel, run, None, iterations)
+        best, more = _search(run, stop, seed, best, STEADY)
+        iterations += more
+    elif stop.gave_up:
         optional = PyVrpModel(problem, plannable, _prize(problem))
         warm = optional.solution_of(run.model.routes_of(best))
         run.model = optional
         stop = _Stop(started, time_limit, max_iterations, cancel, run, None, iterations)
-        best, more = _search(run, stop, seed, warm)
+        best, more = _search(run, stop, seed, warm, STEADY)
         iterations += more
     plan = run.plan_of(best)
     run.note_best(best, plan)
@@ -86,9 +107,11 @@ def solve(problem: Problem, time_limit: float, seed: int = 1, initial_plan: Plan
     return Plan(plan.routes, plan.unassigned, stats)
 
 
-def _search(run: _Run, stop: _Stop, seed: int, initial: Solution | None) -> tuple[Solution, int]:
-    params = SolveParams(ils=IteratedLocalSearchParams(callbacks=run), penalty=PenaltyParams(**PENALTY),
-                         neighbourhood=NeighbourhoodParams(**NEIGHBOURHOOD))
+def _search(run: _Run, stop: _Stop, seed: int, initial: Solution | None, phase: Phase) -> tuple[Solution, int]:
+    params = SolveParams(ils=IteratedLocalSearchParams(history_length=phase.history_length, callbacks=run),
+                         penalty=PenaltyParams(solutions_between_updates=phase.solutions_between_updates),
+                         neighbourhood=NeighbourhoodParams(num_neighbours=phase.num_neighbours),
+                         perturbation=PerturbationParams(1, phase.max_perturbations))
     result = pyvrp_solve(run.model.data, stop, seed=seed, collect_stats=False, display=False, params=params,
                          initial_solution=initial)
     return result.best, result.num_iterations
@@ -116,11 +139,12 @@ def _unlocked_stops(problem: Problem, plan: Plan) -> dict[str, list[StopRef]]:
 
 
 class _Stop:
-    """PyVRP stopping criterion: time or iteration limit, a cancel request, or giving up on
-    a complete plan after `give_up_share` of the budget."""
+    """PyVRP stopping criterion: time or iteration limit, a cancel request, giving up on a
+    complete plan after `give_up_share` of the budget, or (`until_complete`) the first one found."""
 
     def __init__(self, started: float, time_limit: float, max_iterations: int | None, cancel: Cancel,
-                 run: _Run, give_up_share: float | None, iterations_done: int = 0) -> None:
+                 run: _Run, give_up_share: float | None, iterations_done: int = 0, until_complete: bool = False
+                 ) -> None:
         self.started = started
         self.time_limit = time_limit
         self.max_iterations = max_iterations
@@ -128,8 +152,10 @@ class _Stop:
         self.run = run
         self.give_up_share = give_up_share
         self.iterations = iterations_done
+        self.until_complete = until_complete
         self.cancelled = False
         self.gave_up = False
+        self.completed = False
 
     def __call__(self, best_cost: int) -> bool:
         if self.cancel.is_set():
@@ -138,6 +164,9 @@ class _Stop:
         self.iterations += 1
         used = self._used_share()
         if used >= 1.0:
+            return True
+        if self.until_complete and self.run.first_feasible is not None:
+            self.completed = True
             return True
         if self.give_up_share is not None and used >= self.give_up_share and self.run.first_feasible is None:
             self.gave_up = True

@@ -121,3 +121,22 @@ def test_all_orders_required_reports_leftovers_instead_of_failing(day):
     plan = solve(problem, time_limit=5, seed=1, max_iterations=ITERATIONS)
     assert validate_plan(problem, plan).feasible
     assert plan.unassigned and all(item.reason for item in plan.unassigned)
+
+
+def test_quick_settings_until_the_first_complete_plan_then_steady_ones(day, monkeypatch):
+    from omnidesk.integrations.routing import solver
+
+    phases = []
+    search = solver._search
+
+    def recorded(run, stop, seed, initial, phase):
+        phases.append((phase, initial is not None and initial.is_feasible()))
+        return search(run, stop, seed, initial, phase)
+
+    monkeypatch.setattr(solver, "_search", recorded)
+    problem = day()
+    plan = solve(problem, time_limit=30, seed=3, max_iterations=ITERATIONS)
+    assert phases == [(solver.QUICK, False), (solver.STEADY, True)]  # the second goes on from the complete plan
+    assert plan.stats.first_feasible_seconds is not None and plan.stats.iterations <= ITERATIONS + 1
+    assert_valid_and_complete(problem, plan)
+    assert solver.QUICK.max_perturbations < solver.STEADY.max_perturbations
