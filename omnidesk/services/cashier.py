@@ -16,6 +16,7 @@ from omnidesk.persistence.models import Customer, Driver, Payment, Route, Stop
 from omnidesk.services import orders as order_service
 from omnidesk.services.customers import customer_card
 from omnidesk.services.dto import CustomerCard, OrderRow
+from omnidesk.services.ledger import AllocationView, allocations_of_customer
 from omnidesk.services.receipts import ReceiptView, list_receipts
 from omnidesk.services.uow import Database
 
@@ -39,6 +40,7 @@ class CustomerView:
     card: CustomerCard
     orders: tuple[OrderRow, ...]  # every order of the customer, open ones first
     receipts: tuple[ReceiptView, ...]
+    allocations: tuple[AllocationView, ...] = ()  # money applied to orders, for undoing or moving
 
 
 @dataclass(frozen=True)
@@ -86,7 +88,8 @@ def load_customer(db: Database, customer_id: int) -> CustomerView:
     with db.read() as session:
         orders = order_service.list_orders_of(session, customer_id)
     orders.sort(key=lambda r: (not r.status.is_open, r.delivery_date or dt.date.min, r.number))
-    return CustomerView(card, tuple(orders), tuple(list_receipts(db, customer_id=customer_id)))
+    allocations = tuple(allocations_of_customer(db, customer_id))
+    return CustomerView(card, tuple(orders), tuple(list_receipts(db, customer_id=customer_id)), allocations)
 
 
 def fiscal_journal(db: Database) -> list[ReceiptView]:

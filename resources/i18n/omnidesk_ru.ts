@@ -297,139 +297,195 @@
 <context>
     <name>CashierPage</name>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="89"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="90"/>
         <source>Payment…</source>
         <translation>Поступление…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="89"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="90"/>
         <source>Delivery outcome…</source>
         <translation>Итог доставки…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="91"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="92"/>
         <source>Return…</source>
         <translation>Возврат товара…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="91"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="92"/>
         <source>Cancel order…</source>
         <translation>Отмена заказа…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="92"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="93"/>
         <source>Refund advance…</source>
         <translation>Возврат аванса…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="92"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="93"/>
         <source>Correction…</source>
         <translation>Чек коррекции…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="93"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="94"/>
         <source>Print selected</source>
         <translation>Печать выбранного</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="88"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="89"/>
         <source>Print waiting receipts</source>
         <translation>Напечатать ожидающие чеки</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="64"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="65"/>
         <source>Register</source>
         <translation>Касса</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="65"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="66"/>
         <source>Driver handover</source>
         <translation>Сдача выручки</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="90"/>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="214"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="91"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="263"/>
         <source>Pay from advance</source>
         <translation>Оплатить из аванса</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="188"/>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="282"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="113"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="212"/>
+        <source>Return to the advance</source>
+        <translation>Вернуть в аванс</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="114"/>
+        <source>Move to another order…</source>
+        <translation>Перенести в другой заказ…</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="200"/>
+        <source>Select an allocation that still holds money (tab «Allocations to orders»).</source>
+        <translation>Выберите зачёт, в котором ещё есть деньги (вкладка «Зачёты по заказам»).</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="208"/>
+        <source>Return {0} from order No. {1} to the customer&apos;s advance?</source>
+        <translation>Вернуть {0} из заказа № {1} в аванс покупателя?</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="210"/>
+        <source>A reversing entry is added; nothing is deleted. If the money was fiscalised as a prepayment, an income return and an advance receipt become owed.</source>
+        <translation>Добавится отменяющая запись, ничего не удаляется. Если деньги были пробиты как предоплата, к печати добавятся чек возврата прихода и чек аванса.</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="212"/>
+        <source>Undo an allocation</source>
+        <translation>Отмена зачёта</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="215"/>
+        <source>Returned to the advance from order No. {0}</source>
+        <translation>Возвращено в аванс из заказа № {0}</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="224"/>
+        <source>The customer has no other open order that owes money.</source>
+        <translation>У покупателя нет другого открытого заказа с долгом.</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="225"/>
+        <source>Move an allocation</source>
+        <translation>Перенос зачёта</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="225"/>
+        <source>To order:</source>
+        <translation>В заказ:</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="230"/>
+        <source>Moved from order No. {0} to order No. {1}</source>
+        <translation>Перенесено из заказа № {0} в заказ № {1}</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="237"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="331"/>
         <source>Find a customer first (Ctrl+F).</source>
         <translation>Сначала найдите покупателя (Ctrl+F).</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="195"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="244"/>
         <source>Register {0} from {1}?</source>
         <translation>Зарегистрировать поступление {0} от {1}?</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="196"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="245"/>
         <source>Register a payment</source>
         <translation>Регистрация поступления</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="196"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="245"/>
         <source>Register the payment</source>
         <translation>Зарегистрировать</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="207"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="256"/>
         <source>The customer has no advance to apply.</source>
         <translation>У покупателя нет аванса.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="209"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="258"/>
         <source>Select an open order that still owes money.</source>
         <translation>Выберите открытый заказ, по которому есть долг.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="211"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="260"/>
         <source>Apply {0} from the advance to order No. {1}?</source>
         <translation>Зачесть {0} из аванса в заказ №{1}?</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="212"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="261"/>
         <source>Nothing prints now: the advance receipt was printed when the money came, and the receipt at delivery will offset this sum as a prepayment (tag 1215).</source>
         <translation>Сейчас ничего не печатается: чек аванса пробит при поступлении денег, а чек при доставке зачтёт эту сумму как предоплату (тег 1215).</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="214"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="263"/>
         <source>Apply</source>
         <translation>Зачесть</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="223"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="272"/>
         <source>The customer has no advance to refund.</source>
         <translation>У покупателя нет аванса для возврата.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="231"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="280"/>
         <source>Advance refunded; left on the advance: {0}</source>
         <translation>Аванс возвращён; на авансе осталось: {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="239"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="288"/>
         <source>Select a suitable order in the table first.</source>
         <translation>Сначала выберите подходящий заказ в таблице.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="271"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="320"/>
         <source>Select an open order to cancel.</source>
         <translation>Выберите открытый заказ для отмены.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="297"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="346"/>
         <source>Correction receipt created</source>
         <translation>Чек коррекции создан</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="304"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="353"/>
         <source>Nothing to print: no receipt is owed to this customer.</source>
         <translation>Печатать нечего: все чеки этого покупателя напечатаны.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="312"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="361"/>
         <source>Select a receipt still to print in the Receipts table.</source>
         <translation>Выберите ненапечатанный чек в таблице «Чеки».</translation>
     </message>
@@ -438,7 +494,8 @@
     <name>CashierTables</name>
     <message>
         <location filename="../../omnidesk/ui/cashier/models.py" line="144"/>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="232"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="233"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="253"/>
         <source>Order</source>
         <translation>Заказ</translation>
     </message>
@@ -464,7 +521,7 @@
     </message>
     <message>
         <location filename="../../omnidesk/ui/cashier/models.py" line="150"/>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="238"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="259"/>
         <source>Due</source>
         <translation>К оплате</translation>
     </message>
@@ -520,7 +577,7 @@
     </message>
     <message>
         <location filename="../../omnidesk/ui/cashier/models.py" line="197"/>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="234"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="255"/>
         <source>Customer</source>
         <translation>Покупатель</translation>
     </message>
@@ -531,6 +588,7 @@
     </message>
     <message>
         <location filename="../../omnidesk/ui/cashier/models.py" line="216"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="232"/>
         <source>When</source>
         <translation>Когда</translation>
     </message>
@@ -546,51 +604,71 @@
     </message>
     <message>
         <location filename="../../omnidesk/ui/cashier/models.py" line="235"/>
+        <source>Payment</source>
+        <translation>Платёж</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="236"/>
+        <source>Applied</source>
+        <translation>Зачтено</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="238"/>
+        <source>Still in the order</source>
+        <translation>Осталось в заказе</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="240"/>
+        <source>By</source>
+        <translation>Кто</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="256"/>
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="236"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="257"/>
         <source>Phone</source>
         <translation>Телефон</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="237"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="258"/>
         <source>INN</source>
         <translation>ИНН</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="246"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="267"/>
         <source>Driver</source>
         <translation>Водитель</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="247"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="268"/>
         <source>Route</source>
         <translation>Рейс</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="248"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="269"/>
         <source>Stops</source>
         <translation>Точек</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="249"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="270"/>
         <source>Expected</source>
         <translation>Ожидалось</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="251"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="272"/>
         <source>Cash in</source>
         <translation>Сдано наличными</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="252"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="273"/>
         <source>Card in</source>
         <translation>Сдано картой</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="253"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="274"/>
         <source>Difference</source>
         <translation>Разница</translation>
     </message>
@@ -739,57 +817,67 @@
 <context>
     <name>CustomerPanel</name>
     <message>
-        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="70"/>
+        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="72"/>
         <source>Show delivered and cancelled orders too</source>
         <translation>Показывать и доставленные, и отменённые</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="75"/>
+        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="77"/>
         <source>Orders</source>
         <translation>Заказы</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="94"/>
+        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="96"/>
         <source>Select a receipt to see what it prints and why.</source>
         <translation>Выберите чек — здесь будет, что он напечатает и почему.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="101"/>
+        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="103"/>
         <source>Receipts</source>
         <translation>Чеки</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="102"/>
+        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="104"/>
         <source>Payments and allocations</source>
         <translation>Поступления и зачёты</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="113"/>
+        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="107"/>
+        <source>Undo an allocation (the money returns to the advance) or move it to another order: Ctrl+U, Ctrl+M</source>
+        <translation>Отменить зачёт (деньги вернутся в аванс) или перенести его в другой заказ: Ctrl+U, Ctrl+M</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="109"/>
+        <source>Allocations to orders</source>
+        <translation>Зачёты по заказам</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="120"/>
         <source>Find a customer or an order above (Ctrl+F).</source>
         <translation>Найдите покупателя или заказ в строке поиска (Ctrl+F).</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="122"/>
+        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="129"/>
         <source>INN {0}</source>
         <translation>ИНН {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="125"/>
+        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="132"/>
         <source>Advance: {0}</source>
         <translation>Аванс: {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="142"/>
+        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="150"/>
         <source>⚠ Receipts to print: {0} for {1} — press F9 to print them</source>
         <translation>⚠ Не напечатано чеков: {0} на {1} — F9, чтобы напечатать</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="146"/>
+        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="154"/>
         <source>✓ Every receipt owed to this customer is printed</source>
         <translation>✓ Все чеки этого покупателя напечатаны</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="150"/>
+        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="158"/>
         <source>At delivery a «full settlement» receipt will be owed for prepaid orders: {0}</source>
         <translation>При доставке нужен будет чек «Полный расчёт» по предоплаченным заказам: {0}</translation>
     </message>
@@ -1835,148 +1923,148 @@
         <translation>любой водитель</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="243"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="244"/>
         <source>Select an order</source>
         <translation>Выберите заказ</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="247"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="250"/>
         <source>Order №{0}:</source>
         <translation>Заказ №{0}:</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="277"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="280"/>
         <source>Not on a route: {0} (only assembled orders can leave)</source>
         <translation>Не в маршруте: {0} (выехать могут только собранные заказы)</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="279"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="282"/>
         <source>Vans: {0} · {1} km · stops: {2} · not on a route: {3}</source>
         <translation>Машин: {0} · {1} км · остановок: {2} · не в маршруте: {3}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="284"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="287"/>
         <source>Validator: {0}</source>
         <translation>Проверка: {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="287"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="290"/>
         <source>Validator: the plan is valid</source>
         <translation>Проверка: план верен</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="304"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="307"/>
         <source>Error: {0}</source>
         <translation>Ошибка: {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="327"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="330"/>
         <source>Optimising…</source>
         <translation>Оптимизация…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="334"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="337"/>
         <source>complete</source>
         <translation>все заказы размещены</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="334"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="337"/>
         <source>not all orders placed yet</source>
         <translation>пока размещены не все заказы</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="335"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="338"/>
         <source>searching: {0} s, best {1} km, {2}</source>
         <translation>поиск: {0} с, лучший план {1} км, {2}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="345"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="348"/>
         <source>no geocoder: set its address (routing.geocoder_url) in Settings</source>
         <translation>геокодер не задан: укажите его адрес (routing.geocoder_url) в настройках</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="357"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="360"/>
         <source>Finding coordinates…</source>
         <translation>Поиск координат…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="365"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="368"/>
         <source>Finding coordinates: {0} of {1}</source>
         <translation>Поиск координат: {0} из {1}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="370"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="373"/>
         <source>coordinates found: {0}, not found: {1}</source>
         <translation>координаты найдены: {0}, не найдены: {1}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="374"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="377"/>
         <source>cancelled</source>
         <translation>отменено</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="409"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="412"/>
         <source>published routes: {0}</source>
         <translation>опубликовано маршрутов: {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="414"/>
-        <location filename="../../omnidesk/ui/routes/page.py" line="423"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="417"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="426"/>
         <source>Route sheets</source>
         <translation>Маршрутные листы</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="426"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="429"/>
         <source>No.</source>
         <translation>№</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="426"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="429"/>
         <source>Arrival</source>
         <translation>Прибытие</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="426"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="429"/>
         <source>Window</source>
         <translation>Окно</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="426"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="429"/>
         <source>Order</source>
         <translation>Заказ</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="426"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="429"/>
         <source>Customer</source>
         <translation>Клиент</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="427"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="430"/>
         <source>Address</source>
         <translation>Адрес</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="427"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="430"/>
         <source>Phone</source>
         <translation>Телефон</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="427"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="430"/>
         <source>Collect</source>
         <translation>Получить</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="427"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="430"/>
         <source>Items</source>
         <translation>Товары</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="428"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="431"/>
         <source>Route sheet</source>
         <translation>Маршрутный лист</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="428"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="431"/>
         <source>km</source>
         <translation>км</translation>
     </message>

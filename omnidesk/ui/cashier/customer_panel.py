@@ -24,7 +24,7 @@ from omnidesk.services.receipts import ReceiptView
 
 from ..labels import kind_label as customer_kind_label
 from omnidesk.services.cashier import CustomerView
-from .models import LedgerModel, OrdersModel, ReceiptsModel, RowsProxy
+from .models import AllocationsModel, LedgerModel, OrdersModel, ReceiptsModel, RowsProxy
 from .texts import explain_receipt, is_owed
 from .widgets import make_table
 
@@ -34,6 +34,8 @@ class CustomerPanel(QWidget):
         super().__init__(parent)
         self.view: CustomerView | None = None
         self.orders_model, self.receipts_model, self.ledger_model = OrdersModel(self), ReceiptsModel(self), LedgerModel(self)
+        self.allocations_model = AllocationsModel(self)
+        self.allocations_proxy = RowsProxy(self.allocations_model, self)
         self.orders_proxy = RowsProxy(self.orders_model, self)
         self.receipts_proxy = RowsProxy(self.receipts_model, self)
         self.ledger_proxy = RowsProxy(self.ledger_model, self)
@@ -100,6 +102,11 @@ class CustomerPanel(QWidget):
         self.tabs = QTabWidget()
         self.tabs.addTab(receipts_box, self.tr("Receipts"))
         self.tabs.addTab(self.ledger, self.tr("Payments and allocations"))
+        self.allocations = make_table(self.allocations_proxy)
+        self.allocations.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        self.allocations.setToolTip(self.tr("Undo an allocation (the money returns to the advance) or move it to "
+                                            "another order: Ctrl+U, Ctrl+M"))
+        self.tabs.addTab(self.allocations, self.tr("Allocations to orders"))
         return self.tabs
 
     def _filter_orders(self, show_closed: bool) -> None:
@@ -115,7 +122,7 @@ class CustomerPanel(QWidget):
             self.balance.clear()
             self.owed_banner.clear()
             self.owed_banner.setStyleSheet("")
-            for model in (self.orders_model, self.receipts_model, self.ledger_model):
+            for model in (self.orders_model, self.receipts_model, self.ledger_model, self.allocations_model):
                 model.set_rows([])
             return
         c = view.card.customer
@@ -126,6 +133,7 @@ class CustomerPanel(QWidget):
         self.orders_model.set_rows(view.orders)
         self.receipts_model.set_rows(view.receipts)
         self.ledger_model.set_rows(view.card.ledger)
+        self.allocations_model.set_rows(view.allocations)
         self._banner()
         if self.orders_proxy.rowCount():
             self.orders.selectRow(0)
@@ -175,6 +183,10 @@ class CustomerPanel(QWidget):
             if self.orders_proxy.row_at(row).number == number:
                 self.orders.selectRow(row)
                 return
+
+    def selected_allocation(self):
+        rows = self.allocations.selectionModel().selectedRows()
+        return self.allocations_proxy.row_at(rows[0].row()) if rows else None
 
     def selected_receipt(self) -> ReceiptView | None:
         rows = self.receipts.selectionModel().selectedRows()

@@ -225,6 +225,27 @@ class LedgerModel(RowsModel):
         return None
 
 
+class AllocationsModel(RowsModel):
+    """Money applied to orders: what each allocation still holds, for undoing or moving it."""
+
+    COLUMNS = (
+        Column(QT_TRANSLATE_NOOP("CashierTables", "When"), lambda r: _datetime(r.created_at), lambda r: r.created_at),
+        Column(QT_TRANSLATE_NOOP("CashierTables", "Order"), lambda r: r.order_number,
+               lambda r: (len(r.order_number), r.order_number)),
+        Column(QT_TRANSLATE_NOOP("CashierTables", "Payment"), lambda r: str(r.payment_id), lambda r: r.payment_id),
+        Column(QT_TRANSLATE_NOOP("CashierTables", "Applied"), lambda r: format_amount(r.amount), lambda r: r.amount,
+               True),
+        Column(QT_TRANSLATE_NOOP("CashierTables", "Still in the order"), lambda r: format_amount(r.live),
+               lambda r: r.live, True),
+        Column(QT_TRANSLATE_NOOP("CashierTables", "By"), lambda r: r.created_by),
+    )
+
+    def style(self, row, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.ForegroundRole and row.live == 0:
+            return GREY
+        return None
+
+
 class SearchModel(RowsModel):
     """Customers and orders the search box found."""
 

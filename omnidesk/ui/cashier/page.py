@@ -10,7 +10,7 @@ from typing import Any, Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
-from PySide6.QtWidgets import QLabel, QSplitter, QTabWidget, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QInputDialog, QLabel, QSplitter, QTabWidget, QToolBar, QVBoxLayout, QWidget
 
 from omnidesk.core.enums import OrderStatus, ReceiptStatus
 from omnidesk.core.money import format_amount
@@ -36,6 +36,7 @@ from .texts import is_owed
 SHORTCUTS = {  # action → key; the buttons show them
     "search": "Ctrl+F", "payment": "F2", "delivery": "F3", "return": "F4", "cancel": "Ctrl+Shift+X",
     "refund": "F6", "correction": "F7", "apply_advance": "F8", "print_owed": "F9", "print_selected": "Ctrl+P", "reload": "F5",
+    "unallocate": "Ctrl+U", "move_allocation": "Ctrl+M",
 }
 
 
@@ -107,6 +108,16 @@ class CashierPage(QWidget):
         self.customer.orders.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         for key, handler in (("search", self.search.focus), ("reload", self.reload)):
             QShortcut(QKeySequence(SHORTCUTS[key]), self, handler)
+        table = self.customer.allocations  # right-click menu and shortcuts on the allocations tab
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        for key, title, handler in (("unallocate", self.tr("Return to the advance"), self.unallocate),
+                                    ("move_allocation", self.tr("Move to another order…"), self.move_allocation)):
+            action = QAction(f"{title} ({SHORTCUTS[key]})", self)
+            action.setShortcut(QKeySequence(SHORTCUTS[key]))
+            action.triggered.connect(handler)
+            table.addAction(action)
+            self.addAction(action)
+            self.actions[key] = action
 
     def _update_buttons(self) -> None:
         view, order = self.customer.view, self.customer.selected_order()
@@ -180,6 +191,44 @@ class CashierPage(QWidget):
 
     def _run(self, func: Callable[[], Any], on_done: Callable[[Any], None]) -> None:
         self._runner.start(func, on_done=on_done, on_error=self._error)
+
+    # --- where money went --------------------------------------------------------
+    def _chosen_allocation(self):
+        allocation = self.customer.selected_allocation()
+        if allocation is None or allocation.live <= 0:
+            self.customer.tabs.setCurrentWidget(self.customer.allocations)
+            self._hint(self.tr("Select an allocation that still holds money (tab «Allocations to orders»)."))
+            return None
+        return allocation
+
+    def unallocate(self) -> None:
+        allocation = self._chosen_allocation()
+        if allocation is None:
+            return
+        heading = self.tr("Return {0} from order No. {1} to the customer's advance?").format(
+            format_amount(allocation.live), allocation.order_number)
+        details = self.tr("A reversing entry is added; nothing is deleted. If the money was fiscalised as a "
+                          "prepayment, an income return and an advance receipt become owed.")
+        if widgets.confirm(self, self.tr("Undo an allocation"), heading, details, self.tr("Return to the advance")):
+            actor = self.queue.actor
+            self._run(lambda: ledger.unallocate(self._db, actor, allocation.id),
+                      lambda r: self._done(self.tr("Returned to the advance from order No. {0}").format(
+                          allocation.order_number), r[1]))
+
+    def move_allocation(self) -> None:
+        allocation, view = self._chosen_allocation(), self.customer.view
+        if allocation is None:
+            return
+        targets = [r.number for r in view.orders if r.status.is_open and r.due > 0 and r.number != allocation.order_number]
+        if not targets:
+            return self._hint(self.tr("The customer has no other open order that owes money."))
+        number, ok = QInputDialog.getItem(self, self.tr("Move an allocation"), self.tr("To order:"), targets, 0, False)
+        if not ok:
+            return
+        actor = self.queue.actor
+        self._run(lambda: ledger.move_allocation(self._db, actor, allocation.id, number),
+                  lambda r: self._done(self.tr("Moved from order No. {0} to order No. {1}").format(
+                      allocation.order_number, number), r[1]))
 
     # --- money in -------------------------------------------------------------
     def payment(self) -> None:

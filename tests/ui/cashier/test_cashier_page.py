@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 
 from omnidesk.core.enums import CustomerKind, OrderStatus, PaymentKind, ReceiptStatus
 from omnidesk.services import ledger
+from omnidesk.services.auth import Actor
 from omnidesk.services import orders as order_service
 from omnidesk.services.receipts import list_receipts
 from omnidesk.ui.cashier.delivery_dialog import DeliveryDialog
@@ -215,3 +216,35 @@ def test_an_advance_pays_the_next_order_without_a_new_receipt(qtbot, window, set
     assert paid.due == 0
     assert [r.kind for r in page.customer.owed()] == ["advance"]  # only the advance's own receipt
     assert "1215" in answers.confirmed[-1][1]
+
+
+def test_an_allocation_is_moved_to_another_order_and_undone_from_the_keyboard(qtbot, window, settle, answers,
+                                                                                 monkeypatch):
+    customer_id, (first, second) = two_unpaid_orders(window.db)
+    ledger.register_payment(window.db, Actor("Кассир"), customer=str(customer_id), kind=PaymentKind.CASH, amount=10000,
+                            allocations=[ledger.AllocationRequest(first.number)])
+    page = window.cashier_page
+    with qtbot.waitSignal(page.customer_loaded, timeout=10_000):
+        page.load_customer(customer_id)
+    panel = page.customer
+    assert [a.order_number for a in panel.view.allocations] == [first.number]
+    panel.tabs.setCurrentWidget(panel.allocations)
+    panel.allocations.selectRow(0)
+    monkeypatch.setattr("omnidesk.ui.cashier.page.QInputDialog.getItem", lambda *a, **k: (second.number, True))
+    with qtbot.waitSignal(page.customer_loaded, timeout=10_000):
+        qtbot.keyClick(panel.allocations, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+    settle(window)
+    paid = {r.number: r.paid for r in page.customer.view.orders}
+    assert paid[first.number] == 0 and paid[second.number] == 10000
+    moved = [a for a in page.customer.view.allocations if a.live]
+    assert [a.order_number for a in moved] == [second.number]
+    made = Counter(r.kind for r in list_receipts(window.db, customer_id=customer_id))  # offered, and printed
+    assert made["conversion_return"] == 1 and made["conversion_advance"] == 1  # the prepayment now stands as advance
+    row = next(i for i in range(panel.allocations_proxy.rowCount()) if panel.allocations_proxy.row_at(i).live)
+    panel.allocations.selectRow(row)
+    with qtbot.waitSignal(page.customer_loaded, timeout=10_000):
+        qtbot.keyClick(panel.allocations, Qt.Key.Key_U, Qt.KeyboardModifier.ControlModifier)
+    settle(window)
+    assert page.customer.view.card.balance == 10000
+    assert answers.errors == []
+    assert any("advance" in heading for heading, _ in answers.confirmed)
