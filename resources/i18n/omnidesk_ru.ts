@@ -1888,183 +1888,183 @@
         <translation>транспортная компания</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="177"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="179"/>
         <source>track number</source>
         <translation>трек-номер</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="178"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="180"/>
         <source>Save carrier</source>
         <translation>Сохранить ТК</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="179"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="181"/>
         <source>The stop becomes a hand-over at the carrier&apos;s terminal (the order&apos;s address); an empty company undoes it</source>
         <translation>Остановка становится сдачей груза на терминал ТК (адрес заказа); пустое название компании отменяет передачу</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="183"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="185"/>
         <source>Driver:</source>
         <translation>Водитель:</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="187"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="189"/>
         <source>Carrier:</source>
         <translation>ТК:</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="205"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="207"/>
         <source>Loading routes…</source>
         <translation>Загрузка маршрутов…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="229"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="231"/>
         <source>any driver</source>
         <translation>любой водитель</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="244"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="246"/>
         <source>Select an order</source>
         <translation>Выберите заказ</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="250"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="252"/>
         <source>Order №{0}:</source>
         <translation>Заказ №{0}:</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="280"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="282"/>
         <source>Not on a route: {0} (only assembled orders can leave)</source>
         <translation>Не в маршруте: {0} (выехать могут только собранные заказы)</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="282"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="284"/>
         <source>Vans: {0} · {1} km · stops: {2} · not on a route: {3}</source>
         <translation>Машин: {0} · {1} км · остановок: {2} · не в маршруте: {3}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="287"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="289"/>
         <source>Validator: {0}</source>
         <translation>Проверка: {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="290"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="292"/>
         <source>Validator: the plan is valid</source>
         <translation>Проверка: план верен</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="307"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="309"/>
         <source>Error: {0}</source>
         <translation>Ошибка: {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="330"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="332"/>
         <source>Optimising…</source>
         <translation>Оптимизация…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="337"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="339"/>
         <source>complete</source>
         <translation>все заказы размещены</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="337"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="339"/>
         <source>not all orders placed yet</source>
         <translation>пока размещены не все заказы</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="338"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="340"/>
         <source>searching: {0} s, best {1} km, {2}</source>
         <translation>поиск: {0} с, лучший план {1} км, {2}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="348"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="350"/>
         <source>no geocoder: set its address (routing.geocoder_url) in Settings</source>
         <translation>геокодер не задан: укажите его адрес (routing.geocoder_url) в настройках</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="360"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="362"/>
         <source>Finding coordinates…</source>
         <translation>Поиск координат…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="368"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="370"/>
         <source>Finding coordinates: {0} of {1}</source>
         <translation>Поиск координат: {0} из {1}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="373"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="375"/>
         <source>coordinates found: {0}, not found: {1}</source>
         <translation>координаты найдены: {0}, не найдены: {1}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="377"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="379"/>
         <source>cancelled</source>
         <translation>отменено</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="412"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="414"/>
         <source>published routes: {0}</source>
         <translation>опубликовано маршрутов: {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="417"/>
-        <location filename="../../omnidesk/ui/routes/page.py" line="426"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="419"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="428"/>
         <source>Route sheets</source>
         <translation>Маршрутные листы</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="429"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="431"/>
         <source>No.</source>
         <translation>№</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="429"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="431"/>
         <source>Arrival</source>
         <translation>Прибытие</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="429"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="431"/>
         <source>Window</source>
         <translation>Окно</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="429"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="431"/>
         <source>Order</source>
         <translation>Заказ</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="429"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="431"/>
         <source>Customer</source>
         <translation>Клиент</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="430"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="432"/>
         <source>Address</source>
         <translation>Адрес</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="430"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="432"/>
         <source>Phone</source>
         <translation>Телефон</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="430"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="432"/>
         <source>Collect</source>
         <translation>Получить</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="430"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="432"/>
         <source>Items</source>
         <translation>Товары</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="431"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="433"/>
         <source>Route sheet</source>
         <translation>Маршрутный лист</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="431"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="433"/>
         <source>km</source>
         <translation>км</translation>
     </message>

@@ -173,7 +173,9 @@ class RoutesPage(QWidget):
         self.pin_button.setToolTip(self.tr("Only this driver may take the order; it moves onto the driver's route"))
         self.carrier_edit = QLineEdit()
         self.carrier_edit.setPlaceholderText(self.tr("transport company"))
+        self.carrier_edit.setMinimumWidth(180)
         self.track_edit = QLineEdit()
+        self.track_edit.setMinimumWidth(140)
         self.track_edit.setPlaceholderText(self.tr("track number"))
         self.carrier_button = QPushButton(self.tr("Save carrier"))
         self.carrier_button.setToolTip(self.tr("The stop becomes a hand-over at the carrier's terminal "
@@ -218,7 +220,7 @@ class RoutesPage(QWidget):
         if self._settings.get("routing.tiles_url") and draft is not None:
             self._fetch_tiles()
         self._fill_drivers()
-        self.select_order(self.selected_order)
+        self.select_order(self.selected_order, refill=False)
         self._show_summary()
 
     # --- the selected order: pin, carrier ----------------------------------------------------
@@ -232,8 +234,9 @@ class RoutesPage(QWidget):
         self.pin_combo.setCurrentIndex(max(self.pin_combo.findData(current), 0))
         self.pin_combo.blockSignals(False)
 
-    def select_order(self, stop: str | None) -> None:
-        """Show the order of a selected row (a stop or an unassigned order) in the order bar."""
+    def select_order(self, stop: str | None, *, refill: bool = True) -> None:
+        """Show the order of a selected row (a stop or an unassigned order) in the order bar;
+        without `refill` (a new plan of the same order) what the logist is typing stays."""
         number = stop.removeprefix("P:") if stop else None
         info = self.draft.orders.get(number) if self.draft is not None and number else None
         self.selected_order = number if info is not None else None
@@ -243,6 +246,8 @@ class RoutesPage(QWidget):
             self.order_label.setText(self.tr("Select an order"))
             self.carrier_edit.clear()
             self.track_edit.clear()
+            return
+        if not refill:
             return
         self.order_label.setText(self.tr("Order №{0}:").format(info.number))
         pinned = self.draft.records.pins.get(info.number)
