@@ -136,7 +136,9 @@ def test_quick_settings_until_the_first_complete_plan_then_steady_ones(day, monk
     monkeypatch.setattr(solver, "_search", recorded)
     problem = day()
     plan = solve(problem, time_limit=30, seed=3, max_iterations=ITERATIONS)
-    assert phases == [(solver.QUICK, False), (solver.STEADY, True)]  # the second goes on from the complete plan
+    # the second goes on from the complete plan; 30 stops: PyVRP's own settings
+    assert phases == [(solver.QUICK, False), (solver.STEADY_SMALL, True)]
     assert plan.stats.first_feasible_seconds is not None and plan.stats.iterations <= ITERATIONS + 1
     assert_valid_and_complete(problem, plan)
-    assert solver.QUICK.max_perturbations < solver.STEADY.max_perturbations
+    assert solver.QUICK.max_perturbations < solver.STEADY.max_perturbations < solver.STEADY_SMALL.max_perturbations
+    assert solver.steady_phase(330) == solver.STEADY and solver.steady_phase(106) == solver.STEADY_SMALL
