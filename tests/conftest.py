@@ -90,3 +90,16 @@ def demo_db(db):
 
     load_demo(db, today=dt.date(2026, 3, 10))
     return db
+
+
+@pytest.fixture(autouse=True)
+def english_ui():
+    """UI tests read the English source strings: drop any translation an earlier test installed."""
+    yield
+    from PySide6.QtCore import QCoreApplication
+
+    app = QCoreApplication.instance()
+    if app is not None:
+        from omnidesk.ui.i18n import install_translators
+
+        install_translators(app, "en")

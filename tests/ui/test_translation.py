@@ -20,4 +20,3 @@ def test_russian_by_default_and_english_on_request(qapp):
     assert QCoreApplication.translate("OrdersTableModel", "Due") == "К оплате"
     install_translators(qapp, "en")
     assert QCoreApplication.translate("OrdersTableModel", "Due") == "Due"
-    install_translators(qapp, "ru")
