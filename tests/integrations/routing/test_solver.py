@@ -123,7 +123,7 @@ def test_all_orders_required_reports_leftovers_instead_of_failing(day):
     assert plan.unassigned and all(item.reason for item in plan.unassigned)
 
 
-def test_quick_settings_until_the_first_complete_plan_then_steady_ones(day, monkeypatch):
+def test_large_days_get_quick_settings_until_the_first_complete_plan_then_steady_ones(day, monkeypatch):
     from omnidesk.integrations.routing import solver
 
     phases = []
@@ -134,11 +134,14 @@ def test_quick_settings_until_the_first_complete_plan_then_steady_ones(day, monk
         return search(run, stop, seed, initial, phase)
 
     monkeypatch.setattr(solver, "_search", recorded)
-    problem = day()
+    problem = day()  # 30 stops: PyVRP's own settings throughout, one search
     plan = solve(problem, time_limit=30, seed=3, max_iterations=ITERATIONS)
-    # the second goes on from the complete plan; 30 stops: PyVRP's own settings
-    assert phases == [(solver.QUICK, False), (solver.STEADY_SMALL, True)]
+    assert phases == [(solver.SMALL_DAY, False)] and solver.SMALL_DAY == solver.Phase()
+    assert_valid_and_complete(problem, plan)
+    phases.clear()
+    monkeypatch.setattr(solver, "LARGE_DAY_STOPS", 30)  # the same day counted as large
+    plan = solve(problem, time_limit=30, seed=3, max_iterations=ITERATIONS)
+    assert phases == [(solver.QUICK, False), (solver.STEADY, True)]  # the second goes on from the complete plan
     assert plan.stats.first_feasible_seconds is not None and plan.stats.iterations <= ITERATIONS + 1
     assert_valid_and_complete(problem, plan)
-    assert solver.QUICK.max_perturbations < solver.STEADY.max_perturbations < solver.STEADY_SMALL.max_perturbations
-    assert solver.steady_phase(330) == solver.STEADY and solver.steady_phase(106) == solver.STEADY_SMALL
+    assert solver.QUICK.max_perturbations < solver.STEADY.max_perturbations < solver.SMALL_DAY.max_perturbations
