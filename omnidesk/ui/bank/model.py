@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from omnidesk.core.money import format_amount
 from omnidesk.core.enums import BankLineStatus
 from omnidesk.services.banking import LineView
+
+from ..tables import ListTableModel
 
 LINE_ROLE = Qt.ItemDataRole.UserRole + 1
 _Index = QModelIndex | QPersistentModelIndex
@@ -30,36 +32,21 @@ def status_text(status: BankLineStatus) -> str:
     return texts[status]
 
 
-class BankLinesModel(QAbstractTableModel):
+class BankLinesModel(ListTableModel):
     def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._lines: list[LineView] = []
-        self._headers = [self.tr("Date"), self.tr("No."), self.tr("Amount"), self.tr("Payer"), self.tr("Status"),
-                         self.tr("Customer"), self.tr("Explanation")]
+        super().__init__([self.tr("Date"), self.tr("No."), self.tr("Amount"), self.tr("Payer"), self.tr("Status"),
+                          self.tr("Customer"), self.tr("Explanation")], parent)
 
     def set_lines(self, lines: list[LineView]) -> None:
-        self.beginResetModel()
-        self._lines = list(lines)
-        self.endResetModel()
+        self.set_rows(lines)
 
     def line(self, row: int) -> LineView:
-        return self._lines[row]
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._lines)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self._headers):
-            return self._headers[section]
-        return None
+        return self._rows[row]
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._lines):
+        if not self.valid(index):
             return None
-        line, col = self._lines[index.row()], index.column()
+        line, col = self._rows[index.row()], index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(line, col)
         if role == LINE_ROLE:

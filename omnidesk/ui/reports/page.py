@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QDateEdit, QFileDialog, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QTableView,
     QVBoxLayout, QWidget,
@@ -17,19 +17,18 @@ from omnidesk.services import reports
 from omnidesk.services.uow import Database
 
 from ..errors import error_text
+from ..tables import ListTableModel
 from ..tasks import TaskRunner
 
 _Index = QModelIndex | QPersistentModelIndex
 
 
-class ActRowsModel(QAbstractTableModel):
+class ActRowsModel(ListTableModel):
     """The act's rows with the opening and closing balances, as the accountant will see them."""
 
     def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._rows: list[tuple[str, str, str, str, str]] = []
-        self._headers = [self.tr("Date"), self.tr("Document"), self.tr("Receipts, details"), self.tr("Debit"),
-                         self.tr("Credit")]
+        super().__init__([self.tr("Date"), self.tr("Document"), self.tr("Receipts, details"), self.tr("Debit"),
+                          self.tr("Credit")], parent)
 
     def set_act(self, act: ReconciliationAct | None) -> None:
         self.beginResetModel()
@@ -43,19 +42,8 @@ class ActRowsModel(QAbstractTableModel):
             self._rows.append(("", self.tr("Closing balance"), "", cell(max(act.closing, 0)), cell(max(-act.closing, 0))))
         self.endResetModel()
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self._headers):
-            return self._headers[section]
-        return None
-
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        if not self.valid(index):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return self._rows[index.row()][index.column()]
