@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import threading
 import time
+import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
 from pyvrp import Solution
 from pyvrp.IteratedLocalSearch import IteratedLocalSearchCallbacks, IteratedLocalSearchParams
+from pyvrp.exceptions import PenaltyBoundWarning
 from pyvrp.PenaltyManager import PenaltyParams
 from pyvrp.search import NeighbourhoodParams, PerturbationParams
 from pyvrp.solve import SolveParams
@@ -27,6 +29,10 @@ from omnidesk.core.routing.repair import repair_plan
 from omnidesk.core.routing.screening import screen_orders
 from omnidesk.core.routing.validator import validate_plan
 from omnidesk.integrations.routing.pyvrp_model import PyVrpModel
+
+# On a tight day PyVRP warns when a penalty reaches its cap; the search goes on, and a day that
+# has no complete plan ends with the orders that do not fit listed with the reason. Not for the console.
+warnings.filterwarnings("ignore", category=PenaltyBoundWarning)
 
 PROGRESS_INTERVAL_S = 0.5
 REQUIRED_PHASE_SHARE = 0.5
