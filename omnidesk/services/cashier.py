@@ -12,8 +12,11 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from omnidesk.core.enums import CustomerKind, ReceiptStatus
-from omnidesk.persistence.models import Customer, Driver, Payment, Route, Stop
+from omnidesk.core.errors import InvalidInput, NotFound
+from omnidesk.persistence.models import CashHandover, Customer, Driver, Payment, Route, Stop
+from omnidesk.services import audit
 from omnidesk.services import orders as order_service
+from omnidesk.services.auth import Actor, Role, require
 from omnidesk.services.customers import customer_card
 from omnidesk.services.dto import CustomerCard, OrderRow
 from omnidesk.services.ledger import AllocationView, allocations_of_customer
@@ -49,13 +52,18 @@ class HandoverRow:
     route: str  # "" when the money is not tied to a route
     stops: int
     expected: int  # money the stops' customers had to pay at the door
-    cash: int  # handed in: cash
-    card: int  # handed in: card and SBP
+    cash: int  # collected at the doors: cash (recorded with the delivery outcomes)
+    card: int  # collected at the doors: card and SBP
+    handed_cash: int = 0  # counted by the cashier
+    handed_card: int = 0  # card and SBP slips handed in
+    driver_id: int | None = None
+    route_id: int | None = None
 
     @property
     def difference(self) -> int:
-        """Positive: less handed in than expected."""
-        return self.expected - self.cash - self.card if self.stops else 0
+        """Positive: less handed in than the stops had to pay (or than was collected, without a route)."""
+        owed = self.expected if self.stops else self.cash + self.card
+        return owed - self.handed_cash - self.handed_card
 
 
 def _key(*words: str | None) -> str:
@@ -108,12 +116,14 @@ def drivers(db: Database) -> list[tuple[int, str]]:
 
 
 def handover(db: Database, day: dt.date) -> list[HandoverRow]:
-    """Per driver and route of ``day``: money expected at the stops vs money handed in."""
+    """Per driver and route of ``day``: money expected at the stops, collected, and handed in."""
     start, end = dt.datetime.combine(day, dt.time()), dt.datetime.combine(day + dt.timedelta(days=1), dt.time())
     with db.read() as session:
         names = {d.id: d.name for d in session.scalars(select(Driver))}
         payments = session.execute(select(Payment.driver_id, Payment.route_id, Payment.kind, Payment.amount).where(
             Payment.source == "driver", Payment.received_at >= start, Payment.received_at < end)).all()
+        handed = session.execute(select(CashHandover.driver_id, CashHandover.route_id, CashHandover.cash,
+                                        CashHandover.card).where(CashHandover.day == day)).all()
         routes = session.scalars(select(Route).where(Route.date == day)).all()
         stops = {r.id: [s.order_id for s in session.scalars(select(Stop).where(Stop.route_id == r.id))
                         if s.order_id is not None] for r in routes}
@@ -122,14 +132,37 @@ def handover(db: Database, day: dt.date) -> list[HandoverRow]:
     by_order = {r.id: r for r in rows}
     table: dict[tuple, list[int]] = {}
     for route_id, order_ids in stops.items():
-        table[(route_driver[route_id], route_id)] = [len(order_ids), 0, 0, 0]
+        table[(route_driver[route_id], route_id)] = [len(order_ids), 0, 0, 0, 0, 0]
     for driver_id, route_id, kind, amount in payments:
-        entry = table.setdefault((driver_id, route_id), [0, 0, 0, 0])
+        entry = table.setdefault((driver_id, route_id), [0, 0, 0, 0, 0, 0])
         entry[2 if kind.is_cash else 3] += amount
+    for driver_id, route_id, cash, card in handed:
+        entry = table.setdefault((driver_id, route_id), [0, 0, 0, 0, 0, 0])
+        entry[4] += cash
+        entry[5] += card
     for (driver_id, route_id), entry in table.items():
         collected = entry[2] + entry[3]
         entry[1] = sum(by_order[o].due for o in stops.get(route_id, []) if o in by_order) + collected
     return [
-        HandoverRow(names.get(driver_id, ""), f"№{route_id}" if route_id else "", *entry)
+        HandoverRow(names.get(driver_id, ""), f"№{route_id}" if route_id else "", *entry, driver_id=driver_id,
+                    route_id=route_id)
         for (driver_id, route_id), entry in sorted(table.items(), key=lambda kv: (names.get(kv[0][0], ""), kv[0][1] or 0))
     ]
+
+
+def record_handover(db: Database, actor: Actor, *, day: dt.date, driver_id: int, cash: int, card: int,
+                    route_id: int | None = None, note: str = "") -> list[HandoverRow]:
+    """The cashier counts what a driver hands in; returns the day's handover table."""
+    require(actor, Role.CASHIER, action="приём выручки от водителя")
+    if cash < 0 or card < 0 or cash + card == 0:
+        raise InvalidInput("укажите, сколько водитель сдал наличными и картой")
+    with db.unit_of_work() as session:
+        if session.get(Driver, driver_id) is None:
+            raise NotFound(f"водитель {driver_id} не найден")
+        entry = CashHandover(day=day, driver_id=driver_id, route_id=route_id, cash=cash, card=card,
+                             received_by=actor.name, note=note)
+        session.add(entry)
+        session.flush()
+        audit.record(session, actor.name, "handover.receive", "cash_handover", entry.id, driver=driver_id,
+                     route=route_id, cash=cash, card=card, day=day)
+    return handover(db, day)

@@ -4,42 +4,42 @@
 <context>
     <name>ActRowsModel</name>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="31"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="30"/>
         <source>Date</source>
         <translation>Дата</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="31"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="30"/>
         <source>Document</source>
         <translation>Документ</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="31"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="30"/>
         <source>Receipts, details</source>
         <translation>Чеки, сведения</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="31"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="30"/>
         <source>Debit</source>
         <translation>Дебет</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="32"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="31"/>
         <source>Credit</source>
         <translation>Кредит</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="40"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="39"/>
         <source>Opening balance</source>
         <translation>Сальдо начальное</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="42"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="41"/>
         <source>Turnover</source>
         <translation>Обороты за период</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="43"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="42"/>
         <source>Closing balance</source>
         <translation>Сальдо конечное</translation>
     </message>
@@ -659,16 +659,21 @@
     </message>
     <message>
         <location filename="../../omnidesk/ui/cashier/models.py" line="272"/>
+        <source>Collected</source>
+        <translation>Собрано</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="274"/>
         <source>Cash in</source>
         <translation>Сдано наличными</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="273"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="276"/>
         <source>Card in</source>
         <translation>Сдано картой</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="274"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="278"/>
         <source>Difference</source>
         <translation>Разница</translation>
     </message>
@@ -951,26 +956,79 @@
     </message>
 </context>
 <context>
-    <name>HandoverPanel</name>
+    <name>HandoverDialog</name>
     <message>
-        <location filename="../../omnidesk/ui/cashier/handover.py" line="32"/>
-        <source>Handed in: money recorded with a delivery outcome (source «driver»). Expected: what the route&apos;s stops had to pay at the door; without a route only the money is shown.</source>
-        <translation>Сдано: деньги, записанные в итоге доставки (источник «водитель»). Ожидалось: сколько должны были заплатить при получении на точках рейса; без рейса показаны только деньги.</translation>
+        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="118"/>
+        <source>Driver handover</source>
+        <translation>Сдача выручки</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/handover.py" line="37"/>
+        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="118"/>
+        <source>Receive</source>
+        <translation>Принять</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="119"/>
+        <source>{0} collected at the doors: cash {1}, card {2}.</source>
+        <translation>{0} собрал у покупателей: наличными {1}, картой {2}.</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="125"/>
+        <source>&amp;Cash counted, ₽:</source>
+        <translation>&amp;Наличных пересчитано, ₽:</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="126"/>
+        <source>Car&amp;d slips, ₽:</source>
+        <translation>&amp;Слипов по картам, ₽:</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="127"/>
+        <source>&amp;Note:</source>
+        <translation>&amp;Примечание:</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="138"/>
+        <source>The amount must be greater than zero</source>
+        <translation>Сумма должна быть больше нуля</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverPanel</name>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/handover.py" line="34"/>
+        <source>Expected: what the route&apos;s stops had to pay at the door. Collected: money recorded with the delivery outcomes. Handed in: what the cashier counted («Receive money…»).</source>
+        <translation>Ожидалось: сколько должны были заплатить на точках маршрута. Собрано: деньги, записанные с итогами доставки. Сдано: что пересчитал кассир («Принять выручку…»).</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/handover.py" line="38"/>
+        <source>Receive money…</source>
+        <translation>Принять выручку…</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/handover.py" line="39"/>
+        <source>Count what the selected driver hands in (cash and card slips)</source>
+        <translation>Пересчитать, что сдаёт выбранный водитель (наличные и слипы)</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/handover.py" line="42"/>
         <source>Day:</source>
         <translation>День:</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/handover.py" line="59"/>
+        <location filename="../../omnidesk/ui/cashier/handover.py" line="65"/>
         <source>Cash handed in: {0} · card: {1} · difference: {2}</source>
         <translation>Сдано наличными: {0} · картой: {1} · разница: {2}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/handover.py" line="62"/>
+        <location filename="../../omnidesk/ui/cashier/handover.py" line="68"/>
         <source>No driver money recorded on this day.</source>
         <translation>За этот день водители денег не сдавали.</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/handover.py" line="75"/>
+        <source>Select a driver&apos;s row first.</source>
+        <translation>Сначала выберите строку водителя.</translation>
     </message>
 </context>
 <context>
@@ -1639,72 +1697,72 @@
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="75"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="63"/>
         <source>INN, id, phone or exact name</source>
         <translation>ИНН, id, телефон или точное имя</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="80"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="68"/>
         <source>Show act</source>
         <translation>Показать акт</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="81"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="69"/>
         <source>Save act to Excel…</source>
         <translation>Сохранить акт в Excel…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="82"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="70"/>
         <source>Save payments register…</source>
         <translation>Сохранить реестр поступлений…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="83"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="71"/>
         <source>Save unmatched transfers…</source>
         <translation>Сохранить неразнесённые поступления…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="90"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="78"/>
         <source>Customer</source>
         <translation>Покупатель</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="96"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="84"/>
         <source>Period</source>
         <translation>Период</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="126"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="114"/>
         <source>act.xlsx</source>
         <translation>акт сверки.xlsx</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="126"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="114"/>
         <source>payments.xlsx</source>
         <translation>поступления.xlsx</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="126"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="114"/>
         <source>unmatched.xlsx</source>
         <translation>неразнесённые.xlsx</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="127"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="115"/>
         <source>Save to Excel</source>
         <translation>Сохранить в Excel</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="127"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="115"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="144"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="132"/>
         <source>Saving…</source>
         <translation>Сохранение…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="148"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="136"/>
         <source>Saved: {0}</source>
         <translation>Сохранено: {0}</translation>
     </message>
@@ -2247,37 +2305,37 @@
 <context>
     <name>bank</name>
     <message>
-        <location filename="../../omnidesk/ui/bank/model.py" line="22"/>
+        <location filename="../../omnidesk/ui/bank/model.py" line="24"/>
         <source>allocated</source>
         <translation>разнесён</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/model.py" line="23"/>
+        <location filename="../../omnidesk/ui/bank/model.py" line="25"/>
         <source>advance</source>
         <translation>в аванс</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/model.py" line="24"/>
+        <location filename="../../omnidesk/ui/bank/model.py" line="26"/>
         <source>to review</source>
         <translation>на разбор</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/model.py" line="25"/>
+        <location filename="../../omnidesk/ui/bank/model.py" line="27"/>
         <source>booked by hand</source>
         <translation>разнесён вручную</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/model.py" line="26"/>
+        <location filename="../../omnidesk/ui/bank/model.py" line="28"/>
         <source>not ours</source>
         <translation>не наш</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/model.py" line="27"/>
+        <location filename="../../omnidesk/ui/bank/model.py" line="29"/>
         <source>duplicate</source>
         <translation>повтор</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/model.py" line="28"/>
+        <location filename="../../omnidesk/ui/bank/model.py" line="30"/>
         <source>outgoing, skipped</source>
         <translation>исходящий, пропущен</translation>
     </message>

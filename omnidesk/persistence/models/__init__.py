@@ -4,6 +4,7 @@ from .audit import AuditEntry
 from .bank import BankLine, BankLineStatus, BankStatement, PayerAccount
 from .catalog import Product
 from .customers import Customer, CustomerContact
+from .handover import CashHandover
 from .logistics import Depot, Driver, Route, Stop, Vehicle
 from .money import Allocation, Payment, Refund
 from .orders import Order, OrderLine
@@ -13,6 +14,7 @@ from .receipts import Receipt, ReceiptLine, ReceiptLink
 __all__ = [
     "Allocation",
     "AuditEntry",
+    "CashHandover",
     "BankLine",
     "BankLineStatus",
     "BankStatement",

@@ -269,13 +269,17 @@ class HandoverModel(RowsModel):
         Column(QT_TRANSLATE_NOOP("CashierTables", "Stops"), lambda r: str(r.stops), lambda r: r.stops, True),
         Column(QT_TRANSLATE_NOOP("CashierTables", "Expected"), lambda r: format_amount(r.expected) if r.stops else "—",
                lambda r: r.expected, True),
-        Column(QT_TRANSLATE_NOOP("CashierTables", "Cash in"), lambda r: format_amount(r.cash), lambda r: r.cash, True),
-        Column(QT_TRANSLATE_NOOP("CashierTables", "Card in"), lambda r: format_amount(r.card), lambda r: r.card, True),
-        Column(QT_TRANSLATE_NOOP("CashierTables", "Difference"), lambda r: format_amount(r.difference) if r.stops else "—",
+        Column(QT_TRANSLATE_NOOP("CashierTables", "Collected"), lambda r: format_amount(r.cash + r.card),
+               lambda r: r.cash + r.card, True),
+        Column(QT_TRANSLATE_NOOP("CashierTables", "Cash in"), lambda r: format_amount(r.handed_cash),
+               lambda r: r.handed_cash, True),
+        Column(QT_TRANSLATE_NOOP("CashierTables", "Card in"), lambda r: format_amount(r.handed_card),
+               lambda r: r.handed_card, True),
+        Column(QT_TRANSLATE_NOOP("CashierTables", "Difference"), lambda r: format_amount(r.difference),
                lambda r: r.difference, True),
     )
 
     def style(self, row, column: int, role: int) -> Any:
-        if role == Qt.ItemDataRole.ForegroundRole and column == 6 and row.difference:
+        if role == Qt.ItemDataRole.ForegroundRole and column == 7 and row.difference:
             return RED
         return None

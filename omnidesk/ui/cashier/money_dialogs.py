@@ -109,3 +109,32 @@ class CashDialog(_FormDialog):
         problem = self.amount.error or ("" if self.amount.value else self.tr("The amount must be greater than zero"))
         self.error.setText(problem if self.amount.text() else "")
         self.ok.setEnabled(not problem)
+
+
+class HandoverDialog(_FormDialog):
+    """What a driver hands in at the end of the day: cash counted and card slips."""
+
+    def __init__(self, driver: str, collected_cash: int, collected_card: int, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Driver handover"), self.tr("Receive"), parent)
+        self.note.setText(self.tr("{0} collected at the doors: cash {1}, card {2}.").format(
+            driver, format_amount(collected_cash), format_amount(collected_card)))
+        self.cash, self.card = AmountEdit(), AmountEdit()
+        self.cash.set_amount(collected_cash)
+        self.card.set_amount(collected_card)
+        self.remark = QLineEdit()
+        self.form.addRow(self.tr("&Cash counted, ₽:"), self.cash)
+        self.form.addRow(self.tr("Car&d slips, ₽:"), self.card)
+        self.form.addRow(self.tr("&Note:"), self.remark)
+        self.cash.changed.connect(self._update)
+        self.card.changed.connect(self._update)
+        self._update()
+
+    def amounts(self) -> tuple[int, int]:
+        return self.cash.value or 0, self.card.value or 0
+
+    def _update(self) -> None:
+        problem = self.cash.error or self.card.error
+        if not problem and not sum(self.amounts()):
+            problem = self.tr("The amount must be greater than zero")
+        self.error.setText(problem)
+        self.ok.setEnabled(not problem)

@@ -52,7 +52,7 @@ class CashierPage(QWidget):
         self.search = SearchBox()
         self.customer = CustomerPanel()
         self.register = RegisterPanel(db, runner, queue)
-        self.handover = HandoverPanel(db, runner)
+        self.handover = HandoverPanel(db, runner, queue.actor)
         self.message = QLabel()
         self.message.setWordWrap(True)
         self._build()

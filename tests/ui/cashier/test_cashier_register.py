@@ -129,7 +129,21 @@ def test_the_driver_handover_shows_cash_collected_at_the_door(qtbot, window, ans
     settle(window)
     rows = page.handover.model.rows()
     assert len(rows) == 1 and rows[0].cash == order.total and rows[0].driver
+    assert rows[0].difference == order.total  # collected at the door, nothing handed in yet
     assert "Cash handed in: " in page.handover.totals.text()
+
+    def count(dialog):  # the cashier counts 100 ₽ less than the driver collected
+        counted = order.total - 10000
+        dialog.cash.setText(f"{counted // 100},{counted % 100:02d}")
+        return dialog.ok.isEnabled()
+
+    answers.fill = count
+    page.handover.table.selectRow(0)
+    page.handover.receive()
+    settle(window)
+    [row] = page.handover.model.rows()
+    assert (row.handed_cash, row.difference) == (order.total - 10000, 10000)
+    assert answers.errors == []
 
 
 def test_opening_a_shift_and_the_z_report_ask_first(qtbot, window, answers, settle):
