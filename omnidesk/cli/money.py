@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from omnidesk.core.enums import PaymentKind
 from omnidesk.core.money import format_amount, parse_amount, to_decimal_str
+from omnidesk.services.cashier import handover, record_handover
 from omnidesk.services.customers import customer_card
 from omnidesk.services.ledger import (
     AllocationRequest,
@@ -39,6 +42,13 @@ def register(commands) -> None:
     move.add_argument("allocation", type=int, metavar="ALLOCATION_ID")
     move.add_argument("--to", required=True, metavar="N", help="номер заказа")
     move.add_argument("--amount", help="сколько перенести (по умолчанию всё, что осталось)")
+
+    handover = common.command(sub, "handover", "сдача выручки водителем: что собрано и что сдано за день", run_handover)
+    handover.add_argument("--date", help="день ГГГГ-ММ-ДД (по умолчанию сегодня)")
+    handover.add_argument("--driver", type=int, metavar="DRIVER_ID", help="принять выручку от этого водителя")
+    handover.add_argument("--cash", default="0", help="пересчитано наличных")
+    handover.add_argument("--card", default="0", help="слипов по картам")
+    common.add_json_option(handover)
 
     receipts = commands.add_parser("receipts", help="чеки")
     sub = receipts.add_subparsers(dest="receipts_command", metavar="ДЕЙСТВИЕ", required=True)
@@ -97,6 +107,28 @@ def run_move(args) -> int:
     print(f"Из заказа №{undone.order_number} перенесено в заказ №{args.to.lstrip('№')}")
     for r in receipts:
         print(f"  к печати: {receipt_line(r)}")
+    return 0
+
+
+def run_handover(args) -> int:
+    db, day = common.open_db(args), common.parse_date(args.date) if args.date else dt.date.today()
+    if args.driver is not None:
+        rows = record_handover(db, common.actor(), day=day, driver_id=args.driver, cash=parse_amount(args.cash),
+                               card=parse_amount(args.card))
+    else:
+        rows = handover(db, day)
+    if args.json:
+        common.print_json([{"driver_id": r.driver_id, "driver": r.driver, "route": r.route, "stops": r.stops,
+                            "expected": to_decimal_str(r.expected), "collected_cash": to_decimal_str(r.cash),
+                            "collected_card": to_decimal_str(r.card), "handed_cash": to_decimal_str(r.handed_cash),
+                            "handed_card": to_decimal_str(r.handed_card), "difference": to_decimal_str(r.difference)}
+                           for r in rows])
+        return 0
+    for r in rows:
+        print(f"{r.driver or '—':<32} {r.route or '—':<6} собрано {format_amount(r.cash + r.card):>14}  "
+              f"сдано {format_amount(r.handed_cash + r.handed_card):>14}  разница {format_amount(r.difference):>14}")
+    if not rows:
+        print(f"За {day:%d.%m.%Y} денег от водителей не записано")
     return 0
 
 

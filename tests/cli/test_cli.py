@@ -5,6 +5,11 @@ import sys
 import pytest
 
 from omnidesk.cli import main
+from omnidesk.core.enums import PaymentKind
+from omnidesk.core.money import parse_amount
+from omnidesk.services.auth import Actor
+from omnidesk.services.database import open_database
+from omnidesk.services.ledger import record_delivery
 
 
 def run(capsys, *argv):
@@ -144,3 +149,22 @@ def test_cashier_commands_from_payment_to_printed_receipt(capsys, sqlite_url):
                          "--db", sqlite_url)  # the 100 ₽ taken back to the advance is paid at the door
     delivered = json.loads(out)
     assert code == 0 and [r["kind"] for r in delivered["receipts_owed"]] == ["final"]
+
+
+def test_driver_handover_from_the_command_line(capsys, sqlite_url):
+    run(capsys, "init", "--demo", "--db", sqlite_url)
+    _, out, _ = run(capsys, "orders", "list", "--json", "--db", sqlite_url)
+    order = next(o for o in json.loads(out) if o["customer"]["kind"] == "individual" and o["paid"] == "0.00")
+    db = open_database(sqlite_url)
+    record_delivery(db, Actor("Кассир"), order_number=order["number"], collected=parse_amount(order["total"]),
+                    kind=PaymentKind.CASH, driver_id=1)
+    db.engine.dispose()
+    code, out, _ = run(capsys, "payments", "handover", "--json", "--db", sqlite_url)
+    [row] = json.loads(out)
+    assert code == 0 and row["collected_cash"] == order["total"] and row["difference"] == order["total"]
+    code, out, _ = run(capsys, "payments", "handover", "--driver", "1", "--cash", order["total"], "--json",
+                       "--db", sqlite_url)
+    [row] = json.loads(out)
+    assert code == 0 and row["handed_cash"] == order["total"] and row["difference"] == "0.00"
+    code, _, err = run(capsys, "payments", "handover", "--driver", "1", "--db", sqlite_url)
+    assert code != 0 and "сколько" in err
