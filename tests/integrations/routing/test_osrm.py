@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import json
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -12,13 +9,14 @@ import pytest
 from omnidesk.integrations.routing import travel_matrix
 from omnidesk.integrations.routing.matrix import great_circle_matrix, haversine_m
 from omnidesk.integrations.routing.osrm import OsrmTableClient, RoutingServiceError
+from tests.fakes.loopback import JsonHandler, serving
 
 MAX_TABLE_SIZE = 6
 POINTS = [(55.70 + i * 0.01, 37.50 + (i % 3) * 0.02) for i in range(11)]
 UNROUTABLE = (len(POINTS) - 1, 0)  # no road from the last point to the first
 
 
-class FakeOsrm(BaseHTTPRequestHandler):
+class FakeOsrm(JsonHandler):
     """Durations = 100·|i−j| s and distances = 1000·|i−j| m, i and j being the point numbers."""
 
     calls: list[dict] = []
@@ -29,9 +27,9 @@ class FakeOsrm(BaseHTTPRequestHandler):
         query = {key: values[0] for key, values in parse_qs(url.query).items()}
         points = [tuple(map(float, pair.split(","))) for pair in coordinates.split(";")]
         if len(points) > MAX_TABLE_SIZE:
-            return self._send(400, {"code": "TooBig", "message": "Too many table coordinates"})
+            return self.send_json(400, {"code": "TooBig", "message": "Too many table coordinates"})
         if coordinates == "" or head:
-            return self._send(400, {"code": "InvalidUrl", "message": "bad url"})
+            return self.send_json(400, {"code": "InvalidUrl", "message": "bad url"})
         self.calls.append(query)
         number = [self._number(lon, lat) for lon, lat in points]
         sources = [int(i) for i in query["sources"].split(";")]
@@ -39,7 +37,7 @@ class FakeOsrm(BaseHTTPRequestHandler):
         durations = [[self._cell(number[s], number[t], 100) for t in targets] for s in sources]
         distances = [[self._cell(number[s], number[t], 1000) for t in targets] for s in sources]
         waypoint = [{"location": [lon, lat], "name": "", "distance": 1.5, "hint": "x"} for lon, lat in points]
-        self._send(200, {"code": "Ok", "durations": durations, "distances": distances,
+        self.send_json(200, {"code": "Ok", "durations": durations, "distances": distances,
                          "sources": [waypoint[s] for s in sources], "destinations": [waypoint[t] for t in targets]})
 
     @staticmethod
@@ -50,27 +48,13 @@ class FakeOsrm(BaseHTTPRequestHandler):
     def _cell(source: int, target: int, unit: int):
         return None if (source, target) == UNROUTABLE else abs(source - target) * unit + 0.4
 
-    def _send(self, status: int, body: dict) -> None:
-        data = json.dumps(body).encode()
-        self.send_response(status)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
-
-    def log_message(self, *args):
-        pass
 
 
 @pytest.fixture
 def osrm_url():
-    server = ThreadingHTTPServer(("127.0.0.1", 0), FakeOsrm)
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-    thread.start()
     FakeOsrm.calls = []
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with serving(FakeOsrm) as url:
+        yield url
 
 
 def test_large_table_is_fetched_in_chunks_and_assembled(osrm_url):

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -17,11 +16,12 @@ from omnidesk.persistence.models import Order
 from omnidesk.services import planning
 from omnidesk.services.auth import Actor
 from omnidesk.services.geocoding import geocode_orders
+from tests.fakes.loopback import JsonHandler, serving
 
 KNOWN = {"москва, тверская ул., 7": (55.7579, 37.6110, "7, Тверская улица, Москва")}
 
 
-class FakeNominatim(BaseHTTPRequestHandler):
+class FakeNominatim(JsonHandler):
     queries: list[dict] = []
 
     def do_GET(self):  # noqa: N802
@@ -29,35 +29,21 @@ class FakeNominatim(BaseHTTPRequestHandler):
         query = {key: values[0] for key, values in parse_qs(url.query).items()}
         self.queries.append(query)
         if url.path != "/search" or query.get("format") != "jsonv2":
-            return self._send(400, {"error": "bad request"})
+            return self.send_json(400, {"error": "bad request"})
         if "сломано" in query["q"]:
-            return self._send(503, {"error": "busy"})
+            return self.send_json(503, {"error": "busy"})
         hit = KNOWN.get(" ".join(query["q"].split()).casefold())
         body = [] if hit is None else [{"lat": str(hit[0]), "lon": str(hit[1]), "display_name": hit[2],
                                         "place_id": 1}]
-        self._send(200, body)
+        self.send_json(200, body)
 
-    def _send(self, status, body):
-        data = json.dumps(body, ensure_ascii=False).encode()
-        self.send_response(status)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
-
-    def log_message(self, *args):
-        pass
 
 
 @pytest.fixture
 def nominatim():
     FakeNominatim.queries = []
-    server = ThreadingHTTPServer(("127.0.0.1", 0), FakeNominatim)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with serving(FakeNominatim) as url:
+        yield url
 
 
 def test_client_finds_an_address_and_says_when_it_does_not(nominatim):

@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
@@ -22,6 +19,7 @@ from omnidesk.services.auth import Actor
 from omnidesk.ui.routes.models import STOP_ROLE, RoutesModel, UnassignedModel
 from omnidesk.ui.routes.page import RoutesPage
 from omnidesk.ui.tasks import TaskRunner
+from tests.fakes.loopback import JsonHandler, serving
 
 DAY = dt.date(2026, 3, 10)
 
@@ -98,31 +96,20 @@ def test_optimise_shows_progress_and_saves(qtbot, page):
     assert page.draft.report.feasible and page.map.markers >= page.draft.summary().stops
 
 
-class _SlowNominatim(BaseHTTPRequestHandler):
+class _SlowNominatim(JsonHandler):
     """Finds every address near the depot, a little slowly (so a cancel can come in between)."""
 
     def do_GET(self):  # noqa: N802
         query = parse_qs(urlsplit(self.path).query)["q"][0]
         number = int(query.rsplit(" ", 1)[1])
         time.sleep(0.1 if number == 0 else 0.5)  # room for the cancel after the first
-        body = json.dumps([{"lat": str(55.70 + number / 1000), "lon": "37.60", "display_name": query}]).encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args):
-        pass
+        self.send_json(200, [{"lat": f"{55.70 + number / 1000:.3f}", "lon": "37.60", "display_name": query}])
 
 
 @pytest.fixture
 def geocoder_url():
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _SlowNominatim)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with serving(_SlowNominatim) as url:
+        yield url
 
 
 def _without_coordinates(db, count: int) -> list[str]:
