@@ -29,7 +29,7 @@ from pyvrp import (
 )
 from pyvrp.constants import MAX_VALUE
 
-from omnidesk.core.routing.locks import LockedStart, locked_start
+from omnidesk.core.routing.locks import locked_start
 from omnidesk.core.routing.model import Load, Order, Problem, StopRef, Vehicle, pickup_stop
 
 _UNREACHABLE = MAX_VALUE

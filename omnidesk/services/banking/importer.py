@@ -80,7 +80,7 @@ def import_steps(db: Database, actor: Actor, data: bytes, file_name: str = "") -
     automatic = [d for d in incoming if results[d.key].automatic]
     listening = True
     for i, d in enumerate(automatic, start=1):
-        booked[d.key] = _book_automatic(db, actor, rows[d.key], d, results[d.key])
+        booked[d.key] = _book_automatic(db, actor, rows[d.key], results[d.key])
         if listening and (i % _PROGRESS_EVERY == 0 or i == len(automatic)):
             try:
                 yield ImportProgress("book", i, len(automatic))
@@ -167,7 +167,7 @@ def _line(statement_id: int, d: _Doc, result: MatchResult | None) -> BankLine:
     )
 
 
-def _book_automatic(db: Database, actor: Actor, line_id: int, d: _Doc,
+def _book_automatic(db: Database, actor: Actor, line_id: int,
                     result: MatchResult) -> tuple[BankLineStatus, LedgerResult | None, str]:
     proposal = result.applied
     assert proposal is not None
