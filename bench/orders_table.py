@@ -20,15 +20,15 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt  # noqa: E402
-from PySide6.QtWidgets import QApplication, QTableView  # noqa: E402
-from sqlalchemy import insert, select  # noqa: E402
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtWidgets import QApplication, QTableView
+from sqlalchemy import insert, select
 
-from omnidesk.core.enums import CustomerKind, OrderSource, OrderStatus  # noqa: E402
-from omnidesk.persistence.models import Customer, Order  # noqa: E402
-from omnidesk.services.database import open_database  # noqa: E402
-from omnidesk.ui.orders.page import OrdersPage  # noqa: E402
-from omnidesk.ui.tasks import TaskRunner  # noqa: E402
+from omnidesk.core.enums import CustomerKind, OrderSource, OrderStatus
+from omnidesk.persistence.models import Customer, Order
+from omnidesk.services.database import open_database
+from omnidesk.ui.orders.page import OrdersPage
+from omnidesk.ui.tasks import TaskRunner
 
 KEYSTROKES = ["и", "ив", "ива", "иван", "ивано", "иванов", "ивано", "ива", "и", ""]
 
@@ -107,7 +107,7 @@ def show_first_rows_bare(app, db) -> float:
 
 
 def keystrokes_bare(app) -> list[float]:
-    view, proxy = show_first_rows_bare.keep
+    _view, proxy = show_first_rows_bare.keep
     proxy.setFilterKeyColumn(3)
     proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
     times = []

@@ -17,12 +17,12 @@ import json
 import os
 import statistics
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from omnidesk.core.routing import validate_plan
-from omnidesk.integrations.routing.instances import Instance, read_instance
 from omnidesk.integrations.routing import solver
+from omnidesk.integrations.routing.instances import Instance, read_instance
 from omnidesk.integrations.routing.solver import solve
 
 RESULTS = Path(__file__).resolve().parent / "results"
@@ -109,7 +109,7 @@ def _table(folder: Path, time_limit: float, seed: int, rows) -> str:
     lines = [
         f"# Routing benchmark: {folder.name}, {time_limit:g} s per instance, seed {seed}",
         "",
-        f"Run {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC with `python -m bench.routing --all {folder} "
+        f"Run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC with `python -m bench.routing --all {folder} "
         f"--time-limit {time_limit:g} --seed {seed}` (PyVRP 0.14 behind omnidesk.integrations.routing.solver, "
         "one process, distance objective, every plan re-checked by omnidesk.core.routing.validate_plan).",
         "",

@@ -21,8 +21,17 @@ from .errors import DEVICE_ERRORS, DocumentNotFiscalisedError, FiscalError, Fisc
 from .ffd import CorrectionType, DocumentType, Operation, PaymentMethod, PaymentSubject, TaxSystem, VatRate
 from .link.session import Timeouts
 from .model import (
-    QUANTITY_SCALE, CashResult, Correction, DocumentResult, FiscalDocument, Line, Payments, Person, Receipt,
-    Recovery, Status,
+    QUANTITY_SCALE,
+    CashResult,
+    Correction,
+    DocumentResult,
+    FiscalDocument,
+    Line,
+    Payments,
+    Person,
+    Receipt,
+    Recovery,
+    Status,
 )
 
 PROTOCOLS = ("shtrih",)

@@ -7,7 +7,7 @@ import uuid
 
 import pytest
 
-from omnidesk.app import offscreen_platform  # noqa: E402 - sets nothing Qt yet
+from omnidesk.app import offscreen_platform
 
 if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":  # a virtual 1920×1200 screen, no display
     os.environ["QT_QPA_PLATFORM"] = offscreen_platform()

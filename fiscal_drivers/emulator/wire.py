@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import select
 import socket
@@ -49,10 +50,8 @@ class SocketPort:
             return None
 
     def send(self, data: bytes) -> None:
-        try:
+        with contextlib.suppress(OSError):
             self.sock.sendall(data)
-        except OSError:
-            pass
 
 
 class DeviceLink:

@@ -8,8 +8,15 @@ from collections.abc import Callable
 from .. import ffd
 from ..api import FiscalRegister
 from ..errors import (
-    DocumentNotFiscalisedError, FiscalError, FiscalStateUnknownError, FnStateError, LinkError, ModeError,
-    ProtocolError, ReceiptClosedError, ShiftClosedError,
+    DocumentNotFiscalisedError,
+    FiscalError,
+    FiscalStateUnknownError,
+    FnStateError,
+    LinkError,
+    ModeError,
+    ProtocolError,
+    ReceiptClosedError,
+    ShiftClosedError,
 )
 from ..link import Session, Timeouts, Transport
 from ..link.transport import Trace

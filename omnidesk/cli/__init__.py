@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from typing import Sequence
+from collections.abc import Sequence
 
 from omnidesk import __version__
 from omnidesk.core.errors import OmniDeskError

@@ -16,8 +16,8 @@ from omnidesk.core.errors import InvalidInput
 from omnidesk.integrations.fiscal import RegisterConnection
 from omnidesk.services.audit import current_user
 from omnidesk.services.auth import Actor
-from omnidesk.services.fiscal import FiscalJournal
 from omnidesk.services.database import open_database
+from omnidesk.services.fiscal import FiscalJournal
 from omnidesk.services.uow import Database
 
 

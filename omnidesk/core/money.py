@@ -8,8 +8,8 @@ writes the one form the UI shows (``12 450,00 ₽``, with no-break spaces so it 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
-from typing import Sequence
 
 from .errors import InvalidInput
 

@@ -49,7 +49,7 @@ class VatRate(enum.Enum):
         """Calculated rates (22/122…) are used on prepayment and advance receipts."""
         return "/" in self.value
 
-    def calculated(self) -> "VatRate":
+    def calculated(self) -> VatRate:
         """The calculated counterpart of a rate, as prepayment receipts need it."""
         return _CALCULATED.get(self, self)
 
@@ -63,7 +63,7 @@ class VatRate(enum.Enum):
         return (2 * numerator + denominator) // (2 * denominator)
 
     @classmethod
-    def parse(cls, text: str) -> "VatRate":
+    def parse(cls, text: str) -> VatRate:
         """Read a rate written as ``22``, ``22%``, ``22/122`` or ``без НДС``."""
         cleaned = str(text).strip().lower().replace("%", "").replace(" ", "")
         if cleaned in ("none", "безндс", "ндсне облагается", "необлагается", "-"):

@@ -7,9 +7,9 @@ device that remembers its shift and documents across restarts.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
 
 import fiscal_drivers as fd
 from fiscal_drivers.emulator import Emulator

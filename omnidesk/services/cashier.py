@@ -140,7 +140,7 @@ def handover(db: Database, day: dt.date) -> list[HandoverRow]:
         entry = table.setdefault((driver_id, route_id), [0, 0, 0, 0, 0, 0])
         entry[4] += cash
         entry[5] += card
-    for (driver_id, route_id), entry in table.items():
+    for (_driver_id, route_id), entry in table.items():
         collected = entry[2] + entry[3]
         entry[1] = sum(by_order[o].due for o in stops.get(route_id, []) if o in by_order) + collected
     return [

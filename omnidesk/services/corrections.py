@@ -9,7 +9,7 @@ The correction is stored as an owed receipt like any other and printed through t
 from __future__ import annotations
 
 import datetime as dt
-from typing import Mapping
+from collections.abc import Mapping
 
 from omnidesk.core.errors import InvalidInput
 from omnidesk.core.receipts import Correction, CorrectionType, Operation, PlanLine, plan_correction

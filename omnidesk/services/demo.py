@@ -205,7 +205,7 @@ def _order(seed, rng, number, customer, products, suppliers, day, today) -> Orde
 
 def _lines(rng: random.Random, products: list[Product]) -> list[OrderLine]:
     main = rng.choice([p for p in products if p.price >= 300000])
-    chosen = [main] + rng.sample([p for p in products if p is not main], rng.randint(0, 4))
+    chosen = [main, *rng.sample([p for p in products if p is not main], rng.randint(0, 4))]
     lines = []
     for no, product in enumerate(chosen, start=1):
         qty = 1 if product.price >= 300000 else rng.choice((1, 2, 2, 4, 6, 10, 20))
@@ -244,7 +244,7 @@ def _advances(rng: random.Random, customers: list[Customer], today: dt.date) -> 
     return [
         dict(customer=str(c.id), kind=PaymentKind.SBP, amount=amount, received_at=_some_time_before(rng, today),
              purpose="Аванс за оборудование", source="demo")
-        for c, amount in zip(people, (1500000, 500000))
+        for c, amount in zip(people, (1500000, 500000), strict=False)
     ]
 
 

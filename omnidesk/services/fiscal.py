@@ -11,12 +11,12 @@ marked printed, or failed (safe to print again). Nothing is printed while a rece
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
-import fiscal_drivers as fd
 from sqlalchemy import select
 
+import fiscal_drivers as fd
 from omnidesk.core.enums import ReceiptStatus
 from omnidesk.core.errors import Conflict, InvalidInput, NotFound, OmniDeskError
 from omnidesk.integrations.fiscal import FiscalDocumentRequest, FiscalLine, RegisterConnection

@@ -17,19 +17,44 @@ from sqlalchemy.orm import Session
 from omnidesk.config import Settings
 from omnidesk.core.enums import OrderStatus
 from omnidesk.core.errors import InvalidInput
-from omnidesk.persistence.models import (
-    Allocation, BankLine, BankLineStatus, Customer, Order, Payment, Receipt, ReceiptLink, Refund,
-)
 from omnidesk.integrations.excel.model import (
-    ActRow, Party, PaymentRow, PaymentsRegister, ReconciliationAct, UnmatchedRow, UnmatchedTransfers,
+    ActRow,
+    Party,
+    PaymentRow,
+    PaymentsRegister,
+    ReconciliationAct,
+    UnmatchedRow,
+    UnmatchedTransfers,
+)
+from omnidesk.persistence.models import (
+    Allocation,
+    BankLine,
+    BankLineStatus,
+    Customer,
+    Order,
+    Payment,
+    Receipt,
+    ReceiptLink,
+    Refund,
 )
 
 from .customers import resolve_customer
 from .ledger import state
 from .uow import Database
 
-__all__ = ["our_company", "ActRow", "Party", "PaymentRow", "PaymentsRegister", "ReconciliationAct", "UnmatchedRow",
-           "UnmatchedTransfers", "payments_register", "reconciliation_act", "unmatched_transfers"]
+__all__ = [
+    "ActRow",
+    "Party",
+    "PaymentRow",
+    "PaymentsRegister",
+    "ReconciliationAct",
+    "UnmatchedRow",
+    "UnmatchedTransfers",
+    "our_company",
+    "payments_register",
+    "reconciliation_act",
+    "unmatched_transfers",
+]
 
 
 

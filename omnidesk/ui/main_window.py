@@ -22,9 +22,9 @@ from omnidesk.services.audit import current_user
 from omnidesk.services.auth import Actor
 from omnidesk.services.uow import Database
 
+from .bank.page import BankPage
 from .cashier.fiscal_queue import FiscalQueue, JournalFactory, settings_journal_factory
 from .cashier.page import CashierPage
-from .bank.page import BankPage
 from .orders.page import OrdersPage
 from .reports.page import ReportsPage
 from .routes.page import RoutesPage

@@ -12,7 +12,7 @@ from omnidesk.cli import main
 from omnidesk.services.database import open_database
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "services"))
-from bank_statements import OUTGOING, PETROVA_THREE, SANTEH_OVER, STRANGER, standard_shop, statement  # noqa: E402
+from bank_statements import OUTGOING, PETROVA_THREE, SANTEH_OVER, STRANGER, standard_shop, statement
 
 
 def run(capsys, *argv):
@@ -31,7 +31,7 @@ def prepare(tmp_path, sqlite_url):
 
 
 def test_import_twice_review_and_export(capsys, tmp_path, sqlite_url):
-    shop, path = prepare(tmp_path, sqlite_url)
+    _shop, path = prepare(tmp_path, sqlite_url)
     code, out, _ = run(capsys, "bank", "import", path, "--json", "--db", sqlite_url)
     result = json.loads(out)
     assert code == 0 and (result["imported"], result["duplicates"], result["outgoing_skipped"]) == (3, 0, 1)

@@ -80,7 +80,7 @@ def test_customers_show_by_any_reference(capsys, sqlite_url):
 def test_errors_are_one_clear_line(capsys, sqlite_url, argv, message):
     if "--db" not in argv:
         argv = [*argv, "--db", sqlite_url]
-    code, out, err = run(capsys, *argv)
+    code, _out, err = run(capsys, *argv)
     assert code != 0
     assert message in err
     assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
@@ -101,14 +101,14 @@ def test_config_set_get_list(capsys, user_dirs):
 
 
 def test_default_database_lives_in_the_data_dir(capsys, user_dirs):
-    code, out, _ = run(capsys, "init")
+    code, _out, _ = run(capsys, "init")
     assert code == 0
     assert (user_dirs / "data" / "omnidesk.sqlite3").exists()
 
 
 def test_screenshots_write_one_png_per_page(capsys, sqlite_url, tmp_path):
     run(capsys, "init", "--demo", "--db", sqlite_url)
-    code, out, _ = run(capsys, "screenshots", str(tmp_path / "shots"), "--db", sqlite_url)
+    code, _out, _ = run(capsys, "screenshots", str(tmp_path / "shots"), "--db", sqlite_url)
     assert code == 0
     pngs = sorted(p.name for p in (tmp_path / "shots").glob("*.png"))
     assert pngs == ["bank.png", "cashier.png", "orders.png", "reports.png", "routes.png", "settings.png"]
@@ -145,7 +145,7 @@ def test_cashier_commands_from_payment_to_printed_receipt(capsys, sqlite_url):
     code, out, _ = run(capsys, "fiscal", "status", "--json", "--db", sqlite_url)
     state = json.loads(out)
     assert code == 0 and state["shift_open"] and state["last_document_number"] == len(printed["printed"]) + 1
-    code, out, err = run(capsys, "orders", "deliver", order["number"], "--collected", "100", "--kind", "cash", "--json",
+    code, out, _err = run(capsys, "orders", "deliver", order["number"], "--collected", "100", "--kind", "cash", "--json",
                          "--db", sqlite_url)  # the 100 ₽ taken back to the advance is paid at the door
     delivered = json.loads(out)
     assert code == 0 and [r["kind"] for r in delivered["receipts_owed"]] == ["final"]

@@ -77,7 +77,7 @@ def test_spread_adds_up_and_is_proportional(total, weights):
     parts = spread(total, weights)
     assert sum(parts) == total
     weight_sum = sum(weights)
-    for part, weight in zip(parts[:-1], weights[:-1]):
+    for part, weight in zip(parts[:-1], weights[:-1], strict=False):
         assert part == total * weight // weight_sum
     assert parts[-1] >= 0
 

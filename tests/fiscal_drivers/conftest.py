@@ -8,7 +8,14 @@ from collections.abc import Iterator
 import pytest
 
 from fiscal_drivers import (
-    Line, Operation, Payments, Person, Receipt, Timeouts, VatRate, open_register,
+    Line,
+    Operation,
+    Payments,
+    Person,
+    Receipt,
+    Timeouts,
+    VatRate,
+    open_register,
 )
 from fiscal_drivers.emulator import Emulator
 

@@ -9,8 +9,8 @@ import pytest
 
 from fiscal_drivers import Operation, Payments, Receipt, open_register
 from fiscal_drivers import errors as e
-from fiscal_drivers.ffd import encode_tlv
 from fiscal_drivers.emulator import DeviceFault
+from fiscal_drivers.ffd import encode_tlv
 
 from .conftest import CASHIER, fast_timeouts, simple_receipt
 
@@ -23,7 +23,7 @@ def test_every_table_code_arrives_typed(pty_emulator, pty_kkt, code: int) -> Non
         raise DeviceFault(code)
 
     pty_emulator.device.handlers[0x10] = fail
-    cls, message = e.DEVICE_ERRORS[code]
+    cls, _message = e.DEVICE_ERRORS[code]
     with pytest.raises(cls) as info:
         pty_kkt.commands.short_status()  # 50h only after the busy retries run out
     assert info.value.code == code

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections import Counter
 
@@ -34,10 +35,8 @@ def test_receipts_on_a_noisy_line(tmp_path, spec: str, count: int) -> None:
         with open_register(emu.url, timeouts=NOISY) as kkt:
             print_shift = None
             while print_shift is None:  # the shift open itself may need the settle path
-                try:
+                with contextlib.suppress(DocumentNotFiscalisedError):
                     print_shift = kkt.open_shift(CASHIER)
-                except DocumentNotFiscalisedError:
-                    pass
             results = [print_exactly_once(kkt, simple_receipt(f"Товар №{i}", 1000 + i)) for i in range(count)]
         receipts = [doc for doc in emu.journal if doc["type"] == 3]
     names = Counter(doc["1059"][0]["1030"] for doc in receipts)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from fiscal_drivers.emulator import Device
 from fiscal_drivers.errors import PrinterBusyError, device_error
 from fiscal_drivers.link.framing import command_bytes, encode_frame, lrc, parse_frame
 from fiscal_drivers.shtrih import protocol as p
-from fiscal_drivers.emulator import Device
 
 H = bytes.fromhex
 

@@ -6,8 +6,18 @@ import datetime as dt
 import json
 
 from fiscal_drivers import (
-    Correction, CorrectionType, DocumentType, Line, Operation, PaymentMethod, PaymentSubject, Payments, Person,
-    Receipt, TaxSystem, VatRate,
+    Correction,
+    CorrectionType,
+    DocumentType,
+    Line,
+    Operation,
+    PaymentMethod,
+    Payments,
+    PaymentSubject,
+    Person,
+    Receipt,
+    TaxSystem,
+    VatRate,
 )
 from fiscal_drivers.emulator import journal_tags
 

@@ -9,15 +9,28 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from omnidesk.core.errors import Conflict, Forbidden, InvalidInput
 from omnidesk.core.enums import Role
+from omnidesk.core.errors import Conflict, Forbidden, InvalidInput
 from omnidesk.integrations.bankfiles import BankFileError
 from omnidesk.persistence.models import (
-    Allocation, AuditEntry, BankLine, BankLineStatus, BankStatement, PayerAccount, Payment, Receipt,
+    Allocation,
+    AuditEntry,
+    BankLine,
+    BankLineStatus,
+    BankStatement,
+    PayerAccount,
+    Payment,
+    Receipt,
 )
 from omnidesk.services.auth import Actor
 from omnidesk.services.banking import (
-    book_line, import_statement, import_steps, line_allocations, mark_not_ours, review_queue, statement_lines,
+    book_line,
+    import_statement,
+    import_steps,
+    line_allocations,
+    mark_not_ours,
+    review_queue,
+    statement_lines,
     undo_allocation,
 )
 from omnidesk.services.customers import balance_of
@@ -25,7 +38,7 @@ from omnidesk.services.ledger import AllocationRequest
 from omnidesk.services.receipts import list_receipts
 
 sys.path.insert(0, str(Path(__file__).parent))
-from bank_statements import OUTGOING, PETROVA_THREE, SANTEH_OVER, STRANGER, Doc, standard_shop, statement  # noqa: E402
+from bank_statements import OUTGOING, PETROVA_THREE, SANTEH_OVER, STRANGER, Doc, standard_shop, statement
 
 MANAGER = Actor("Менеджер Ольга", Role.MANAGER)
 CASHIER = Actor("Кассир Анна", Role.CASHIER)

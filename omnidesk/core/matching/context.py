@@ -59,7 +59,7 @@ def similar_number(written: str, number: str) -> bool:
     """One digit wrong, or two neighbouring digits swapped."""
     if len(written) != len(number) or written == number:
         return False
-    diff = [i for i, (a, b) in enumerate(zip(written, number)) if a != b]
+    diff = [i for i, (a, b) in enumerate(zip(written, number, strict=False)) if a != b]
     if len(diff) == 1:
         return True
     return len(diff) == 2 and diff[1] == diff[0] + 1 and written[diff[0]] == number[diff[1]] and written[diff[1]] == number[diff[0]]

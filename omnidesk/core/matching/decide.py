@@ -57,7 +57,7 @@ def _who(ctx: LineContext) -> tuple[CustomerId, Strength, tuple[str, ...]] | Ver
         return owner, Strength.WEAK, identity.evidence[owner] + ("номер заказа указал клиента",)
     if identity.candidates and max(identity.candidates.values()) >= Strength.MEDIUM:
         return _review("плательщик похож на другого клиента, чем заказ в назначении")
-    return owner, Strength.NONE, identity.reasons + ("плательщик не найден, клиент по номеру заказа",)
+    return owner, Strength.NONE, (*identity.reasons, "плательщик не найден, клиент по номеру заказа")
 
 
 def _paid_for_someone_else(ctx: LineContext, book: OrderBook, payer: CustomerId) -> Verdict | None:
@@ -72,7 +72,7 @@ def _paid_for_someone_else(ctx: LineContext, book: OrderBook, payer: CustomerId)
     result = split(orders, book.due, ctx.line.amount)
     if not named or result.fit is not Fit.EXACT or ctx.unexplained or ctx.closed:
         return None
-    why = (_ref_reason(orders), *named, "платит другой клиент") + result.reasons
+    why = (_ref_reason(orders), *named, "платит другой клиент", *result.reasons)
     return Verdict(Proposal(owner, result.allocations, 0, why))
 
 
@@ -106,16 +106,16 @@ def _by_amount(ctx, book, customer, strength, reasons) -> Verdict:
     open_orders = book.open_orders(customer)
     if not open_orders:
         if strength is Strength.STRONG:
-            return Verdict(Proposal(customer, (), amount, reasons + ("открытых заказов нет — аванс",)))
+            return Verdict(Proposal(customer, (), amount, (*reasons, "открытых заказов нет — аванс")))
         return _review(*reasons, "открытых заказов нет")
     exact = [o for o in open_orders if book.due[o.number] == amount]
     if len(exact) == 1 and strength >= Strength.MEDIUM:
-        why = reasons + (f"сумма совпала с заказом {exact[0].number}",)
+        why = (*reasons, f"сумма совпала с заказом {exact[0].number}")
         return Verdict(Proposal(customer, full_allocations(exact, book.due), 0, why))
     if len(exact) > 1:
         return _review(*reasons, f"несколько заказов на {money(amount)}")
     total = sum(book.due[o.number] for o in open_orders)
     if strength is Strength.STRONG and total == amount and len(open_orders) <= MAX_ORDERS_FOR_TOTAL:
-        why = reasons + ("сумма совпала с суммой всех открытых заказов",)
+        why = (*reasons, "сумма совпала с суммой всех открытых заказов")
         return Verdict(Proposal(customer, full_allocations(open_orders, book.due), 0, why))
     return _review(*reasons, "номера заказа в назначении нет", "сумма не совпала ни с одним заказом")

@@ -9,7 +9,7 @@ not pay an order twice. The inputs are never changed.
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from .context import read_line
 from .decide import decide

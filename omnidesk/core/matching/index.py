@@ -4,8 +4,8 @@ number, customer and amount. Dues change as lines are applied within the run."""
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from operator import attrgetter
-from typing import Iterable
 
 from .model import CustomerId, KnownCustomer, OpenOrder
 from .text import digits_only, is_transit_account, name_key, name_tokens, normalize_phone

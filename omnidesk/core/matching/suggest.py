@@ -54,18 +54,18 @@ def _for_customer(ctx: LineContext, customers: CustomerIndex, book: OrderBook, c
         result = split(refs, book.due, amount)
         bonus = 45 * min(len(refs), 3) + (25 if result.allocations and result.advance == 0 and all(a.closes_order for a in result.allocations) else 0)
         reason = "номер заказа в назначении" if len(refs) == 1 else "номера заказов в назначении"
-        out.append(Proposal(customer_id, result.allocations, result.advance, why + (reason,) + result.reasons, score + bonus))
+        out.append(Proposal(customer_id, result.allocations, result.advance, (*why, reason, *result.reasons), score + bonus))
     for order in open_orders:
         if book.due[order.number] == amount:
-            out.append(Proposal(customer_id, full_allocations([order], book.due), 0, why + (f"сумма совпала с заказом {order.number}",), score + 25))
+            out.append(Proposal(customer_id, full_allocations([order], book.due), 0, (*why, f"сумма совпала с заказом {order.number}"), score + 25))
     for group in exact_subsets(open_orders, book.due, amount):
         numbers = ", ".join(o.number for o in group)
-        out.append(Proposal(customer_id, full_allocations(group, book.due), 0, why + (f"сумма совпала с заказами {numbers}",), score + 15))
+        out.append(Proposal(customer_id, full_allocations(group, book.due), 0, (*why, f"сумма совпала с заказами {numbers}"), score + 15))
     if open_orders:
         allocations, left = fill_oldest_first(open_orders, book.due, amount)
-        out.append(Proposal(customer_id, allocations, left, why + ("старые заказы первыми",), score + 5))
+        out.append(Proposal(customer_id, allocations, left, (*why, "старые заказы первыми"), score + 5))
     if customer_id in customers.by_id and ctx.identity.strength_of(customer_id) >= Strength.WEAK:
-        out.append(Proposal(customer_id, (), amount, why + ("всё — аванс клиента",), score))
+        out.append(Proposal(customer_id, (), amount, (*why, "всё — аванс клиента"), score))
     return out
 
 

@@ -7,7 +7,7 @@ The ledger calls them at the moment of a money operation and stores the result a
 
 from __future__ import annotations
 
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 from ..enums import CustomerKind, PaymentKind
 from ..money import format_amount

@@ -13,8 +13,8 @@ The prepayment left over for refused goods is ``excess_prepayment``: the cashier
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Iterable, Mapping
 
 from .builders import plan_final_settlement
 from .errors import DeliveryPaymentMismatch, ReceiptPlanError

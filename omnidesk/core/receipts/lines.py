@@ -17,7 +17,7 @@ accepted, and the customer is never charged a kopeck above the order's own price
 
 from __future__ import annotations
 
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 from ..enums import PaymentSubject
 from ..money import spread
@@ -94,7 +94,7 @@ def spread_lines(total: int, items: Sequence[QtyLine], *, method: Method) -> tup
     parts = spread(total, [weight for _, _, weight in weighted])
     return tuple(
         plan_line(source, part, quantity, method=method, vat=source.vat.calculated())
-        for (source, quantity, _), part in zip(weighted, parts)
+        for (source, quantity, _), part in zip(weighted, parts, strict=False)
         if part > 0
     )
 

@@ -13,11 +13,11 @@ from .model import AccountSection, BankDocument, Statement
 from .protocol import PARSERS, StatementParser, parse_statement
 
 __all__ = [
+    "PARSERS",
     "AccountSection",
     "BankDocument",
     "BankFileError",
     "ExchangeParser",
-    "PARSERS",
     "Statement",
     "StatementParser",
     "document_key",

@@ -13,9 +13,9 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
 from omnidesk.core.money import format_amount
-from .model import ReconciliationAct
 
 from .cells import BOLD, BOX, CENTER, SMALL, TITLE, WRAP, date, fit_rows, header_row, money, print_setup, text, widths
+from .model import ReconciliationAct
 
 COLUMNS = ["Дата", "Документ", "Чеки, сведения", "Дебет", "Кредит", "Дата", "Документ", "Дебет", "Кредит"]
 OURS, THEIRS = range(1, 6), range(6, 10)
@@ -109,7 +109,7 @@ def _debt_words(act: ReconciliationAct) -> str:
 
 def _signatures(ws, row: int, seller: str, buyer: str) -> None:
     for first_col, name in ((1, seller), (6, buyer)):
-        last_col = first_col + (3 if first_col == 1 else 3)
+        last_col = first_col + 3
         lines = [(f"От {name}", BOLD), ("Руководитель  ____________  (________________)", None),
                  ("Главный бухгалтер  ____________  (________________)", None), ("М.П.", None)]
         for offset, (value, font) in enumerate(lines):

@@ -6,9 +6,8 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
-from .model import PaymentsRegister, UnmatchedTransfers
-
 from .cells import BOLD, BOX, TITLE, WRAP, date, fit_rows, header_row, money, print_setup, text, widths
+from .model import PaymentsRegister, UnmatchedTransfers
 
 PAYMENT_COLUMNS = ["№", "Дата", "Вид", "Покупатель", "ИНН", "Плательщик", "Документ банка", "Назначение",
                    "Сумма", "Зачтено в заказы", "Аванс", "Заказы", "Источник"]

@@ -151,7 +151,7 @@ def read_day(path: Path, objective: Objective | None = None) -> Instance:
     vehicles = tuple(Vehicle(item["id"], Load(item["capacity_kg"], item["capacity_dm3"]),
                              Window.parse(*item["shift"]), item["depot"]) for item in day["vehicles"])
     names = [depot.id for depot in depots] + [order.id for order in orders]
-    locations = tuple(Location(name, lat, lon) for name, (lat, lon) in zip(names, points))
+    locations = tuple(Location(name, lat, lon) for name, (lat, lon) in zip(names, points, strict=False))
     problem = Problem(locations, great_circle_matrix(points, detour, speed), tuple(depots), vehicles, orders,
                       objective=objective or Objective(), name=day.get("name", path.stem))
     return Instance(path.stem, problem, 1000, str)

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from pyvrp import Solution
-from pyvrp.IteratedLocalSearch import IteratedLocalSearchCallbacks, IteratedLocalSearchParams
 from pyvrp.exceptions import PenaltyBoundWarning
+from pyvrp.IteratedLocalSearch import IteratedLocalSearchCallbacks, IteratedLocalSearchParams
 from pyvrp.PenaltyManager import PenaltyParams
 from pyvrp.search import NeighbourhoodParams, PerturbationParams
 from pyvrp.solve import SolveParams

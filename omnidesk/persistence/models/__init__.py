@@ -14,10 +14,10 @@ from .receipts import Receipt, ReceiptLine, ReceiptLink
 __all__ = [
     "Allocation",
     "AuditEntry",
-    "CashHandover",
     "BankLine",
     "BankLineStatus",
     "BankStatement",
+    "CashHandover",
     "Customer",
     "CustomerContact",
     "Depot",

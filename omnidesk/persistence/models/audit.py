@@ -28,5 +28,5 @@ class AuditLogIsAppendOnly(RuntimeError):
 
 @event.listens_for(AuditEntry, "before_update")
 @event.listens_for(AuditEntry, "before_delete")
-def _refuse_change(mapper, connection, target) -> None:  # noqa: ARG001 - SQLAlchemy signature
+def _refuse_change(mapper, connection, target) -> None:
     raise AuditLogIsAppendOnly("the audit log is append-only")

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from typing import Iterator
 
 from sqlalchemy import exc as sa_exc
 from sqlalchemy import select

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Sequence
+from collections.abc import Sequence
 
 from sqlalchemy import func, select
 
@@ -69,7 +69,7 @@ def book_line(db: Database, actor: Actor, line_id: int, *, customer: str,
     if any(a.amount is not None and a.amount <= 0 for a in allocations) or asked > amount:
         raise InvalidInput(f"распределено {format_amount(asked)} из {format_amount(amount)}: "
                            "суммы должны быть больше нуля и не больше платежа")
-    status, _ledger, error = _book(db, actor, line_id, buyer_id, list(allocations), remember="", manual=True)
+    _status, _ledger, error = _book(db, actor, line_id, buyer_id, list(allocations), remember="", manual=True)
     if error:
         raise InvalidInput(error)
     with db.unit_of_work() as session:

@@ -13,8 +13,17 @@ from omnidesk.persistence.models import Allocation, Customer, Order, Payment, Re
 
 from ..customers import balance_of
 
-__all__ = ["balance_of", "order_snap", "paid", "prepayment_method", "kept", "lock_order", "contact_of",
-           "receipts_apply", "line_by_number"]
+__all__ = [
+    "balance_of",
+    "contact_of",
+    "kept",
+    "line_by_number",
+    "lock_order",
+    "order_snap",
+    "paid",
+    "prepayment_method",
+    "receipts_apply",
+]
 
 
 def paid(session: Session, order_id: int) -> int:

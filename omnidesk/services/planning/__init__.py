@@ -18,7 +18,24 @@ from .travel import Travel
 from .views import PLANNABLE_STATUSES, DaySummary, DepotInfo, DriverInfo, Excluded, OrderInfo
 
 __all__ = [
-    "DayDraft", "PlanProgress", "load_draft", "lock_route", "move_stop", "optimise", "pin_order", "plan_day",
-    "publish_day", "reloaded", "save", "set_carrier", "set_pin", "Travel", "PLANNABLE_STATUSES", "DaySummary",
-    "DepotInfo", "DriverInfo", "Excluded", "OrderInfo",
+    "PLANNABLE_STATUSES",
+    "DayDraft",
+    "DaySummary",
+    "DepotInfo",
+    "DriverInfo",
+    "Excluded",
+    "OrderInfo",
+    "PlanProgress",
+    "Travel",
+    "load_draft",
+    "lock_route",
+    "move_stop",
+    "optimise",
+    "pin_order",
+    "plan_day",
+    "publish_day",
+    "reloaded",
+    "save",
+    "set_carrier",
+    "set_pin",
 ]

@@ -64,7 +64,7 @@ def build_draft(records: DayRecords, travel: Travel | None = None) -> DayDraft:
                      for driver in records.drivers)
     plan = _saved_plan(records, {order.id for order in orders})
     locks = tuple(RouteLock(route.vehicle, route.stops[: route.locked]) for route in plan.routes if route.locked)
-    locations = tuple(Location(name, lat, lon) for name, (lat, lon) in zip(names, points))
+    locations = tuple(Location(name, lat, lon) for name, (lat, lon) in zip(names, points, strict=False))
     problem = Problem(locations, travel.matrix(points), _core_depots(depots), vehicles, tuple(orders), locks,
                       Objective(vehicle_fixed_cost=VAN_COST_M), name=str(records.date))
     return DayDraft(records, problem, plan, tuple(excluded), {depot.key: depot for depot in depots})

@@ -7,8 +7,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from omnidesk.core.money import format_amount
 from omnidesk.core.enums import BankLineStatus
+from omnidesk.core.money import format_amount
 from omnidesk.services.banking import LineView
 
 from ..tables import ListTableModel

@@ -4,26 +4,26 @@ from __future__ import annotations
 
 from html import escape
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
-    QPlainTextEdit,
     QHBoxLayout,
     QLabel,
+    QPlainTextEdit,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
-from PySide6.QtCore import Qt
 
 from omnidesk.core.enums import CustomerKind
 from omnidesk.core.money import format_amount
 from omnidesk.core.phones import format_phone
+from omnidesk.services.cashier import CustomerView
 from omnidesk.services.dto import OrderRow
 from omnidesk.services.receipts import ReceiptView
 
 from ..labels import kind_label as customer_kind_label
-from omnidesk.services.cashier import CustomerView
 from .models import AllocationsModel, LedgerModel, OrdersModel, ReceiptsModel, RowsProxy
 from .texts import explain_receipt, is_owed
 from .widgets import make_table

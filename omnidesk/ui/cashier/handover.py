@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QPushButton, QVBox
 
 from omnidesk.core.errors import InvalidInput
 from omnidesk.core.money import format_amount
-from omnidesk.services.uow import Database
 from omnidesk.services import cashier as data
+from omnidesk.services.uow import Database
 
 from ..tasks import TaskRunner
 from . import widgets

@@ -6,17 +6,18 @@ service objects; the proxy sorts by ``SORT_ROLE`` so amounts sort as numbers, da
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, Callable, Sequence
+from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
-    QT_TRANSLATE_NOOP,
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 

@@ -6,7 +6,8 @@ prints without a confirmation that shows what will be printed.
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
@@ -14,11 +15,11 @@ from PySide6.QtWidgets import QInputDialog, QLabel, QSplitter, QTabWidget, QTool
 
 from omnidesk.core.enums import OrderStatus, ReceiptStatus
 from omnidesk.core.money import format_amount
+from omnidesk.services import cashier as data
 from omnidesk.services import corrections, ledger
 from omnidesk.services import orders as order_service
 from omnidesk.services.receipts import ReceiptView
 from omnidesk.services.uow import Database
-from omnidesk.services import cashier as data
 
 from ..tasks import TaskRunner
 from . import widgets

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -22,11 +22,11 @@ from PySide6.QtWidgets import (
 from omnidesk.core.enums import PaymentKind
 from omnidesk.core.money import format_amount
 from omnidesk.core.receipts import receipt_owed_for_payment
+from omnidesk.services.cashier import CustomerView
 from omnidesk.services.dto import OrderRow
 from omnidesk.services.ledger import AllocationRequest
 
 from ..labels import payment_kind_label
-from omnidesk.services.cashier import CustomerView
 from .widgets import AmountEdit, error_label
 
 KINDS = (PaymentKind.CASH, PaymentKind.CARD, PaymentKind.SBP, PaymentKind.TRANSFER)

@@ -6,9 +6,10 @@ journal table is read from the database on the ordinary pool.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from html import escape
-from typing import Any, Callable, Sequence
+from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -25,10 +26,10 @@ from PySide6.QtWidgets import (
 from omnidesk.core.enums import ReceiptStatus
 from omnidesk.core.errors import OmniDeskError
 from omnidesk.core.money import format_amount
+from omnidesk.services import cashier as data
 from omnidesk.services.fiscal import FiscalJournal, RegisterState
 from omnidesk.services.receipts import ReceiptView
 from omnidesk.services.uow import Database
-from omnidesk.services import cashier as data
 
 from ..errors import error_text
 from ..tasks import TaskRunner

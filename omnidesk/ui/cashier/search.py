@@ -7,6 +7,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
 from omnidesk.services.cashier import SearchHit
+
 from .models import RowsProxy, SearchModel
 from .widgets import make_table
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget, QSizePolicy, QScrollArea, QFrame
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from omnidesk.core.money import format_amount
 from omnidesk.core.phones import format_phone
@@ -67,10 +67,7 @@ class OrderDetailPanel(QScrollArea):
     def _delivery(self, d: OrderDetail) -> str:
         r = d.row
         when = r.delivery_date.strftime("%d.%m.%Y") if r.delivery_date else self.tr("not set")
-        if d.lat is not None and d.lon is not None:
-            coords = f"{d.lat:.5f}, {d.lon:.5f}"
-        else:
-            coords = self.tr("no coordinates")
+        coords = f"{d.lat:.5f}, {d.lon:.5f}" if d.lat is not None and d.lon is not None else self.tr("no coordinates")
         weight = self.tr("{0} kg").format(_qty(r.weight_g))
         lines = [f"{when} {format_window(r.window_start, r.window_end)}", r.address]
         if d.contact_phone:

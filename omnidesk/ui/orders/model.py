@@ -8,16 +8,17 @@ the usual Qt wiring and hands sorting to the source, which sorts with Python's `
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Callable, Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
-    QT_TRANSLATE_NOOP,
 )
 from PySide6.QtGui import QBrush, QColor
 

@@ -54,7 +54,7 @@ class RouteMap(QGraphicsView):
         for number, report in enumerate(draft.report.routes):
             if report.stops:
                 self._draw_route(draft, report, route_colour(number))
-        for key, depot in draft.depots.items():
+        for _key, depot in draft.depots.items():
             self._draw_depot(project(depot.lat, depot.lon), depot.name, depot.own)
         self._draw_unplaced(draft)
         self.fit()

@@ -29,8 +29,8 @@ from omnidesk.config import Settings
 from omnidesk.core.enums import Role
 from omnidesk.services import planning
 from omnidesk.services.audit import current_user
-from omnidesk.services.geocoding import GeocodeOutcome, GeocodeProgress, geocode_orders
 from omnidesk.services.auth import Actor
+from omnidesk.services.geocoding import GeocodeOutcome, GeocodeProgress, geocode_orders
 from omnidesk.services.planning.sheets import export_route_sheets
 from omnidesk.services.uow import Database
 

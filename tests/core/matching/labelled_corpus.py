@@ -177,11 +177,11 @@ def typo(number: str, rnd: random.Random) -> str:
     return number[:i] + number[i + 1] + number[i] + number[i + 2:] if number[i] != number[i + 1] else number[:i] + str((int(number[i]) + 1) % 10) + number[i + 1:]
 
 
-def scenarios(g: _Gen) -> None:  # noqa: C901 — one table of cases, each a few lines
+def scenarios(g: _Gen) -> None:
     rnd = g.rnd
     people = [c.id for c in g.corpus.customers if c.id.startswith("p")]
     firms = [c.id for c in g.corpus.customers if c.id[0] in "ct"]
-    for step in range(330):
+    for _step in range(330):
         kind = rnd.choices(
             ["refs_exact", "refs_over", "refs_under", "amount_only", "sbp_phone", "sbp_name", "typo", "all_orders",
              "unrelated", "ambiguous_amount", "other_customer", "twice"],
@@ -233,7 +233,7 @@ def scenarios(g: _Gen) -> None:  # noqa: C901 — one table of cases, each a few
             order = rnd.choice(orders)
             amount = g.due[order.number]
             wrong = typo(order.number, rnd)
-            if wrong in g.due or any(o.number != order.number and len(o.number) == len(wrong) and sum(a != b for a, b in zip(o.number, wrong)) <= 2 for o in orders):
+            if wrong in g.due or any(o.number != order.number and len(o.number) == len(wrong) and sum(a != b for a, b in zip(o.number, wrong, strict=False)) <= 2 for o in orders):
                 continue
             purpose = ref_text(rnd, [wrong], when) + tail_text(rnd, amount, company)
             g.add(kind, {"amount": amount, "purpose": purpose, **g.payer(cid)}, Truth(cid, ((order.number, amount),)))

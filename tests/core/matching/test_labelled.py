@@ -19,7 +19,7 @@ def _run(module, seed):
     corpus = module.build(seed)
     matcher = Matcher(corpus.customers, corpus.orders)
     rows = []
-    for line, truth, scenario in zip(corpus.lines, corpus.truths, corpus.scenarios):
+    for line, truth, scenario in zip(corpus.lines, corpus.truths, corpus.scenarios, strict=False):
         result = matcher.match(line)
         correct = result.automatic and _as_truth(module, result) == truth
         rows.append((scenario, result, correct))

@@ -193,7 +193,7 @@ def test_every_receipt_balances_and_is_made_of_exact_integer_lines(history):
 @FAST
 @given(histories())
 def test_receipts_for_an_order_add_up_to_what_the_customer_paid_net(history):
-    order, ledger = history
+    _order, ledger = history
     assert sum(plan.signed_money for plan in ledger.plans) == ledger.paid_in - ledger.paid_out
     # money = goods kept + advance left, once the prepayment is offset or given back
     prepaid_net = net_by_method(ledger.plans, {Method.FULL_PREPAYMENT, Method.PREPAYMENT})
@@ -225,11 +225,11 @@ def test_one_transfer_across_orders_spreads_exactly_and_leaves_the_rest_as_advan
     chosen = [first] + [data.draw(orders(order_id=i + 2)) for i in range(extra)]
     parts = [data.draw(st.integers(1, order.total)) for order in chosen]
     remainder = data.draw(st.integers(0, 10_000_000))
-    plans = [plan_prepayment(order, part, electronic=True, payment_id=1) for order, part in zip(chosen, parts)]
+    plans = [plan_prepayment(order, part, electronic=True, payment_id=1) for order, part in zip(chosen, parts, strict=False)]
     if remainder:
         plans.append(plan_advance(77, remainder, electronic=True, payment_id=1))
     assert sum(p.electronic for p in plans) == sum(parts) + remainder
-    for order, plan, part in zip(chosen, plans, parts):
+    for order, plan, part in zip(chosen, plans, parts, strict=False):
         assert plan.total == part
         assert {int(l.method) for l in plan.lines} == ({1} if part == order.total else {2})
         assert all(l.vat.is_calculated or l.vat in (VatRate.VAT0, VatRate.NONE) for l in plan.lines)

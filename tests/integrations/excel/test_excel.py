@@ -9,8 +9,17 @@ import pytest
 from openpyxl import load_workbook
 
 from omnidesk.integrations.excel import (
-    MONEY, ActRow, Party, PaymentRow, PaymentsRegister, ReconciliationAct, UnmatchedRow, UnmatchedTransfers,
-    write_act, write_payments, write_unmatched,
+    MONEY,
+    ActRow,
+    Party,
+    PaymentRow,
+    PaymentsRegister,
+    ReconciliationAct,
+    UnmatchedRow,
+    UnmatchedTransfers,
+    write_act,
+    write_payments,
+    write_unmatched,
 )
 
 SELLER = Party('ООО "ОмниСан"', "7712345678", "771201001")

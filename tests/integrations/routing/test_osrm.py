@@ -21,7 +21,7 @@ class FakeOsrm(JsonHandler):
 
     calls: list[dict] = []
 
-    def do_GET(self):  # noqa: N802 (http.server's naming)
+    def do_GET(self):
         url = urlsplit(self.path)
         head, _, coordinates = url.path.partition("/table/v1/driving/")
         query = {key: values[0] for key, values in parse_qs(url.query).items()}

@@ -136,7 +136,7 @@ def test_large_days_get_quick_settings_until_the_first_complete_plan_then_steady
     monkeypatch.setattr(solver, "_search", recorded)
     problem = day()  # 30 stops: PyVRP's own settings throughout, one search
     plan = solve(problem, time_limit=30, seed=3, max_iterations=ITERATIONS)
-    assert phases == [(solver.SMALL_DAY, False)] and solver.SMALL_DAY == solver.Phase()
+    assert phases == [(solver.SMALL_DAY, False)] and solver.Phase() == solver.SMALL_DAY
     assert_valid_and_complete(problem, plan)
     phases.clear()
     monkeypatch.setattr(solver, "LARGE_DAY_STOPS", 30)  # the same day counted as large

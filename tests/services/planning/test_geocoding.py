@@ -24,7 +24,7 @@ KNOWN = {"москва, тверская ул., 7": (55.7579, 37.6110, "7, Тв�
 class FakeNominatim(JsonHandler):
     queries: list[dict] = []
 
-    def do_GET(self):  # noqa: N802
+    def do_GET(self):
         url = urlsplit(self.path)
         query = {key: values[0] for key, values in parse_qs(url.query).items()}
         self.queries.append(query)
@@ -60,7 +60,7 @@ def test_orders_without_coordinates_get_them_once_and_then_plan(demo_db, nominat
     day = dt.date(2026, 3, 10)
     with demo_db.unit_of_work() as s:
         orders = s.scalars(select(Order).where(Order.delivery_date == day).order_by(Order.number)).all()[:3]
-        for order, address in zip(orders, ("Москва,  Тверская ул., 7", "москва, тверская ул., 7", "Нигде, д. 1")):
+        for order, address in zip(orders, ("Москва,  Тверская ул., 7", "москва, тверская ул., 7", "Нигде, д. 1"), strict=False):
             order.lat = order.lon = None
             order.address = address
         numbers = [order.number for order in orders]
@@ -107,7 +107,7 @@ def test_a_geocoder_failure_keeps_the_orders_already_located(demo_db, nominatim)
     day = dt.date(2026, 3, 10)
     with demo_db.unit_of_work() as s:
         orders = s.scalars(select(Order).where(Order.delivery_date == day).order_by(Order.number)).all()[:2]
-        for order, address in zip(orders, ("Москва, Тверская ул., 7", "сломано, д. 1")):
+        for order, address in zip(orders, ("Москва, Тверская ул., 7", "сломано, д. 1"), strict=False):
             order.lat = order.lon = None
             order.address = address
         first = orders[0].number
@@ -128,7 +128,7 @@ def test_cli_geocode_then_plan_with_geocode(capsys, sqlite_url, nominatim):
     load_demo(db, today=day)
     with db.unit_of_work() as s:
         orders = s.scalars(select(Order).where(Order.delivery_date == day).order_by(Order.number)).all()[:2]
-        for order, address in zip(orders, ("Москва, Тверская ул., 7", "Нигде, д. 1")):
+        for order, address in zip(orders, ("Москва, Тверская ул., 7", "Нигде, д. 1"), strict=False):
             order.lat = order.lon = None
             order.address = address
         numbers = [order.number for order in orders]

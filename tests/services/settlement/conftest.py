@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from fiscal_drivers.emulator import Emulator
 
+from fiscal_drivers.emulator import Emulator
 from omnidesk.core.enums import CustomerKind, OrderSource, OrderStatus, PaymentSubject
 from omnidesk.core.vat import VatRate
 from omnidesk.integrations.fiscal import RegisterConnection

@@ -22,9 +22,8 @@ import sqlalchemy as sa
 
 from omnidesk.core.enums import PaymentKind, ReceiptStatus
 from omnidesk.persistence.models import AuditEntry, Receipt
-from omnidesk.services.ledger import register_payment
-
 from omnidesk.services.database import open_database
+from omnidesk.services.ledger import register_payment
 
 from .conftest import CASHIER, Shop
 
@@ -65,7 +64,7 @@ def test_killed_while_printing_never_prints_twice_nor_loses_a_receipt(sqlite_url
             time.sleep(rng.uniform(0.5, 1.6))
             app.send_signal(signal.SIGKILL)
             app.wait(timeout=10)
-        final = subprocess.run(command + ["--json"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
+        final = subprocess.run([*command, "--json"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
         assert final.returncode == 0, final.stderr
     finally:
         emulator.terminate()

@@ -134,7 +134,7 @@ def test_partial_refusal_at_the_door(db, shop, journal, emulator, choice):
     result = record_delivery(db, CASHIER, order_number=order, refused={1: 1000}, collected=0, excess=choice,
                              refund_kind=PaymentKind.CARD)  # one radiator refused
     assert result.accepted_total == 1401000 and result.excess == 1245000
-    receipts, docs = printed(journal, emulator)
+    _receipts, docs = printed(journal, emulator)
     final, *rest = docs
     assert final["1054"] == 1 and final["1215"] == 1401000 and final["1020"] == 1401000
     assert [(i["1214"], i["1023"]) for i in final["1059"]] == [(4, "1"), (4, "3")]

@@ -16,7 +16,7 @@ from omnidesk.ui.bank.page import BankPage
 from omnidesk.ui.tasks import TaskRunner
 
 sys.path.insert(0, str(Path(__file__).parents[2] / "services"))
-from bank_statements import OUTGOING, PETROVA_THREE, SANTEH_OVER, STRANGER, standard_shop, statement  # noqa: E402
+from bank_statements import OUTGOING, PETROVA_THREE, SANTEH_OVER, STRANGER, standard_shop, statement
 
 ACTOR = Actor("Менеджер")
 
@@ -69,7 +69,7 @@ def test_import_through_the_page_then_book_by_hand_and_undo(qtbot, page, db, tmp
         page.split.book_button.click()
     assert "booked" in page.message.text()
     page.review_only.setChecked(False)
-    booked = [page.model.line(r) for r in range(page.model.rowCount()) if page.model.line(r).number == "12"][0]
+    booked = next(page.model.line(r) for r in range(page.model.rowCount()) if page.model.line(r).number == "12")
     assert booked.status is BankLineStatus.BOOKED and booked.allocated == (("10241", 200_000),)
     row = next(r for r in range(page.proxy.rowCount()) if page.proxy.index(r, 1).data() == "12")
     page.table.selectRow(row)

@@ -7,9 +7,9 @@ from PySide6.QtCore import Qt
 
 from omnidesk.core.enums import CustomerKind, OrderSource, OrderStatus, ReceiptStatus
 from omnidesk.core.vat import VatRate
+from omnidesk.services.cashier import HandoverRow, SearchHit
 from omnidesk.services.dto import LedgerEntry, OrderRow
 from omnidesk.services.receipts import ReceiptLineView, ReceiptView
-from omnidesk.services.cashier import HandoverRow, SearchHit
 from omnidesk.ui.cashier.models import (
     ROW_ROLE,
     HandoverModel,

@@ -8,8 +8,8 @@ from PySide6.QtCore import Qt
 
 from omnidesk.core.enums import CustomerKind, OrderStatus, PaymentKind, ReceiptStatus
 from omnidesk.services import ledger
-from omnidesk.services.auth import Actor
 from omnidesk.services import orders as order_service
+from omnidesk.services.auth import Actor
 from omnidesk.services.receipts import list_receipts
 from omnidesk.ui.cashier.delivery_dialog import DeliveryDialog
 from omnidesk.ui.cashier.payment_dialog import PaymentDialog
@@ -195,12 +195,12 @@ def test_a_correction_receipt_for_missed_goods_becomes_owed(qtbot, window, settl
     [owed] = page.customer.owed()
     assert owed.kind == "correction" and owed.correction_type == 1 and owed.correction_doc == "12-34/5"
     assert owed.total == detail.lines[0].price
-    heading, details = answers.confirmed[-1]
+    _heading, details = answers.confirmed[-1]
     assert "Чек коррекции" in details and "по предписанию №12-34/5" in details
 
 
 def test_an_advance_pays_the_next_order_without_a_new_receipt(qtbot, window, settle, answers):
-    customer_id, (first, second) = two_unpaid_orders(window.db)
+    customer_id, (_first, second) = two_unpaid_orders(window.db)
     page = window.cashier_page
     ledger.register_payment(window.db, window.fiscal.actor, customer=str(customer_id), kind=PaymentKind.CARD, amount=second.total)
     with qtbot.waitSignal(page.customer_loaded, timeout=10_000):

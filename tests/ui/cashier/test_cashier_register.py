@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from fiscal_drivers.emulator import Emulator
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from fiscal_drivers.emulator import Emulator
 from omnidesk.core.enums import PaymentKind, ReceiptStatus
 from omnidesk.integrations.fiscal import RegisterConnection
 from omnidesk.services import ledger
@@ -19,7 +19,7 @@ from omnidesk.ui.cashier.correction_dialog import CorrectionDialog
 from omnidesk.ui.cashier.delivery_dialog import DeliveryDialog
 from omnidesk.ui.cashier.payment_dialog import PaymentDialog
 
-from .conftest import CASHIER, open_window  # noqa: F401 - pytest puts this folder on the path
+from .conftest import CASHIER, open_window
 
 
 def first_order_of_an_individual(db):

@@ -16,7 +16,7 @@ from omnidesk.ui.reports.page import ActRowsModel, ReportsPage
 from omnidesk.ui.tasks import TaskRunner
 
 sys.path.insert(0, str(Path(__file__).parents[2] / "services"))
-from bank_statements import SANTEH_OVER, STRANGER, standard_shop, statement  # noqa: E402
+from bank_statements import SANTEH_OVER, STRANGER, standard_shop, statement
 
 
 @pytest.fixture

@@ -99,7 +99,7 @@ def test_optimise_shows_progress_and_saves(qtbot, page):
 class _SlowNominatim(JsonHandler):
     """Finds every address near the depot, a little slowly (so a cancel can come in between)."""
 
-    def do_GET(self):  # noqa: N802
+    def do_GET(self):
         query = parse_qs(urlsplit(self.path).query)["q"][0]
         number = int(query.rsplit(" ", 1)[1])
         time.sleep(0.1 if number == 0 else 0.5)  # room for the cancel after the first
