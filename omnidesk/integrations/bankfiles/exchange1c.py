@@ -13,7 +13,8 @@ FORMAT_NAME = "1CClientBankExchange"
 ACCOUNT_START, ACCOUNT_END = "СекцияРасчСчет", "КонецРасчСчет"
 DOCUMENT_START, DOCUMENT_END = "СекцияДокумент", "КонецДокумента"
 FILE_END = "КонецФайла"
-_REPEATABLE = {"РасчСчет"}
+# Header keys the format lets repeat: one line per account and per document kind the file holds.
+_REPEATABLE = {"РасчСчет", "Документ"}
 
 
 @dataclass
@@ -29,7 +30,7 @@ class _Block:
 
     def add(self, key: str, value: str, line: int) -> None:
         repeatable = key in _REPEATABLE and self.what == "header"
-        if repeatable:
+        if repeatable and key == "РасчСчет":
             self.accounts.append(value)
         previous = self.values.get(key)
         if previous is not None and previous[0] != value and not repeatable:
