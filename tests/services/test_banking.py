@@ -130,13 +130,13 @@ def test_a_broken_file_imports_nothing(db, shop, mutate, line_no):
 def test_booking_a_reviewed_line_by_hand_across_orders_and_advance(db, shop):
     import_statement(db, MANAGER, statement(STRANGER), "a.txt")
     (line,) = review_queue(db)
-    booked = book_line(db, CASHIER, line.id, customer=str(shop["santeh"]),
+    booked = book_line(db, CASHIER, line.id, customer_id=shop["santeh"],
                        allocations=[AllocationRequest("10241", 200_000)])
     assert booked.status is BankLineStatus.BOOKED and booked.customer_id == shop["santeh"]
     assert booked.allocated == (("10241", 200_000),) and booked.advance == 50_000
     assert review_queue(db) == []
     with pytest.raises(Conflict):
-        book_line(db, CASHIER, line.id, customer=str(shop["santeh"]))
+        book_line(db, CASHIER, line.id, customer_id=shop["santeh"])
     with db.read() as s:  # the account it came from now identifies the customer
         assert s.scalar(sa.select(PayerAccount.customer_id).where(PayerAccount.account == STRANGER.payer_account)) == shop["santeh"]
 
@@ -146,9 +146,9 @@ def test_booking_by_hand_rejects_more_than_the_order_owes_and_changes_nothing(db
     (line,) = review_queue(db)
     before = counts(db)
     with pytest.raises(InvalidInput):
-        book_line(db, CASHIER, line.id, customer=str(shop["santeh"]), allocations=[AllocationRequest("10231", 100)])
+        book_line(db, CASHIER, line.id, customer_id=shop["santeh"], allocations=[AllocationRequest("10231", 100)])
     with pytest.raises(InvalidInput):
-        book_line(db, CASHIER, line.id, customer=str(shop["santeh"]), allocations=[AllocationRequest("10241", 300_000)])
+        book_line(db, CASHIER, line.id, customer_id=shop["santeh"], allocations=[AllocationRequest("10241", 300_000)])
     assert counts(db) == before and review_queue(db)[0].id == line.id
 
 
@@ -196,3 +196,35 @@ def test_import_progress_and_cancel_before_storing_imports_nothing(db, shop):
 def test_a_logist_cannot_import(db, shop):
     with pytest.raises(Forbidden):
         import_statement(db, Actor("Логист", Role.LOGIST), statement(PETROVA_THREE), "a.txt")
+
+
+def _commits(db):
+    seen = []
+    sa.event.listen(db.engine, "commit", lambda _conn: seen.append(1))
+    return seen
+
+
+def test_a_line_and_the_payment_it_books_commit_together(db, shop):
+    import_statement(db, MANAGER, statement(STRANGER), "a.txt")
+    (line,) = review_queue(db)
+    seen = _commits(db)
+    book_line(db, CASHIER, line.id, customer_id=shop["santeh"], allocations=[AllocationRequest("10241", 200_000)])
+    assert len(seen) == 1
+
+
+def test_booking_for_a_customer_that_does_not_exist_raises_and_changes_nothing(db, shop):
+    from omnidesk.core.errors import NotFound
+
+    import_statement(db, MANAGER, statement(STRANGER), "a.txt")
+    (line,) = review_queue(db)
+    before = counts(db)
+    with pytest.raises(NotFound):
+        book_line(db, CASHIER, line.id, customer_id=999_999)
+    assert counts(db) == before and review_queue(db)[0].status is BankLineStatus.REVIEW
+
+
+def test_automatic_bookings_of_an_import_do_not_commit_per_line(db, shop):
+    seen = _commits(db)
+    result = import_statement(db, MANAGER, statement(PETROVA_THREE, SANTEH_OVER), "a.txt")
+    assert all(line.payment_id for line in result.lines)
+    assert len(seen) <= 3  # the statement, one batch of bookings (and nothing per line)

@@ -2,7 +2,7 @@
 
     result = import_statement(db, actor, data, "выписка.txt")
     queue = review_queue(db)
-    book_line(db, actor, line.id, customer="7", allocations=[AllocationRequest("10231", 500000)])
+    book_line(db, actor, line.id, customer_id=7, allocations=[AllocationRequest("10231", 500000)])
 """
 
 from ..ledger.allocations import AllocationView

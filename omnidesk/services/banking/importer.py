@@ -9,7 +9,6 @@ A line whose booking fails (an order closed meanwhile) goes to the review queue 
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -17,23 +16,22 @@ from dataclasses import dataclass, replace
 from sqlalchemy import exc as sa_exc
 from sqlalchemy import select
 
-from omnidesk.core.enums import PaymentKind
-from omnidesk.core.errors import Conflict, OmniDeskError
+from omnidesk.core.errors import Conflict
 from omnidesk.core.matching import Matcher, MatchResult, MatchStatus
 from omnidesk.integrations.bankfiles import BankDocument, Statement, document_key, parse_statement, to_bank_line
-from omnidesk.persistence.models import BankLine, BankLineStatus, BankStatement, Payment
+from omnidesk.persistence.models import BankLine, BankLineStatus, BankStatement
 
 from .. import audit
 from ..auth import Actor, Role, require
-from ..ledger import AllocationRequest, LedgerResult, register_payment
+from ..ledger import AllocationRequest
 from ..uow import Database
+from .booking import BATCH, Booked, Job, book_automatic
 from .dto import ImportProgress, ImportResult, LineView
 from .inputs import customer_names, known_customers, open_orders
-from .store import link_payment, proposals_json, remember_account, suggestions_of, views
+from .store import proposals_json, suggestions_of, views
 
 _STATUS = {MatchStatus.ALLOCATED: BankLineStatus.ALLOCATED, MatchStatus.ADVANCE: BankLineStatus.ADVANCE,
            MatchStatus.REVIEW: BankLineStatus.REVIEW}
-_PROGRESS_EVERY = 25
 
 
 @dataclass(frozen=True)
@@ -76,14 +74,16 @@ def import_steps(db: Database, actor: Actor, data: bytes, file_name: str = "") -
     results = {d.key: matcher.match(to_bank_line(d.document, d.key)) for d in incoming}
     yield ImportProgress("match", len(docs), len(docs))
     statement_id, rows = _store(db, actor, statement, data, file_name, fresh, results, len(duplicates))
-    booked: dict[str, tuple[BankLineStatus, LedgerResult | None, str]] = {}
+    booked: dict[str, Booked] = {}
     automatic = [d for d in incoming if results[d.key].automatic]
     listening = True
-    for i, d in enumerate(automatic, start=1):
-        booked[d.key] = _book_automatic(db, actor, rows[d.key], results[d.key])
-        if listening and (i % _PROGRESS_EVERY == 0 or i == len(automatic)):
+    for start in range(0, len(automatic), BATCH):
+        chunk = automatic[start:start + BATCH]
+        done = book_automatic(db, actor, [_job(rows[d.key], results[d.key]) for d in chunk])
+        booked.update((d.key, done[rows[d.key]]) for d in chunk)
+        if listening:
             try:
-                yield ImportProgress("book", i, len(automatic))
+                yield ImportProgress("book", start + len(chunk), len(automatic))
             except GeneratorExit:
                 listening = False  # keep booking: the statement is stored, its money must be too
     result = _result(db, statement, file_name, statement_id, docs, rows, duplicates, booked)
@@ -167,51 +167,11 @@ def _line(statement_id: int, d: _Doc, result: MatchResult | None) -> BankLine:
     )
 
 
-def _book_automatic(db: Database, actor: Actor, line_id: int,
-                    result: MatchResult) -> tuple[BankLineStatus, LedgerResult | None, str]:
+def _job(line_id: int, result: MatchResult) -> Job:
     proposal = result.applied
-    assert proposal is not None
-    return _book(db, actor, line_id, int(proposal.customer_id),
-                 [AllocationRequest(a.order_number, a.amount) for a in proposal.allocations], result.remember_account)
-
-
-def _book(db: Database, actor: Actor, line_id: int, customer_id: int, allocations: list[AllocationRequest],
-          remember: str, *, manual: bool = False) -> tuple[BankLineStatus, LedgerResult | None, str]:
-    with db.read() as session:
-        line = session.get(BankLine, line_id)
-        amount, key, status = line.amount, line.document_key, line.status
-        received = dt.datetime.combine(line.doc_date, dt.time())
-        payer_name, purpose = line.payer_name, line.purpose
-        payer_inn = line.payer_inn or None
-        payer_account = line.payer_account if line.payer_account and len(line.payer_account) <= 20 else None
-        existing = session.scalar(select(Payment.id).where(Payment.source_key == key))
-    ledger = None
-    if existing is None:
-        try:
-            ledger = register_payment(
-                db, actor, customer=str(customer_id), kind=PaymentKind.TRANSFER, amount=amount, allocations=allocations,
-                received_at=received, payer_name=payer_name, payer_inn=payer_inn, payer_account=payer_account,
-                purpose=purpose, source="bank", source_key=key,
-            )
-            existing = ledger.payment_id
-        except sa_exc.IntegrityError:  # booked meanwhile by another workstation
-            with db.read() as session:
-                existing = session.scalar(select(Payment.id).where(Payment.source_key == key))
-        except OmniDeskError as exc:
-            if manual:
-                return status, None, str(exc)
-            with db.unit_of_work() as session:
-                line = session.get(BankLine, line_id)
-                line.status = BankLineStatus.REVIEW
-                line.customer_id = None
-                line.explanation = f"не проведено автоматически: {exc}; {line.explanation}"[:1000]
-            return BankLineStatus.REVIEW, None, str(exc)
-    with db.unit_of_work() as session:
-        line = session.get(BankLine, line_id)
-        link_payment(session, line, existing)
-        if remember:
-            remember_account(session, line.customer_id, remember, line.id, actor.name)
-    return status, ledger, ""
+    assert proposal is not None and proposal.customer_id is not None
+    allocations = tuple(AllocationRequest(a.order_number, a.amount) for a in proposal.allocations)
+    return Job(line_id, int(proposal.customer_id), allocations, result.remember_account)
 
 
 def finish_pending(db: Database, actor: Actor) -> int:
@@ -221,18 +181,18 @@ def finish_pending(db: Database, actor: Actor) -> int:
             select(BankLine.id, BankLine.customer_id, BankLine.suggestions)
             .where(BankLine.status.in_([BankLineStatus.ALLOCATED, BankLineStatus.ADVANCE]), BankLine.payment_id.is_(None))
         ).all()
+    jobs = []
     for line_id, customer_id, proposals in pending:
         applied = suggestions_of(proposals, {})
-        if customer_id is None or not applied:
-            continue
-        _book(db, actor, line_id, customer_id,
-              [AllocationRequest(a.order_number, a.amount) for a in applied[0].allocations], "")
+        if customer_id is not None and applied:
+            jobs.append(Job(line_id, customer_id, tuple(AllocationRequest(a.order_number, a.amount) for a in applied[0].allocations)))
+    book_automatic(db, actor, jobs)
     return len(pending)
 
 
 def _result(db: Database, statement: Statement, file_name: str, statement_id: int | None, docs: list[_Doc],
             rows: dict[str, int], duplicates: dict[int, BankLine | None],
-            booked: dict[str, tuple[BankLineStatus, LedgerResult | None, str]]) -> ImportResult:
+            booked: dict[str, Booked]) -> ImportResult:
     with db.read() as session:
         stored = {line.id: line for line in session.scalars(select(BankLine).where(BankLine.id.in_(list(rows.values()))))} if rows else {}
         by_id = {v.id: v for v in views(session, list(stored.values()), with_suggestions=True)}
@@ -243,7 +203,7 @@ def _result(db: Database, statement: Statement, file_name: str, statement_id: in
             lines.append(_duplicate_view(d, duplicates[position], names))
             continue
         view = by_id[rows[d.key]]
-        ledger = booked.get(d.key, (None, None, ""))[1]
+        ledger = booked[d.key].ledger if d.key in booked else None
         if ledger is not None:
             view = replace(view, receipts_owed=len(ledger.receipts))
         lines.append(view)

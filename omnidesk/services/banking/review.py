@@ -13,12 +13,11 @@ from omnidesk.persistence.models import BankLine, BankLineStatus, BankStatement
 
 from .. import audit
 from ..auth import Actor, Role, require
-from ..customers import resolve_customer
 from ..ledger import AllocationRequest
 from ..ledger.allocations import AllocationView, allocations_of_payment, unallocate
 from ..uow import Database
+from .booking import Job, book_in
 from .dto import LineView, StatementView
-from .importer import _book
 from .store import remember_account, views
 
 
@@ -55,32 +54,26 @@ def list_statements(db: Database) -> list[StatementView]:
         ]
 
 
-def book_line(db: Database, actor: Actor, line_id: int, *, customer: str,
+def book_line(db: Database, actor: Actor, line_id: int, *, customer_id: int,
               allocations: Sequence[AllocationRequest] = ()) -> LineView:
-    """Book a line from the review queue: to the customer's orders as given, the rest as an advance."""
+    """Book a line from the review queue: to the customer's orders as given, the rest as an advance.
+
+    The line and its payment commit together; InvalidInput, Conflict or NotFound leave both untouched."""
     require(actor, Role.CASHIER, Role.MANAGER, action="разнесение банковского платежа")
-    with db.read() as session:
+    with db.unit_of_work() as session:
         line = _get(session, line_id)
         if line.status is not BankLineStatus.REVIEW:
             raise Conflict(f"платёж №{line.number} уже разобран ({line.status.value}) — обновите список")
-        buyer_id = resolve_customer(session, customer).id
-        amount = line.amount
-    asked = sum(a.amount or 0 for a in allocations)
-    if any(a.amount is not None and a.amount <= 0 for a in allocations) or asked > amount:
-        raise InvalidInput(f"распределено {format_amount(asked)} из {format_amount(amount)}: "
-                           "суммы должны быть больше нуля и не больше платежа")
-    _status, _ledger, error = _book(db, actor, line_id, buyer_id, list(allocations), remember="", manual=True)
-    if error:
-        raise InvalidInput(error)
-    with db.unit_of_work() as session:
-        line = _get(session, line_id)
-        if line.status is not BankLineStatus.REVIEW or line.customer_id != buyer_id:
-            raise Conflict(f"платёж №{line.number} разобран на другом рабочем месте")
+        asked = sum(a.amount or 0 for a in allocations)
+        if any(a.amount is not None and a.amount <= 0 for a in allocations) or asked > line.amount:
+            raise InvalidInput(f"распределено {format_amount(asked)} из {format_amount(line.amount)}: "
+                               "суммы должны быть больше нуля и не больше платежа")
+        book_in(session, actor, line, Job(line_id, customer_id, tuple(allocations)))
         line.status = BankLineStatus.BOOKED
         line.reviewed_by, line.reviewed_at = actor.name, dt.datetime.now()
         line.explanation = f"разнесён вручную ({actor.name}); {line.explanation}"[:1000]
-        remember_account(session, buyer_id, line.payer_account, line.id, actor.name)
-        audit.record(session, actor.name, "bank.book", "bank_line", line.id, customer=buyer_id, payment=line.payment_id,
+        remember_account(session, customer_id, line.payer_account, line.id, actor.name)
+        audit.record(session, actor.name, "bank.book", "bank_line", line.id, customer=customer_id, payment=line.payment_id,
                      allocations={a.order_number: a.amount for a in allocations})
     return line_view(db, line_id)
 

@@ -7,7 +7,7 @@ keeps, a customer's advance = payments − allocations − refunds ≥ 0, and no
 
 from .allocations import AllocationView, allocations_of_customer, move_allocation, unallocate
 from .deliveries import DeliveryResult, cancel_order, record_delivery, return_goods
-from .payments import AllocationRequest, LedgerResult, apply_advance, register_payment
+from .payments import AllocationRequest, LedgerResult, apply_advance, record_payment, register_payment
 from .refunds import ExcessChoice, refund_advance, release_excess
 
 __all__ = [
@@ -21,6 +21,7 @@ __all__ = [
     "cancel_order",
     "move_allocation",
     "record_delivery",
+    "record_payment",
     "refund_advance",
     "register_payment",
     "release_excess",

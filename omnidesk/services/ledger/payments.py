@@ -50,24 +50,41 @@ def register_payment(
 ) -> LedgerResult:
     """Register money received and apply it to orders; what is left becomes the customer's advance."""
     require(actor, Role.CASHIER, Role.MANAGER, action="регистрация поступления")
-    if amount <= 0:
-        raise InvalidInput("сумма поступления должна быть больше нуля")
     with db.unit_of_work() as session:
         buyer = resolve_customer(session, customer)
-        payment = Payment(
-            customer_id=buyer.id, kind=kind, amount=amount, received_at=received_at or dt.datetime.now(),
-            payer_name=payer_name or buyer.name, payer_inn=payer_inn or buyer.inn, payer_account=payer_account,
-            purpose=purpose, source=source,
-            source_key=source_key, driver_id=driver_id, route_id=route_id, created_by=actor.name,
+        return record_payment(
+            session, actor, buyer, kind=kind, amount=amount, allocations=allocations, received_at=received_at,
+            payer_name=payer_name, payer_inn=payer_inn, payer_account=payer_account, purpose=purpose, source=source,
+            source_key=source_key, driver_id=driver_id, route_id=route_id,
         )
-        session.add(payment)
-        session.flush()
-        plan = _plan_allocations(session, buyer, allocations, amount)
-        receipts = _apply(session, actor, buyer, payment, plan)
-        advance = amount - sum(a for _o, a, _p in plan)
-        audit.record(session, actor.name, "payment.register", "payment", payment.id, kind=kind.value, amount=amount,
-                     customer=buyer.id, allocated={o.number: a for o, a, _p in plan}, advance=advance)
-        return _result(session, buyer, payment, plan, advance, receipts)
+
+
+def record_payment(
+    session: Session, actor: Actor, buyer: Customer, *, kind: PaymentKind, amount: int,
+    allocations: Sequence[AllocationRequest] = (), received_at: dt.datetime | None = None,
+    payer_name: str | None = None, payer_inn: str | None = None, payer_account: str | None = None,
+    purpose: str = "", source: str = "office", source_key: str | None = None,
+    driver_id: int | None = None, route_id: int | None = None,
+) -> LedgerResult:
+    """:func:`register_payment` inside the caller's unit of work, so that what caused the payment (a bank
+    line) commits together with it. Raises InvalidInput (nothing is kept: the caller's unit rolls back)."""
+    require(actor, Role.CASHIER, Role.MANAGER, action="регистрация поступления")
+    if amount <= 0:
+        raise InvalidInput("сумма поступления должна быть больше нуля")
+    payment = Payment(
+        customer_id=buyer.id, kind=kind, amount=amount, received_at=received_at or dt.datetime.now(),
+        payer_name=payer_name or buyer.name, payer_inn=payer_inn or buyer.inn, payer_account=payer_account,
+        purpose=purpose, source=source,
+        source_key=source_key, driver_id=driver_id, route_id=route_id, created_by=actor.name,
+    )
+    session.add(payment)
+    session.flush()
+    plan = _plan_allocations(session, buyer, allocations, amount)
+    receipts = _apply(session, actor, buyer, payment, plan)
+    advance = amount - sum(a for _o, a, _p in plan)
+    audit.record(session, actor.name, "payment.register", "payment", payment.id, kind=kind.value, amount=amount,
+                 customer=buyer.id, allocated={o.number: a for o, a, _p in plan}, advance=advance)
+    return _result(session, buyer, payment, plan, advance, receipts)
 
 
 def _plan_allocations(session: Session, buyer: Customer, requests: Sequence[AllocationRequest],

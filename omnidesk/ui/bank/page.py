@@ -24,9 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from omnidesk.core.enums import BankLineStatus
 from omnidesk.core.money import format_amount
 from omnidesk.services import banking
 from omnidesk.services.auth import Actor
+from omnidesk.services.customers import customer_card
 from omnidesk.services.uow import Database
 
 from ..errors import error_text
@@ -199,7 +201,7 @@ class BankPage(QWidget):
     def _show_result(self, result: banking.ImportResult) -> None:
         self.summary.setText(self.tr("{0}: {1} new, {2} duplicates, {3} outgoing skipped; {4} to review").format(
             result.file_name, result.imported, result.duplicates, result.outgoing_skipped,
-            sum(1 for line in result.lines if line.status.value == "review")))
+            sum(1 for line in result.lines if line.status is BankLineStatus.REVIEW)))
         self.model.set_lines(list(result.lines))
         self.table.resizeColumnsToContents()
         self.imported.emit(result)
@@ -233,7 +235,7 @@ class BankPage(QWidget):
             item = QListWidgetItem(f"{s.customer_name or '?'} — {'; '.join(parts)}\n{s.explanation}")
             item.setData(Qt.ItemDataRole.UserRole, s)
             self.suggestions.addItem(item)
-        review = line is not None and line.status.value == "review"
+        review = line is not None and line.status is BankLineStatus.REVIEW
         self.use_button.setEnabled(review and self.suggestions.count() > 0)
         self.not_ours_button.setEnabled(review)
         self.split.set_line(line)
@@ -272,7 +274,11 @@ class BankPage(QWidget):
     def _book(self, customer: str, allocations: list) -> None:
         line = self.current_line()
         if line is not None and line.id is not None:
-            self._act(lambda: banking.book_line(self._db, self._actor, line.id, customer=customer, allocations=allocations),
+            def book():
+                customer_id = customer_card(self._db, customer).customer.id  # the typed text resolved at the edge
+                return banking.book_line(self._db, self._actor, line.id, customer_id=customer_id, allocations=allocations)
+
+            self._act(book,
                       self.tr("Payment No. {0} booked.").format(line.number))
 
     def _not_ours(self) -> None:

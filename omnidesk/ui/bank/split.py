@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from omnidesk.core.enums import BankLineStatus
 from omnidesk.core.errors import InvalidInput
 from omnidesk.core.money import format_amount, parse_amount, to_decimal_str
 from omnidesk.services.banking import LineView, Suggestion
@@ -61,7 +62,7 @@ class SplitEditor(QWidget):
         self._amount = line.amount if line else 0
         self.table.setRowCount(0)
         self.customer.clear()
-        self.setEnabled(line is not None and line.status.value == "review")
+        self.setEnabled(line is not None and line.status is BankLineStatus.REVIEW)
         self._update()
 
     def apply(self, suggestion: Suggestion) -> None:
