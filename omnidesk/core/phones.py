@@ -17,6 +17,16 @@ def normalise_phone(text: str) -> str | None:
     return None
 
 
+def normalise_any_phone(text: str) -> str | None:
+    """Like :func:`normalise_phone`, but ten digits without the country code are taken as a number
+    whatever they start with, a landline too (``(495) 123-45-67`` → ``+74951234567``): for matching
+    a phone written in a payment's purpose against the phones customers gave."""
+    digits = _DIGITS.sub("", text or "")
+    if len(digits) == 10:
+        return "+7" + digits
+    return normalise_phone(digits)
+
+
 def format_phone(phone: str | None) -> str:
     """``+79161234567`` → ``+7 916 123-45-67`` for people to read."""
     normal = normalise_phone(phone or "")

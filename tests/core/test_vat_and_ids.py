@@ -65,3 +65,12 @@ def test_phones_normalise(text):
 def test_not_a_phone():
     assert normalise_phone("12345") is None
     assert format_phone("доб. 12") == "доб. 12"
+
+
+def test_landline_tolerant_phone_normalisation():
+    from omnidesk.core.phones import normalise_any_phone
+
+    assert normalise_any_phone("(495) 123-45-67") == "+74951234567"
+    assert normalise_any_phone("8 (916) 123-45-67") == normalise_any_phone("9161234567") == "+79161234567"
+    assert normalise_phone("(495) 123-45-67") is None  # a mobile-only reading refuses a landline without +7
+    assert normalise_any_phone("12345") is None and normalise_any_phone("") is None
