@@ -7,8 +7,10 @@ from collections import defaultdict
 from collections.abc import Iterable
 from operator import attrgetter
 
+from omnidesk.core.phones import normalise_any_phone
+
 from .model import CustomerId, KnownCustomer, OpenOrder
-from .text import digits_only, is_transit_account, name_key, name_tokens, normalize_phone
+from .text import digits_only, is_transit_account, name_key, name_tokens
 
 
 class CustomerIndex:
@@ -31,7 +33,7 @@ class CustomerIndex:
             if account and not is_transit_account(account):
                 self.by_account[digits_only(account)].add(customer.id)
         for phone in customer.phones:
-            normalized = normalize_phone(phone)
+            normalized = normalise_any_phone(phone)
             if normalized:
                 self.by_phone[normalized].add(customer.id)
         for name in (customer.name, *customer.names):

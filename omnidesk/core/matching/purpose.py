@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .text import fold, normalize_phone
+from omnidesk.core.phones import normalise_any_phone
+
+from .text import fold
 
 _MONTHS = r"(?:январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-я]*"
 _GROUPED = r"(?:\d{1,3}(?:[ \u00a0]\d{3})+|\d+)"
@@ -46,7 +48,7 @@ _SBP = re.compile(r"сбп|быстрых платеж|qr[- ]?код|c2b|b2c")
 @dataclass(frozen=True)
 class PurposeFacts:
     numbers: tuple[str, ...]  # digit runs left after masking, first-seen order, no repeats
-    phones: tuple[str, ...]  # normalized 7XXXXXXXXXX
+    phones: tuple[str, ...]  # +7XXXXXXXXXX (omnidesk.core.phones)
     inns: tuple[str, ...]
     sbp: bool
 
@@ -59,7 +61,7 @@ def read_purpose(purpose: str) -> PurposeFacts:
     folded = fold(purpose)
     text = _CONFUSABLE.sub(lambda m: _AS_DIGIT[m.group(0)], folded)
     found = _PHONE.findall(text)
-    phones = tuple(dict.fromkeys(p for p in map(normalize_phone, found) if p))
+    phones = tuple(dict.fromkeys(p for p in map(normalise_any_phone, found) if p))
     if found:
         text = _PHONE.sub(_blank, text)
     inns: tuple[str, ...] = ()

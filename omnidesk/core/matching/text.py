@@ -1,4 +1,4 @@
-"""Text helpers for matching: names, phones, accounts (pure standard library)."""
+"""Text helpers for matching: names and accounts (phones: omnidesk.core.phones)."""
 
 from __future__ import annotations
 
@@ -30,16 +30,6 @@ def name_tokens(name: str) -> tuple[str, ...]:
 def name_key(tokens: tuple[str, ...] | list[str]) -> str:
     """Order-free key of a name: ``Анна Петрова`` and ``Петрова Анна`` are the same."""
     return " ".join(sorted(tokens))
-
-
-def normalize_phone(text: str) -> str:
-    """``+7 (916) 123-45-67``, ``89161234567``, ``9161234567`` → ``79161234567``; else ``""``."""
-    digits = text if text.isdigit() else _DIGITS.sub("", text)
-    if len(digits) == 11 and digits[0] in "78":
-        return "7" + digits[1:]
-    if len(digits) == 10:
-        return "7" + digits
-    return ""
 
 
 def digits_only(text: str) -> str:
