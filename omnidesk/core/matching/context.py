@@ -20,7 +20,8 @@ class LineContext:
     identity: Identity
     refs: tuple[OpenOrder, ...]  # open orders named in the purpose, oldest first
     closed: tuple[str, ...]  # named orders that owe nothing any more
-    unexplained: tuple[str, ...]  # order-like numbers that are no open order
+    unexplained: tuple[str, ...]  # order-like or document numbers that are no order of ours
+    later: tuple[OpenOrder, ...] = ()  # named orders created after the payment's date
 
     def refs_of(self, customer_id: CustomerId) -> list[OpenOrder]:
         return [o for o in self.refs if o.customer_id == customer_id]
@@ -30,8 +31,9 @@ class LineContext:
 
 
 def _order_like(number: str, lengths: tuple[int, int]) -> bool:
+    """Long enough to be an order number written with a digit missing or one too many."""
     low, high = lengths
-    if not low <= len(number) <= high:
+    if not low - 1 <= len(number) <= high + 1:
         return False
     return not (len(number) == 4 and 1990 <= int(number) <= 2039)  # a year
 
@@ -41,23 +43,31 @@ def read_line(line: BankLine, customers: CustomerIndex, book: OrderBook) -> Line
     refs: list[OpenOrder] = []
     closed: list[str] = []
     unexplained: list[str] = []
+    later: list[OpenOrder] = []
     for number in facts.numbers:
         order = book.by_number.get(number)
-        if order is None or order.date > line.date + DATE_SLACK:
-            if _order_like(number, book.number_lengths):
+        if order is None:
+            if number in facts.marked or _order_like(number, book.number_lengths):
                 unexplained.append(number)
+        elif order.date > line.date + DATE_SLACK:
+            later.append(order)
         elif book.is_open(number):
             refs.append(order)
         else:
             closed.append(number)
     refs.sort(key=lambda o: (o.date, o.number))
     identity = identify(line, facts, customers)
-    return LineContext(line, facts, identity, tuple(refs), tuple(closed), tuple(unexplained))
+    return LineContext(line, facts, identity, tuple(refs), tuple(closed), tuple(unexplained), tuple(later))
 
 
 def similar_number(written: str, number: str) -> bool:
-    """One digit wrong, or two neighbouring digits swapped."""
-    if len(written) != len(number) or written == number:
+    """One digit wrong, missing or one too many, or two neighbouring digits swapped."""
+    if written == number:
+        return False
+    if abs(len(written) - len(number)) == 1:
+        short, long_ = sorted((written, number), key=len)
+        return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+    if len(written) != len(number):
         return False
     diff = [i for i, (a, b) in enumerate(zip(written, number, strict=False)) if a != b]
     if len(diff) == 1:

@@ -21,9 +21,11 @@ from .text import digits_only
 
 
 class Matcher:
-    def __init__(self, customers: Iterable[KnownCustomer], orders: Iterable[OpenOrder]) -> None:
+    def __init__(self, customers: Iterable[KnownCustomer], orders: Iterable[OpenOrder], suppliers: Iterable[str] = ()) -> None:
+        """``suppliers``: INNs and accounts of those we pay (money from them is never a customer's payment)."""
         self.customers = CustomerIndex(customers)
         self.book = OrderBook(orders)
+        self.suppliers = frozenset(digits_only(s) for s in suppliers if digits_only(s))
 
     def due(self, order_number: str) -> int:
         """What the order still owes after the lines matched so far."""
@@ -31,9 +33,10 @@ class Matcher:
 
     def match(self, line: BankLine) -> MatchResult:
         ctx = read_line(line, self.customers, self.book)
-        verdict = decide(ctx, self.book)
+        verdict = decide(ctx, self.book, self.suppliers)
         if verdict.proposal is None:
-            suggestions = suggest(ctx, self.customers, self.book)
+            not_a_customer = ctx.facts.refund or bool({digits_only(line.payer_inn), digits_only(line.payer_account)} & self.suppliers)
+            suggestions = () if not_a_customer else suggest(ctx, self.customers, self.book)
             return MatchResult(line.line_id, MatchStatus.REVIEW, None, suggestions, verdict.why_not)
         proposal = verdict.proposal
         for allocation in proposal.allocations:

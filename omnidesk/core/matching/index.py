@@ -10,7 +10,7 @@ from operator import attrgetter
 from omnidesk.core.phones import normalise_any_phone
 
 from .model import CustomerId, KnownCustomer, OpenOrder
-from .text import digits_only, is_transit_account, name_key, name_tokens
+from .text import digits_only, is_transit_account, name_key, name_tokens, stem, stem_key
 
 
 class CustomerIndex:
@@ -22,6 +22,10 @@ class CustomerIndex:
         self.by_name: dict[str, set[CustomerId]] = defaultdict(set)  # full name, order-free
         self.by_initials: dict[str, set[CustomerId]] = defaultdict(set)  # «петрова а с», «анна сергеевна п»
         self.name_words: set[str] = set()  # every word of a person's name: purpose windows are checked only on these
+        # the same by word stems, for names written in the purpose in another grammatical case
+        self.by_stem_name: dict[str, set[CustomerId]] = defaultdict(set)
+        self.by_stem_initials: dict[str, set[CustomerId]] = defaultdict(set)
+        self.stem_words: set[str] = set()
         for customer in customers:
             self._add(customer)
 
@@ -46,10 +50,13 @@ class CustomerIndex:
             return
         self.by_name[name_key(tokens)].add(customer_id)
         self.name_words.update(tokens)
+        self.by_stem_name[stem_key(tokens)].add(customer_id)
+        self.stem_words.update(stem(t) for t in tokens)
         if len(tokens) == 3:
             surname, first, patronymic = tokens
             self.by_initials[f"{surname} {first[0]} {patronymic[0]}"].add(customer_id)
             self.by_initials[f"{first} {patronymic} {surname[0]}"].add(customer_id)
+            self.by_stem_initials[f"{stem(surname)} {first[0]} {patronymic[0]}"].add(customer_id)
 
     def account_owner(self, account: str) -> set[CustomerId]:
         return self.by_account.get(digits_only(account), set())

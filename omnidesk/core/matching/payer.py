@@ -15,7 +15,7 @@ from omnidesk.core.enums import CustomerKind
 from .index import CustomerIndex
 from .model import BankLine, CustomerId
 from .purpose import PurposeFacts
-from .text import digits_only, fold, is_transit_account, name_key, name_tokens, words
+from .text import digits_only, fold, is_transit_account, name_key, name_tokens, stem, words
 
 
 class Strength(enum.IntEnum):
@@ -131,21 +131,28 @@ def _by_purpose(purpose: str, facts: PurposeFacts, index: CustomerIndex, evidenc
         ids = index.by_inn.get(inn, [])
         if len(ids) == 1:
             evidence.add(ids, Strength.STRONG, "ИНН в назначении")
-    known = index.name_words
-    tokens = [w if w in known else "" for w in words(purpose)]
+    known = index.stem_words
+    tokens = [w if w in known else "" for w in map(stem, words(purpose))]
     for size, strength in ((3, Strength.MEDIUM), (2, Strength.WEAK)):
         for start in range(len(tokens) - size + 1):
             window = tokens[start:start + size]
             if not all(window):
                 continue
-            ids = index.by_name.get(name_key(window), set())
+            ids = index.by_stem_name.get(" ".join(sorted(window)), set())
             if len(ids) == 1 and index.by_id[next(iter(ids))].kind is CustomerKind.INDIVIDUAL:
                 evidence.add(ids, strength, "ФИО в назначении" if size == 3 else "имя в назначении")
     for match in _INITIALS.finditer(purpose):
-        key = " ".join(fold(part) for part in match.groups() if part)
-        ids = index.by_initials.get(key, set())
+        ids = _by_initials(match, index)
         if len(ids) == 1:
             evidence.add(ids, Strength.WEAK, "фамилия и инициалы в назначении")
+
+
+def _by_initials(match: re.Match[str], index: CustomerIndex) -> set[CustomerId]:
+    parts = [fold(part) for part in match.groups() if part]
+    ids = index.by_initials.get(" ".join(parts), set())
+    if not ids and len(parts) == 3 and len(parts[1]) == 1:  # «за Петрова Р.С.»: the surname in another case
+        ids = index.by_stem_initials.get(f"{stem(parts[0])} {parts[1]} {parts[2]}", set())
+    return ids
 
 
 def _verdict(evidence: _Evidence, transit: bool) -> Identity:

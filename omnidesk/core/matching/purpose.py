@@ -35,13 +35,17 @@ _MASK = re.compile(
             r"(?<!\d)" + _GROUPED + r"[.,\-]\d{2}(?!\d)",  # 16000-00, 12 450,00, 3180.50
             r"(?<!\d)" + _GROUPED + r"\s*(?:руб|р\.|₽|rub|коп)",  # 16000 руб
             r"(?:сумм[а-я]*|итого|ндс|в т\.\s?ч\.)[^\d№а-я]{0,8}" + _GROUPED + r"(?:[.,\-]\d{2}(?!\d))?",  # сумма 16000, ндс (20%) 2667
-            r"дог[а-я]*\.?\s*(?:№|n|#)?\s*[\w/\-]+",  # договор № 15/2024
+            r"(?<![\w\-])дог[а-я]*\.?\s*(?:№|n|#)?\s*[\w/\-]+",  # договор № 15/2024 (a «счёт-договор» is an invoice)
             r"(?:л/с|лиц[а-я]*\.?\s*сч[а-я]*\.?)\s*№?\s*\d+",  # лицевой счёт
             r"\*+\s*\d{4}",  # card tail **** 1234
+            r"(?:п/п|пп|плат[а-я]*\.?\s*поруч[а-я]*)\s*№?\s*\d+",  # our payment order it refers to
         )
     )
 )
 _DIGIT_RUN = re.compile(r"(?<!\d)\d+(?!\d)")
+# a number written as a document's: «№ 45», «счету 45», «сч.45», «заказ N 45», «инвойс 45»
+_MARKED = re.compile(r"(?:№|(?<![а-я])n|#|сч[её]т[а-я]*|сч\.|зак[а-я]*\.?|инвойс[а-я]*)\s*(?:№|n|#)?\s*(\d+)")
+_REFUND = re.compile(r"возвра[тщ]|возмещ|ошибочно\s+(?:перечисл|зачисл|уплач)|излишне\s+(?:перечисл|уплач|оплач)")
 _SBP = re.compile(r"сбп|быстрых платеж|qr[- ]?код|c2b|b2c")
 
 
@@ -51,6 +55,8 @@ class PurposeFacts:
     phones: tuple[str, ...]  # +7XXXXXXXXXX (omnidesk.core.phones)
     inns: tuple[str, ...]
     sbp: bool
+    marked: tuple[str, ...] = ()  # the numbers written as a document's number («№ 45», «счету 45»)
+    refund: bool = False  # words of a refund or a return: not a customer paying
 
 
 def _blank(match: re.Match[str]) -> str:
@@ -70,4 +76,6 @@ def read_purpose(purpose: str) -> PurposeFacts:
         text = _INN.sub(_blank, text)
     text = _MASK.sub(_blank, text)
     numbers = tuple(dict.fromkeys(_DIGIT_RUN.findall(text)))
-    return PurposeFacts(numbers=numbers, phones=phones, inns=inns, sbp=bool(_SBP.search(folded)))
+    marked = tuple(dict.fromkeys(n for n in _MARKED.findall(text) if len(n) <= 8))  # longer: an account, an INN
+    return PurposeFacts(numbers=numbers, phones=phones, inns=inns, sbp=bool(_SBP.search(folded)), marked=marked,
+                        refund=bool(_REFUND.search(folded)))

@@ -27,7 +27,7 @@ def _candidates(ctx: LineContext, book: OrderBook) -> list[CustomerId]:
         found[ctx.identity.customer_id] = None
     for customer_id, _ in sorted(ctx.identity.candidates.items(), key=lambda kv: -kv[1])[:LIMIT]:
         found[customer_id] = None
-    for order in ctx.refs:
+    for order in ctx.refs + ctx.later:
         found[order.customer_id] = None
     same = book.with_due(ctx.line.amount)
     if len(same) <= _MAX_SAME_AMOUNT:
@@ -48,7 +48,8 @@ def _for_customer(ctx: LineContext, customers: CustomerIndex, book: OrderBook, c
     amount = ctx.line.amount
     open_orders = book.open_orders(customer_id)
     out: list[Proposal] = []
-    refs = ctx.refs_of(customer_id) + [o for _, o in typo_refs(ctx, open_orders)]
+    later = [o for o in ctx.later if o.customer_id == customer_id and book.is_open(o.number)]
+    refs = ctx.refs_of(customer_id) + later + [o for _, o in typo_refs(ctx, open_orders)]
     if refs:
         refs = sorted({o.number: o for o in refs}.values(), key=lambda o: (o.date, o.number))
         result = split(refs, book.due, amount)

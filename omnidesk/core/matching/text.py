@@ -39,3 +39,26 @@ def digits_only(text: str) -> str:
 def is_transit_account(account: str) -> bool:
     """A bank's transit or settlement account: it does not tell who the payer is."""
     return digits_only(account).startswith(TRANSIT_PREFIXES)
+
+
+_ENDINGS = ("ыми", "ими", "ого", "его", "ому", "ему", "ой", "ей", "ою", "ею", "ым", "им", "ом", "ем", "ую", "юю",
+            "ы", "и", "а", "я", "у", "ю", "е", "о", "ь", "й")
+
+
+def stem(word: str) -> str:
+    """A name word without its case ending, so «Лебедевой Татьяны Петровны» meets «Лебедева Татьяна Петровна»
+    and «Петрова» (genitive of Петров) meets «Петров»; a fleeting «е» goes too («Павла» meets «Павел»)."""
+    for ending in _ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            word = word[: -len(ending)]
+            break
+    if len(word) >= 4 and word[-1] in "аеиоуыэюяьй":  # «Сергей» → «серге» → «серг», as «Сергея»
+        word = word[:-1]
+    if len(word) >= 4 and word[-2] == "е" and word[-1] in "лкцр" and word[-3] not in "аеиоуыэюяь":
+        word = word[:-2] + word[-1]
+    return word
+
+
+def stem_key(tokens: tuple[str, ...] | list[str]) -> str:
+    """Order-free key of a name by the stems of its words."""
+    return " ".join(sorted(stem(t) for t in tokens))

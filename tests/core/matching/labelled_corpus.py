@@ -28,9 +28,13 @@ START = dt.date(2025, 3, 10)
 
 @dataclass(frozen=True)
 class Truth:
+    """How a careful accountant books the line. ``certain=False``: she would ask first (the matcher must
+    send it to review); ``customer_id``/``allocations`` are then what she would book after asking, if known."""
+
     customer_id: str | None
     allocations: tuple[tuple[str, int], ...] = ()
     advance: int = 0
+    certain: bool = True
 
 
 @dataclass
@@ -40,6 +44,7 @@ class Corpus:
     lines: list[BankLine] = field(default_factory=list)
     truths: list[Truth] = field(default_factory=list)
     scenarios: list[str] = field(default_factory=list)
+    suppliers: tuple[str, ...] = ()  # INNs of companies we buy from
 
 
 class _Gen:
@@ -236,7 +241,7 @@ def scenarios(g: _Gen) -> None:
             if wrong in g.due or any(o.number != order.number and len(o.number) == len(wrong) and sum(a != b for a, b in zip(o.number, wrong, strict=False)) <= 2 for o in orders):
                 continue
             purpose = ref_text(rnd, [wrong], when) + tail_text(rnd, amount, company)
-            g.add(kind, {"amount": amount, "purpose": purpose, **g.payer(cid)}, Truth(cid, ((order.number, amount),)))
+            g.add(kind, {"amount": amount, "purpose": purpose, **g.payer(cid)}, Truth(cid, ((order.number, amount),), certain=False))
         elif kind == "all_orders" and company and len(orders) >= 2:
             amount = sum(g.due[o.number] for o in orders)
             g.add(kind, {"amount": amount, "purpose": "Оплата задолженности по счетам", **g.payer(cid)}, Truth(cid, g.pay(orders, amount)))
@@ -246,10 +251,10 @@ def scenarios(g: _Gen) -> None:
                 {"purpose": "Выплата процентов на остаток по счету за февраль 2025 г.", "payer_name": 'АО "ТЕСТБАНК"', "payer_inn": "7744556677", "payer_account": "47426810" + g.digits(12)},
                 {"purpose": "Возмещение по страховому случаю № 4455-2025", "payer_name": 'СПАО "Страховщик"', "payer_inn": "7705042179", "payer_account": "40701810" + g.digits(12)},
             ])
-            g.add(kind, {"amount": rnd.randint(1000, 900000), **line}, Truth(None))
+            g.add(kind, {"amount": rnd.randint(1000, 900000), **line}, Truth(None, certain=False))
         elif kind == "ambiguous_amount" and company:
             amount = sum(g.due[o.number] for o in orders) // 3 + 777
-            g.add(kind, {"amount": amount, "purpose": "Оплата по договору поставки", **g.payer(cid)}, Truth(cid, (), amount))
+            g.add(kind, {"amount": amount, "purpose": "Оплата по договору поставки", **g.payer(cid)}, Truth(cid, (), amount, certain=False))
         elif kind == "other_customer" and not company:
             other = rnd.choice([p for p in people if p != cid and g.open_orders(p)])
             order = g.open_orders(other)[0]
@@ -260,11 +265,33 @@ def scenarios(g: _Gen) -> None:
             amount = g.due[order.number]
             line = {"amount": amount, "purpose": ref_text(rnd, [order.number], when), **g.payer(cid)}
             g.add("refs_exact", line, Truth(cid, ((order.number, amount),)))
-            g.add("twice", line, Truth(cid, (), amount))  # paid again by mistake: a person decides
+            g.add("twice", line, Truth(cid, (), amount, certain=False))  # paid again by mistake: a person decides
 
 
-def build(seed: int = 5) -> Corpus:
+def _sibling(name: str):
+    import importlib.util
+    import sys
+    from pathlib import Path
+
+    key = f"omnidesk_tests_matching_{name}"
+    if key not in sys.modules:
+        spec = importlib.util.spec_from_file_location(key, Path(__file__).parent / f"{name}.py")
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[key] = module
+        spec.loader.exec_module(module)
+    return sys.modules[key]
+
+
+def build(seed: int = 5, *, families: bool = True) -> Corpus:
     g = _Gen(seed)
     g.build_customers()
     scenarios(g)
+    if families:
+        _sibling("families").families(g, sys_module())
     return g.corpus
+
+
+def sys_module():
+    import sys
+
+    return sys.modules[__name__]
