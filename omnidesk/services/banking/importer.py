@@ -70,7 +70,9 @@ def import_steps(db: Database, actor: Actor, data: bytes, file_name: str = "") -
         incoming = [d for d in fresh if d.incoming]
         customers = known_customers(session) if incoming else []
         orders = open_orders(session) if incoming else []
-    matcher = Matcher(customers, orders)
+    # those we pay in this statement are our suppliers: money from them is never a customer's payment
+    suppliers = [v for d in docs if not d.incoming for v in (d.document.payee_inn, d.document.payee_account)]
+    matcher = Matcher(customers, orders, suppliers)
     results = {d.key: matcher.match(to_bank_line(d.document, d.key)) for d in incoming}
     yield ImportProgress("match", len(docs), len(docs))
     statement_id, rows = _store(db, actor, statement, data, file_name, fresh, results, len(duplicates))

@@ -282,12 +282,13 @@ def _sibling(name: str):
     return sys.modules[key]
 
 
-def build(seed: int = 5, *, families: bool = True) -> Corpus:
+def build(seed: int = 5, *, families: bool = True, phrases=None) -> Corpus:
     g = _Gen(seed)
     g.build_customers()
     scenarios(g)
     if families:
-        _sibling("families").families(g, sys_module())
+        module = _sibling("families")
+        module.families(g, sys_module(), phrases or module.Phrases())
     return g.corpus
 
 

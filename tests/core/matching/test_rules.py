@@ -216,3 +216,10 @@ def test_an_order_newer_than_the_payment_is_named_in_the_reason_and_suggested(ma
     assert result.reasons == ("Заказ 10240 из назначения оформлен 07.03.2025, позже даты платежа 01.03.2025, — проверьте, "
                               "за него ли деньги.",)
     assert result.suggestions[0].allocations[0].order_number == "10240"
+
+
+def test_an_invoice_for_payment_we_never_issued_is_asked_about():
+    """Found by the held-out corpus: «счету на оплату 71» is a document number too."""
+    matcher = Matcher([SANTEH], ORDERS[3:5])
+    result = matcher.match(line(500000, "Предоплата по счету на оплату 71", payer_inn="5012345678"))
+    assert result.status is MatchStatus.REVIEW and "номер 71" in result.explanation
