@@ -7,7 +7,9 @@ file is written in another is an error, because every Cyrillic value would come 
 
 from __future__ import annotations
 
+import codecs
 import re
+from collections.abc import Iterator
 
 from .errors import BankFileError
 
@@ -96,3 +98,37 @@ def _decode(line: bytes, codec: str, number: int) -> str:
         raise BankFileError(
             number, f"байт 0x{bad} не читается в кодировке {CODEC_NAMES[codec]} — файл повреждён или в другой кодировке"
         ) from None
+
+
+def iter_lines(data: bytes) -> tuple[str, Iterator[str]]:
+    """Like :func:`decode_lines`, but the lines come one by one (the file is not copied as text)."""
+    bom = data.startswith(_BOM)
+    body = data[len(_BOM):] if bom else data
+    first_end = _LINE_BREAK.search(body)
+    head = body[:first_end.start()] if first_end else body
+    if head.strip() != MAGIC.encode("ascii"):
+        raise BankFileError(1, f"это не выписка 1CClientBankExchange: первая строка должна быть «{MAGIC}»")
+    head_bytes = body[:65536]
+    if len(body) > len(head_bytes):
+        head_bytes = head_bytes[:max(head_bytes.rfind(b"\n"), head_bytes.rfind(b"\r"), 1)]  # whole lines only
+    codec = "utf-8" if bom else _codec_from_header(split_lines(head_bytes))
+    return codec, _lines(body, codec)
+
+
+def _lines(body: bytes, codec: str) -> Iterator[str]:
+    decoder = codecs.getincrementaldecoder(codec)()
+    start, number, size = 0, 0, len(body)
+    for match in _LINE_BREAK.finditer(body):
+        number += 1
+        yield _one(decoder, body[start:match.start()], codec, number)
+        start = match.end()
+    if start < size:
+        yield _one(decoder, body[start:], codec, number + 1)
+
+
+def _one(decoder, raw: bytes, codec: str, number: int) -> str:
+    try:
+        return decoder.decode(raw, final=True)
+    except UnicodeDecodeError:
+        decoder.reset()
+        return _decode(raw, codec, number)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .decoding import CODEC_NAMES, decode_lines, looks_like_exchange
+from .decoding import CODEC_NAMES, iter_lines, looks_like_exchange
 from .errors import BankFileError
 from .model import AccountSection, BankDocument, Statement
 from .sections import build_document, build_section, check_totals, header_date
@@ -113,11 +113,13 @@ class _Reader:
 
 def parse_exchange(data: bytes) -> Statement:
     """Parse a whole 1CClientBankExchange file; raise BankFileError on the first problem."""
-    codec, lines = decode_lines(data)
+    codec, lines = iter_lines(data)
     reader = _Reader()
-    for number, text in enumerate(lines[1:], 2):
+    number = 1
+    next(lines)  # the magic first line, checked already
+    for number, text in enumerate(lines, 2):
         reader.feed(number, text)
-    reader.finish(len(lines))
+    reader.finish(number)
     return _statement(reader, codec)
 
 

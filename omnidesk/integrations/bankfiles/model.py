@@ -22,7 +22,8 @@ class AccountSection:
 
 @dataclass(frozen=True)
 class BankDocument:
-    """One ``СекцияДокумент``; every key as written is kept in ``fields``."""
+    """One ``СекцияДокумент``; keys without a named field here are kept as written in ``fields``
+    (not every key: a statement of 23 000 documents would hold them all twice)."""
 
     kind: str
     number: str
@@ -46,7 +47,7 @@ class BankDocument:
     fields: tuple[tuple[str, str], ...] = field(repr=False, default=())
 
     def get(self, key: str, default: str = "") -> str:
-        """The raw value of a key as written in the file (the first one if repeated)."""
+        """The raw value of a key without a named field, as written in the file (the first one if repeated)."""
         for name, value in self.fields:
             if name == key:
                 return value

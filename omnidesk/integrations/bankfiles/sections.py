@@ -76,6 +76,15 @@ def _purpose(values: Values) -> str:
     return " ".join(part for part in parts if part)
 
 
+# keys read into named fields of BankDocument; the others are kept as written in ``fields``
+NAMED_KEYS = frozenset({
+    "Номер", "Дата", "Сумма", "ПлательщикСчет", "ПлательщикРасчСчет", "Плательщик", "Плательщик1", "ПлательщикИНН",
+    "ПлательщикКПП", "ПлательщикБИК", "ПлательщикБанк1", "ПолучательСчет", "ПолучательРасчСчет", "Получатель", "Получатель1",
+    "ПолучательИНН", "ПолучательКПП", "ДатаСписано", "ДатаПоступило", "НазначениеПлатежа", "Код",
+    *(f"НазначениеПлатежа{i}" for i in range(1, 7)),
+})
+
+
 def build_document(kind: str, values: Values, ordered: list[tuple[str, str]], start: int) -> BankDocument:
     date_text, date_line = _required(values, "Дата", start, "документе")
     amount_text, amount_line = _required(values, "Сумма", start, "документе")
@@ -102,7 +111,7 @@ def build_document(kind: str, values: Values, ordered: list[tuple[str, str]], st
         purpose=_purpose(values),
         payment_code=_text(values, "Код"),
         line=start,
-        fields=tuple(ordered),
+        fields=tuple((k, v) for k, v in ordered if k not in NAMED_KEYS),
     )
 
 
