@@ -1,0 +1,109 @@
+"""End-to-end `omnidesk bank import` of a big statement into a database with many open orders.
+
+    python -m bench.bank_import [--documents 23000] [--orders 100000] [--keep DIR]
+
+Builds (once, cached under --keep) a SQLite database of ``orders`` open orders of ``orders / 3``
+customers, writes a statement of ``documents`` incoming documents paying some of them (the
+wording of bench/bank.py), then runs the real command line ``omnidesk bank import FILE`` in a
+child process on a fresh copy of the database and prints its wall time and peak memory (maximum
+resident set size of the child). Targets (issue 15): under 10 s and under 150 MB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import random
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from sqlalchemy import insert
+
+from omnidesk.core.enums import OrderSource, OrderStatus
+
+from .bank import make_book, make_statement
+
+
+def build_database(path: Path, orders: int) -> None:
+    from omnidesk.core.enums import PaymentSubject
+    from omnidesk.core.vat import VatRate
+    from omnidesk.persistence.models import Customer, Order, OrderLine
+    from omnidesk.services.database import open_database
+
+    rnd = random.Random(1)
+    customers, book = make_book(orders, rnd)
+    db = open_database(f"sqlite:///{path}")
+    rows_c = [{"id": int(c.id) + 1, "kind": c.kind, "name": c.name, "inn": c.inn or None,
+               "phone": c.phones[0], "created_at": dt.datetime(2025, 1, 1)} for c in customers]
+    rows_o = [{"id": i + 1, "number": o.number, "customer_id": int(o.customer_id) + 1, "status": OrderStatus.CONFIRMED,
+               "created_at": dt.datetime.combine(o.date, dt.time(10)), "total": o.total,
+               "delivery_date": o.date + dt.timedelta(days=7), "window_start": 540, "window_end": 660,
+               "address": "Москва", "weight_g": 1000, "volume_cm3": 1000, "source": OrderSource.OWN_WAREHOUSE,
+               "comment": ""} for i, o in enumerate(book)]
+    rows_l = [{"order_id": i + 1, "line_no": 1, "name": "Смеситель для ванны", "quantity_milli": 1000, "price": o.total,
+               "amount": o.total, "vat_rate": VatRate.VAT22, "payment_subject": PaymentSubject.GOODS, "unit": "шт",
+               "weight_g": 1000, "volume_cm3": 1000, "marked": False, "returned_milli": 0} for i, o in enumerate(book)]
+    with db.unit_of_work() as s:
+        for start in range(0, len(rows_c), 5000):
+            s.execute(insert(Customer), rows_c[start:start + 5000])
+        for start in range(0, len(rows_o), 5000):
+            s.execute(insert(Order), rows_o[start:start + 5000])
+        for start in range(0, len(rows_l), 5000):
+            s.execute(insert(OrderLine), rows_l[start:start + 5000])
+    db.engine.dispose()
+
+
+def statement_bytes(documents: int, orders: int) -> bytes:
+    rnd = random.Random(1)
+    customers, book = make_book(orders, rnd)
+    return make_statement(documents, customers, book, random.Random(2))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--documents", type=int, default=23_000)
+    parser.add_argument("--orders", type=int, default=100_000)
+    parser.add_argument("--keep", default=os.path.join(tempfile.gettempdir(), "omnidesk-bench-bank"))
+    args = parser.parse_args()
+    keep = Path(args.keep)
+    keep.mkdir(parents=True, exist_ok=True)
+    base = keep / f"orders-{args.orders}-v2.sqlite"
+    if not base.exists():
+        started = time.perf_counter()
+        build_database(base.with_suffix(".tmp"), args.orders)
+        base.with_suffix(".tmp").rename(base)
+        print(f"database of {args.orders} open orders built in {time.perf_counter() - started:.1f} s ({base})")
+    statement = keep / f"statement-{args.documents}-{args.orders}.txt"
+    if not statement.exists():
+        statement.write_bytes(statement_bytes(args.documents, args.orders))
+    work = Path(tempfile.mkdtemp(prefix="omnidesk-bank-"))
+    try:
+        db = work / "omnidesk.sqlite"
+        shutil.copyfile(base, db)
+        env = dict(os.environ, OMNIDESK_CONFIG_DIR=str(work), OMNIDESK_DATA_DIR=str(work), OMNIDESK_DB=f"sqlite:///{db}")
+        command = [sys.executable, "-c", "import sys; from omnidesk.cli import main; sys.exit(main())", "bank", "import", str(statement)]
+        started = time.perf_counter()
+        done = subprocess.run(command, env=env, capture_output=True, check=False)
+        wall = time.perf_counter() - started
+        usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+        peak, cpu = usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
+        if done.returncode:
+            print(done.stderr.decode(errors="replace")[-2000:])
+            raise SystemExit(f"bank import failed ({done.returncode})")
+        summary = done.stdout.decode().splitlines()[0]
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    print(f"statement: {args.documents} documents, {statement.stat().st_size / 1e6:.1f} MB; database: {args.orders} open orders")
+    print(f"`omnidesk bank import`: {wall:.1f} s wall ({cpu:.1f} s CPU; wall grows when the cores are shared), "
+          f"peak memory {peak:.0f} MB  (targets < 10 s, < 150 MB)")
+    print(f"  {summary}")
+
+
+if __name__ == "__main__":
+    main()
