@@ -11,7 +11,7 @@ from omnidesk.core.enums import CustomerKind
 CustomerId = str | int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class BankLine:
     """One incoming transfer as the bank reported it."""
 
@@ -25,7 +25,7 @@ class BankLine:
     purpose: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class KnownCustomer:
     """A customer as matching needs it: who they are and how they have paid before."""
 
@@ -39,7 +39,7 @@ class KnownCustomer:
     payer_accounts: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class OpenOrder:
     """An order that still expects money: ``due`` is what is left to pay of ``total``."""
 
@@ -56,14 +56,14 @@ class MatchStatus(enum.Enum):
     REVIEW = "review"  # not certain: a person decides, helped by the suggestions
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Allocation:
     order_number: str
     amount: int
     closes_order: bool  # False: a partial payment, the order still owes money
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Proposal:
     """One way to apply a line: to orders, the rest as an advance, with the reasons in Russian."""
 
@@ -78,7 +78,7 @@ class Proposal:
         return ", ".join(self.reasons)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class MatchResult:
     """What matching decided for one line.
 
