@@ -12,19 +12,27 @@ from omnidesk.core.phones import normalise_any_phone
 from .model import CustomerId, KnownCustomer, OpenOrder
 from .text import digits_only, is_transit_account, name_key, name_tokens, stem, stem_key
 
+Ids = tuple[CustomerId, ...]  # tuples, not sets: a set costs 216 bytes, and there are 100 000 customers
+
+
+def _put(index: dict[str, Ids], key: str, customer_id: CustomerId) -> None:
+    ids = index.get(key, ())
+    if customer_id not in ids:
+        index[key] = (*ids, customer_id)
+
 
 class CustomerIndex:
     def __init__(self, customers: Iterable[KnownCustomer]) -> None:
         self.by_id: dict[CustomerId, KnownCustomer] = {}
         self.by_inn: dict[str, list[CustomerId]] = defaultdict(list)
-        self.by_account: dict[str, set[CustomerId]] = defaultdict(set)
-        self.by_phone: dict[str, set[CustomerId]] = defaultdict(set)
-        self.by_name: dict[str, set[CustomerId]] = defaultdict(set)  # full name, order-free
-        self.by_initials: dict[str, set[CustomerId]] = defaultdict(set)  # «петрова а с», «анна сергеевна п»
+        self.by_account: dict[str, Ids] = {}
+        self.by_phone: dict[str, Ids] = {}
+        self.by_name: dict[str, Ids] = {}  # full name, order-free
+        self.by_initials: dict[str, Ids] = {}  # «петрова а с», «анна сергеевна п»
         self.name_words: set[str] = set()  # every word of a person's name: purpose windows are checked only on these
         # the same by word stems, for names written in the purpose in another grammatical case
-        self.by_stem_name: dict[str, set[CustomerId]] = defaultdict(set)
-        self.by_stem_initials: dict[str, set[CustomerId]] = defaultdict(set)
+        self.by_stem_name: dict[str, Ids] = {}
+        self.by_stem_initials: dict[str, Ids] = {}
         self.stem_words: set[str] = set()
         for customer in customers:
             self._add(customer)
@@ -35,31 +43,31 @@ class CustomerIndex:
             self.by_inn[digits_only(customer.inn)].append(customer.id)
         for account in customer.payer_accounts:
             if account and not is_transit_account(account):
-                self.by_account[digits_only(account)].add(customer.id)
+                _put(self.by_account, digits_only(account), customer.id)
         for phone in customer.phones:
             normalized = normalise_any_phone(phone)
             if normalized:
-                self.by_phone[normalized].add(customer.id)
+                _put(self.by_phone, normalized, customer.id)
         for name in (customer.name, *customer.names):
             self._add_name(customer.id, name_tokens(name))
 
     def _add_name(self, customer_id: CustomerId, tokens: tuple[str, ...]) -> None:
         if len(tokens) < 2:
             if tokens and len(tokens[0]) >= 4:
-                self.by_name[tokens[0]].add(customer_id)  # a company's single distinctive word
+                _put(self.by_name, tokens[0], customer_id)  # a company's single distinctive word
             return
-        self.by_name[name_key(tokens)].add(customer_id)
+        _put(self.by_name, name_key(tokens), customer_id)
         self.name_words.update(tokens)
-        self.by_stem_name[stem_key(tokens)].add(customer_id)
+        _put(self.by_stem_name, stem_key(tokens), customer_id)
         self.stem_words.update(stem(t) for t in tokens)
         if len(tokens) == 3:
             surname, first, patronymic = tokens
-            self.by_initials[f"{surname} {first[0]} {patronymic[0]}"].add(customer_id)
-            self.by_initials[f"{first} {patronymic} {surname[0]}"].add(customer_id)
-            self.by_stem_initials[f"{stem(surname)} {first[0]} {patronymic[0]}"].add(customer_id)
+            _put(self.by_initials, f"{surname} {first[0]} {patronymic[0]}", customer_id)
+            _put(self.by_initials, f"{first} {patronymic} {surname[0]}", customer_id)
+            _put(self.by_stem_initials, f"{stem(surname)} {first[0]} {patronymic[0]}", customer_id)
 
-    def account_owner(self, account: str) -> set[CustomerId]:
-        return self.by_account.get(digits_only(account), set())
+    def account_owner(self, account: str) -> Ids:
+        return self.by_account.get(digits_only(account), ())
 
 
 class OrderBook:

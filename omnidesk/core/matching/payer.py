@@ -50,7 +50,7 @@ class _Evidence:
         self.strength: dict[CustomerId, Strength] = {}
         self.reasons: dict[CustomerId, list[str]] = {}
 
-    def add(self, ids: set[CustomerId] | list[CustomerId], strength: Strength, reason: str) -> None:
+    def add(self, ids: tuple[CustomerId, ...] | list[CustomerId], strength: Strength, reason: str) -> None:
         for customer_id in ids:
             if strength > self.strength.get(customer_id, Strength.NONE):
                 self.strength[customer_id] = strength
@@ -71,7 +71,7 @@ def identify(line: BankLine, facts: PurposeFacts, index: CustomerIndex) -> Ident
     transit = is_transit(line, facts)
     if not transit:
         _by_inn(line, index, evidence)
-        owners = index.account_owner(line.payer_account) if line.payer_account else set()
+        owners = index.account_owner(line.payer_account) if line.payer_account else ()
         evidence.add(owners, Strength.STRONG if len(owners) == 1 else Strength.WEAK, "счёт плательщика уже встречался")
         _by_payer_name(line, index, evidence)
     _by_purpose(line.purpose, facts, index, evidence)
@@ -102,7 +102,7 @@ def _name_strength(customer_id: CustomerId, line: BankLine, index: CustomerIndex
     return base
 
 
-def _add_names(ids: set[CustomerId], base: Strength, reason: str, line: BankLine, index: CustomerIndex, evidence: _Evidence) -> None:
+def _add_names(ids: tuple[CustomerId, ...], base: Strength, reason: str, line: BankLine, index: CustomerIndex, evidence: _Evidence) -> None:
     if len(ids) != 1:
         return  # namesakes tell nothing
     (customer_id,) = ids
@@ -115,16 +115,16 @@ def _by_payer_name(line: BankLine, index: CustomerIndex, evidence: _Evidence) ->
     tokens = name_tokens(line.payer_name)
     if not tokens:
         return
-    full = index.by_name.get(name_key(tokens), set())
+    full = index.by_name.get(name_key(tokens), ())
     _add_names(full, Strength.MEDIUM, "имя плательщика совпало", line, index, evidence)
     if not full and len(tokens) == 3:
-        initials = index.by_initials.get(" ".join(tokens), set())
+        initials = index.by_initials.get(" ".join(tokens), ())
         _add_names(initials, Strength.WEAK, "фамилия и инициалы плательщика совпали", line, index, evidence)
 
 
 def _by_purpose(purpose: str, facts: PurposeFacts, index: CustomerIndex, evidence: _Evidence) -> None:
     for phone in facts.phones:
-        ids = index.by_phone.get(phone, set())
+        ids = index.by_phone.get(phone, ())
         if len(ids) == 1:
             evidence.add(ids, Strength.STRONG, "телефон в назначении")
     for inn in facts.inns:
@@ -138,7 +138,7 @@ def _by_purpose(purpose: str, facts: PurposeFacts, index: CustomerIndex, evidenc
             window = tokens[start:start + size]
             if not all(window):
                 continue
-            ids = index.by_stem_name.get(" ".join(sorted(window)), set())
+            ids = index.by_stem_name.get(" ".join(sorted(window)), ())
             if len(ids) == 1 and index.by_id[next(iter(ids))].kind is CustomerKind.INDIVIDUAL:
                 evidence.add(ids, strength, "ФИО в назначении" if size == 3 else "имя в назначении")
     for match in _INITIALS.finditer(purpose):
@@ -147,11 +147,11 @@ def _by_purpose(purpose: str, facts: PurposeFacts, index: CustomerIndex, evidenc
             evidence.add(ids, Strength.WEAK, "фамилия и инициалы в назначении")
 
 
-def _by_initials(match: re.Match[str], index: CustomerIndex) -> set[CustomerId]:
+def _by_initials(match: re.Match[str], index: CustomerIndex) -> tuple[CustomerId, ...]:
     parts = [fold(part) for part in match.groups() if part]
-    ids = index.by_initials.get(" ".join(parts), set())
+    ids = index.by_initials.get(" ".join(parts), ())
     if not ids and len(parts) == 3 and len(parts[1]) == 1:  # «за Петрова Р.С.»: the surname in another case
-        ids = index.by_stem_initials.get(f"{stem(parts[0])} {parts[1]} {parts[2]}", set())
+        ids = index.by_stem_initials.get(f"{stem(parts[0])} {parts[1]} {parts[2]}", ())
     return ids
 
 
