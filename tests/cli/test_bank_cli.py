@@ -44,7 +44,7 @@ def test_import_twice_review_and_export(capsys, tmp_path, sqlite_url):
     code, out, _ = run(capsys, "bank", "review", "--json", "--db", sqlite_url)
     assert code == 0 and [line["number"] for line in json.loads(out)] == ["12"]
     code, out, _ = run(capsys, "bank", "review", "--db", sqlite_url)
-    assert "Ждут разбора: 1" in out and "плательщик не найден" in out
+    assert "Ждут разбора: 1" in out and "Плательщик не найден" in out
     act = tmp_path / "act.xlsx"
     code, out, _ = run(capsys, "export", "act", "--customer", "5012345678", "--from", "2025-03-01", "--to", "2030-12-31",
                        "-o", act, "--db", sqlite_url)

@@ -205,9 +205,9 @@ def _result(db: Database, statement: Statement, file_name: str, statement_id: in
             lines.append(_duplicate_view(d, duplicates[position], names))
             continue
         view = by_id[rows[d.key]]
-        ledger = booked[d.key].ledger if d.key in booked else None
-        if ledger is not None:
-            view = replace(view, receipts_owed=len(ledger.receipts))
+        receipts = booked[d.key].receipts if d.key in booked else 0
+        if receipts:
+            view = replace(view, receipts_owed=receipts)
         lines.append(view)
     return ImportResult(
         file_name=file_name, statement_id=statement_id, documents=len(docs),

@@ -83,15 +83,26 @@ def views(session: Session, lines: Sequence[BankLine], *, with_suggestions: bool
 
 def remember_account(session: Session, customer_id: int, account: str, line_id: int | None, user: str) -> bool:
     """Store a payer account on the customer (not a bank's transit account); True if it is new."""
-    account = digits_only(account)
-    if len(account) != 20 or is_transit_account(account):
-        return False
-    exists = session.scalar(select(PayerAccount.id).where(PayerAccount.customer_id == customer_id,
-                                                          PayerAccount.account == account))
-    if exists is not None:
-        return False
-    session.add(PayerAccount(customer_id=customer_id, account=account, first_line_id=line_id, created_by=user))
-    return True
+    return remember_accounts(session, [(customer_id, account, line_id)], user) == 1
+
+
+def remember_accounts(session: Session, items: Sequence[tuple[int, str, int | None]], user: str) -> int:
+    """:func:`remember_account` for many (customer, account, line) at once; return how many are new."""
+    wanted: dict[tuple[int, str], int | None] = {}
+    for customer_id, account, line_id in items:
+        digits = digits_only(account)
+        if len(digits) == 20 and not is_transit_account(digits):
+            wanted.setdefault((customer_id, digits), line_id)
+    if not wanted:
+        return 0
+    accounts = sorted({a for _c, a in wanted})
+    known: set[tuple[int, str]] = set()
+    for start in range(0, len(accounts), 500):
+        query = select(PayerAccount.customer_id, PayerAccount.account).where(PayerAccount.account.in_(accounts[start:start + 500]))
+        known.update((c, a) for c, a in session.execute(query))
+    new = [(key, line_id) for key, line_id in wanted.items() if key not in known]
+    session.add_all(PayerAccount(customer_id=c, account=a, first_line_id=line_id, created_by=user) for (c, a), line_id in new)
+    return len(new)
 
 
 def link_payment(session: Session, line: BankLine, payment_id: int) -> None:

@@ -6,6 +6,7 @@ keeps, a customer's advance = payments − allocations − refunds ≥ 0, and no
 """
 
 from .allocations import AllocationView, allocations_of_customer, move_allocation, unallocate
+from .batch import PaymentRequest, Recorded, record_payments
 from .deliveries import DeliveryResult, cancel_order, record_delivery, return_goods
 from .payments import AllocationRequest, LedgerResult, apply_advance, record_payment, register_payment
 from .refunds import ExcessChoice, refund_advance, release_excess
@@ -16,12 +17,15 @@ __all__ = [
     "DeliveryResult",
     "ExcessChoice",
     "LedgerResult",
+    "PaymentRequest",
+    "Recorded",
     "allocations_of_customer",
     "apply_advance",
     "cancel_order",
     "move_allocation",
     "record_delivery",
     "record_payment",
+    "record_payments",
     "refund_advance",
     "register_payment",
     "release_excess",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
@@ -87,15 +87,19 @@ def record_payment(
     return _result(session, buyer, payment, plan, advance, receipts)
 
 
-def _plan_allocations(session: Session, buyer: Customer, requests: Sequence[AllocationRequest],
-                      amount: int) -> list[tuple[Order, int, int]]:
-    """(order, amount, paid before) for each request; every order owes at least what it gets."""
+def _plan_allocations(session: Session, buyer: Customer, requests: Sequence[AllocationRequest], amount: int, *,
+                      order_of: Callable[[str], Order] | None = None,
+                      paid_of: Callable[[Order], int] | None = None) -> list[tuple[Order, int, int]]:
+    """(order, amount, paid before) for each request; every order owes at least what it gets.
+
+    ``order_of`` and ``paid_of`` default to a locked read and a sum in the database; a batch passes
+    orders it locked at once and what they hold so far."""
     plan: list[tuple[Order, int, int]] = []
     left = amount
     for request in requests:
-        order = state.lock_order(session, request.order_number)
-        due = _open_order_due(session, buyer, order)
-        before = state.paid(session, order.id)
+        order = order_of(request.order_number) if order_of else state.lock_order(session, request.order_number)
+        before = paid_of(order) if paid_of else state.paid(session, order.id)
+        due = _open_order_due(buyer, order, before)
         wanted = due if request.amount is None else request.amount
         if wanted <= 0 and request.amount is None:
             continue  # already paid in full: the money stays an advance
@@ -113,6 +117,14 @@ def _plan_allocations(session: Session, buyer: Customer, requests: Sequence[Allo
 
 def _apply(session: Session, actor: Actor, buyer: Customer, payment: Payment,
            plan: list[tuple[Order, int, int]]) -> list:
+    plans = allocate_and_plan(session, actor, buyer, payment, plan)
+    session.flush()
+    return store_plans(session, plans)
+
+
+def allocate_and_plan(session: Session, actor: Actor, buyer: Customer, payment: Payment,
+                      plan: list[tuple[Order, int, int]]) -> list:
+    """Write the payment's allocations; return the receipts it makes owed (not stored yet)."""
     receipts_owed = receipt_owed_for_payment(buyer.kind, payment.kind)
     electronic = payment.kind is not PaymentKind.CASH
     plans = []
@@ -125,8 +137,7 @@ def _apply(session: Session, actor: Actor, buyer: Customer, payment: Payment,
     if receipts_owed and advance > 0:
         plans.append(plan_advance(buyer.id, advance, electronic=electronic, payment_id=payment.id,
                                   contact=state.contact_of(buyer)))
-    session.flush()
-    return store_plans(session, plans)
+    return plans
 
 
 def apply_advance(db: Database, actor: Actor, *, customer: str, order_number: str,
@@ -139,7 +150,7 @@ def apply_advance(db: Database, actor: Actor, *, customer: str, order_number: st
         if balance <= 0:
             raise InvalidInput(f"на авансе покупателя {buyer.name} нет денег")
         order = state.lock_order(session, order_number)
-        due = _open_order_due(session, buyer, order)
+        due = _open_order_due(buyer, order, state.paid(session, order.id))
         part = min(due, balance) if amount is None else amount
         if part <= 0 or part > due or part > balance:
             raise InvalidInput(f"по заказу №{order.number} к оплате {format_amount(due)}, на авансе "
@@ -149,12 +160,12 @@ def apply_advance(db: Database, actor: Actor, *, customer: str, order_number: st
         return _result(session, buyer, None, [(order, part, 0)], 0, [])
 
 
-def _open_order_due(session: Session, buyer: Customer, order: Order) -> int:
+def _open_order_due(buyer: Customer, order: Order, paid: int) -> int:
     if order.customer_id != buyer.id:
         raise InvalidInput(f"заказ №{order.number} оформлен на другого покупателя")
     if not order.status.is_open:
         raise InvalidInput(f"заказ №{order.number} уже закрыт ({order.status.value}): деньги оставьте авансом")
-    return max(state.kept(order) - state.paid(session, order.id), 0)
+    return max(state.kept(order) - paid, 0)
 
 
 def _result(session: Session, buyer: Customer, payment: Payment | None, plan, advance: int, receipts) -> LedgerResult:
