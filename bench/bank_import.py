@@ -65,44 +65,54 @@ def statement_bytes(documents: int, orders: int) -> bytes:
     return make_statement(documents, customers, book, random.Random(2))
 
 
+def measure(documents: int, orders: int, keep: Path) -> dict:
+    """Run `omnidesk bank import` on a fresh copy of the database; wall and CPU seconds, peak MB."""
+    keep.mkdir(parents=True, exist_ok=True)
+    base = keep / f"orders-{orders}-v2.sqlite"
+    if not base.exists():
+        started = time.perf_counter()
+        build_database(base.with_suffix(".tmp"), orders)
+        base.with_suffix(".tmp").rename(base)
+        print(f"database of {orders} open orders built in {time.perf_counter() - started:.1f} s ({base})")
+    statement = keep / f"statement-{documents}-{orders}.txt"
+    if not statement.exists():
+        statement.write_bytes(statement_bytes(documents, orders))
+    work = Path(tempfile.mkdtemp(prefix="omnidesk-bank-"))
+    try:
+        db = work / "omnidesk.sqlite"
+        shutil.copyfile(base, db)
+        env = dict(os.environ, OMNIDESK_CONFIG_DIR=str(work), OMNIDESK_DATA_DIR=str(work), OMNIDESK_DB=f"sqlite:///{db}")
+        command = [sys.executable, "-c", "import sys; from omnidesk.cli import main; sys.exit(main())", "bank", "import",
+                   str(statement)]
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        started = time.perf_counter()
+        done = subprocess.run(command, env=env, capture_output=True, check=False)
+        wall = time.perf_counter() - started
+        usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+        if done.returncode:
+            print(done.stderr.decode(errors="replace")[-2000:])
+            raise SystemExit(f"bank import failed ({done.returncode})")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    cpu = usage.ru_utime + usage.ru_stime - before.ru_utime - before.ru_stime
+    return {"wall": wall, "cpu": cpu, "peak": usage.ru_maxrss / 1024, "bytes": statement.stat().st_size,
+            "summary": done.stdout.decode().splitlines()[0]}
+
+
+def report(documents: int, orders: int, r: dict) -> None:
+    print(f"statement: {documents} documents, {r['bytes'] / 1e6:.1f} MB; database: {orders} open orders")
+    print(f"`omnidesk bank import`: {r['wall']:.1f} s wall ({r['cpu']:.1f} s CPU; wall grows when the cores are shared), "
+          f"peak memory {r['peak']:.0f} MB  (targets < 10 s, < 150 MB)")
+    print(f"  {r['summary']}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--documents", type=int, default=23_000)
     parser.add_argument("--orders", type=int, default=100_000)
     parser.add_argument("--keep", default=os.path.join(tempfile.gettempdir(), "omnidesk-bench-bank"))
     args = parser.parse_args()
-    keep = Path(args.keep)
-    keep.mkdir(parents=True, exist_ok=True)
-    base = keep / f"orders-{args.orders}-v2.sqlite"
-    if not base.exists():
-        started = time.perf_counter()
-        build_database(base.with_suffix(".tmp"), args.orders)
-        base.with_suffix(".tmp").rename(base)
-        print(f"database of {args.orders} open orders built in {time.perf_counter() - started:.1f} s ({base})")
-    statement = keep / f"statement-{args.documents}-{args.orders}.txt"
-    if not statement.exists():
-        statement.write_bytes(statement_bytes(args.documents, args.orders))
-    work = Path(tempfile.mkdtemp(prefix="omnidesk-bank-"))
-    try:
-        db = work / "omnidesk.sqlite"
-        shutil.copyfile(base, db)
-        env = dict(os.environ, OMNIDESK_CONFIG_DIR=str(work), OMNIDESK_DATA_DIR=str(work), OMNIDESK_DB=f"sqlite:///{db}")
-        command = [sys.executable, "-c", "import sys; from omnidesk.cli import main; sys.exit(main())", "bank", "import", str(statement)]
-        started = time.perf_counter()
-        done = subprocess.run(command, env=env, capture_output=True, check=False)
-        wall = time.perf_counter() - started
-        usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-        peak, cpu = usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
-        if done.returncode:
-            print(done.stderr.decode(errors="replace")[-2000:])
-            raise SystemExit(f"bank import failed ({done.returncode})")
-        summary = done.stdout.decode().splitlines()[0]
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
-    print(f"statement: {args.documents} documents, {statement.stat().st_size / 1e6:.1f} MB; database: {args.orders} open orders")
-    print(f"`omnidesk bank import`: {wall:.1f} s wall ({cpu:.1f} s CPU; wall grows when the cores are shared), "
-          f"peak memory {peak:.0f} MB  (targets < 10 s, < 150 MB)")
-    print(f"  {summary}")
+    report(args.documents, args.orders, measure(args.documents, args.orders, Path(args.keep)))
 
 
 if __name__ == "__main__":
