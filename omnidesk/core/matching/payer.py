@@ -128,9 +128,9 @@ def _by_purpose(purpose: str, facts: PurposeFacts, index: CustomerIndex, evidenc
         if len(ids) == 1:
             evidence.add(ids, Strength.STRONG, "телефон в назначении")
     for inn in facts.inns:
-        ids = index.by_inn.get(inn, [])
-        if len(ids) == 1:
-            evidence.add(ids, Strength.STRONG, "ИНН в назначении")
+        by_inn = index.by_inn.get(inn, [])
+        if len(by_inn) == 1:
+            evidence.add(by_inn, Strength.STRONG, "ИНН в назначении")
     known = index.stem_words
     tokens = [w if w in known else "" for w in map(stem, words(purpose))]
     for size, strength in ((3, Strength.MEDIUM), (2, Strength.WEAK)):
