@@ -74,6 +74,7 @@ def import_steps(db: Database, actor: Actor, data: bytes, file_name: str = "") -
     suppliers = [v for d in docs if not d.incoming for v in (d.document.payee_inn, d.document.payee_account)]
     matcher = Matcher(customers, orders, suppliers)
     results = {d.key: matcher.match(to_bank_line(d.document, d.key)) for d in incoming}
+    del matcher, customers, orders  # 100 000 orders' indexes: free them before storing and booking
     yield ImportProgress("match", len(docs), len(docs))
     statement_id, rows = _store(db, actor, statement, data, file_name, fresh, results, len(duplicates))
     booked: dict[str, Booked] = {}
