@@ -59,7 +59,7 @@ def register(commands) -> None:
 def run_add(args) -> int:
     numbers = [n.strip() for n in (args.orders or "").split(",") if n.strip()]
     result = register_payment(
-        common.open_db(args), common.actor(), customer=args.customer, kind=KINDS[args.kind],
+        common.open_db(args), common.actor(args), customer=args.customer, kind=KINDS[args.kind],
         amount=parse_amount(args.amount), allocations=[AllocationRequest(n) for n in numbers],
     )
     if args.json:
@@ -93,7 +93,7 @@ def run_allocations(args) -> int:
 
 def run_unallocate(args) -> int:
     amount = parse_amount(args.amount) if args.amount else None
-    undone, receipts = unallocate(common.open_db(args), common.actor(), args.allocation, amount)
+    undone, receipts = unallocate(common.open_db(args), common.actor(args), args.allocation, amount)
     print(f"Зачёт #{undone.id} в заказ №{undone.order_number}: действует {format_amount(undone.live)}; "
           f"остальное — на авансе покупателя")
     for r in receipts:
@@ -103,7 +103,7 @@ def run_unallocate(args) -> int:
 
 def run_move(args) -> int:
     amount = parse_amount(args.amount) if args.amount else None
-    undone, receipts = move_allocation(common.open_db(args), common.actor(), args.allocation, args.to, amount)
+    undone, receipts = move_allocation(common.open_db(args), common.actor(args), args.allocation, args.to, amount)
     print(f"Из заказа №{undone.order_number} перенесено в заказ №{args.to.lstrip('№')}")
     for r in receipts:
         print(f"  к печати: {receipt_line(r)}")
@@ -113,7 +113,7 @@ def run_move(args) -> int:
 def run_handover(args) -> int:
     db, day = common.open_db(args), common.parse_date(args.date) if args.date else dt.date.today()
     if args.driver is not None:
-        rows = record_handover(db, common.actor(), day=day, driver_id=args.driver, cash=parse_amount(args.cash),
+        rows = record_handover(db, common.actor(args), day=day, driver_id=args.driver, cash=parse_amount(args.cash),
                                card=parse_amount(args.card))
     else:
         rows = handover(db, day)

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from omnidesk.config import Settings
 from omnidesk.core.enums import OrderStatus
 from omnidesk.core.errors import InvalidInput
+from omnidesk.integrations.excel import write_act, write_payments, write_unmatched
 from omnidesk.integrations.excel.model import (
     ActRow,
     Party,
@@ -54,6 +55,9 @@ __all__ = [
     "payments_register",
     "reconciliation_act",
     "unmatched_transfers",
+    "write_act",
+    "write_payments",
+    "write_unmatched",
 ]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -14,31 +15,36 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from omnidesk.config import Settings, default_db_url
+from omnidesk.config import default_db_url
 from omnidesk.core.errors import OmniDeskError
+from omnidesk.services.context import RESTART_KEYS, AppContext
 
 from .errors import error_text
 
 
 class SettingsPage(QWidget):
-    def __init__(self, settings: Settings, database_description: str, parent: QWidget | None = None) -> None:
+    saved = Signal(object)  # Changes(settings=the keys whose values changed)
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._settings = settings
+        self._context = context
+        settings, database_description = context.settings, context.database_description
         self.db_url = QLineEdit(settings.get("db.url"))
         self.db_url.setPlaceholderText(default_db_url())
         current = QLabel(self.tr("In use now: {0}").format(database_description))
         current.setStyleSheet("color:#666")
         self.fiscal_protocol = QComboBox()
         self.fiscal_protocol.addItem(self.tr("Shtrih-M"), "shtrih")
-        self.fiscal_url = QLineEdit(settings.get("fiscal.url"))
+        self.fiscal_url = QLineEdit(settings.fiscal().url)
         self.fiscal_url.setPlaceholderText("/dev/ttyACM0, COM3, socket://192.168.137.111:7778, emulator")
-        self.depot_address = QLineEdit(settings.get("depot.address"))
-        self.depot_lat = QLineEdit(str(settings.get("depot.lat")))
-        self.depot_lon = QLineEdit(str(settings.get("depot.lon")))
+        depot = settings.depot()
+        self.depot_address = QLineEdit(depot.address)
+        self.depot_lat = QLineEdit(str(depot.lat))
+        self.depot_lon = QLineEdit(str(depot.lon))
         self.language = QComboBox()
         self.language.addItem("Русский", "ru")
         self.language.addItem("English", "en")
-        self.language.setCurrentIndex(max(self.language.findData(settings.get("ui.lang")), 0))
+        self.language.setCurrentIndex(max(self.language.findData(settings.lang()), 0))
 
         database = QGroupBox(self.tr("Database"))
         form = QFormLayout(database)
@@ -83,11 +89,17 @@ class SettingsPage(QWidget):
             "ui.lang": self.language.currentData(),
         }
         try:
-            self._settings.update(values)
+            changes = self._context.update_settings(values)
         except (OmniDeskError, OSError) as exc:  # shown on the page; nothing is saved
             self.message.setStyleSheet("color:#b3261e")
             self.message.setText(error_text(exc))
             return False
         self.message.setStyleSheet("color:#1b5e20")
-        self.message.setText(self.tr("Saved. Database and language changes apply after a restart."))
+        if changes.settings & RESTART_KEYS:
+            self.message.setText(self.tr("Saved. The register and the warehouse are used at once; the database and "
+                                         "the language change only after OmniDesk is restarted."))
+        else:
+            self.message.setText(self.tr("Saved and in use now."))
+        if changes:
+            self.saved.emit(changes)
         return True

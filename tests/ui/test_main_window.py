@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from omnidesk.config import Settings
-from omnidesk.persistence.db import describe
+from omnidesk.services.context import AppContext
 from omnidesk.ui.main_window import MainWindow
 
 
@@ -24,7 +24,7 @@ def demo_db(sqlite_url):
 
 @pytest.fixture
 def window(qtbot, demo_db):
-    w = MainWindow(demo_db, Settings(), describe(demo_db.engine))
+    w = MainWindow(AppContext(demo_db, Settings()))
     qtbot.addWidget(w)
     w.show()
     with qtbot.waitSignal(w.orders_page.loaded, timeout=20_000):
@@ -76,14 +76,14 @@ def test_keyboard_switches_pages(window, qtbot):
 
 
 def test_geometry_and_columns_are_remembered(qtbot, demo_db, user_dirs):
-    first = MainWindow(demo_db, Settings(), "test")
+    first = MainWindow(AppContext(demo_db, Settings()))
     qtbot.addWidget(first)
     first.show()
     first.resize(760, 540)  # the offscreen screen is 800×600
     first.orders_page.table.setColumnWidth(3, 333)
     size = first.size()
     first.close()
-    second = MainWindow(demo_db, Settings(), "test")
+    second = MainWindow(AppContext(demo_db, Settings()))
     qtbot.addWidget(second)
     assert second.size() == size
     assert second.orders_page.table.columnWidth(3) == 333

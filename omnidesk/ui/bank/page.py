@@ -26,8 +26,7 @@ from PySide6.QtWidgets import (
 
 from omnidesk.core.money import format_amount
 from omnidesk.services import banking
-from omnidesk.services.auth import Actor
-from omnidesk.services.uow import Database
+from omnidesk.services.context import AppContext
 
 from ..errors import error_text
 from ..tasks import Task, TaskRunner
@@ -42,15 +41,19 @@ class BankPage(QWidget):
     refreshed = Signal()
     action_done = Signal(str)
 
-    def __init__(self, db: Database, runner: TaskRunner, actor: Actor, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._db, self._runner, self._actor = db, runner, actor
+        self._context, self._db, self._runner = context, context.db, runner
         self._import_task: Task | None = None
         self.model = BankLinesModel(self)
         self.proxy = BankLinesProxy(self)
         self.proxy.setSourceModel(self.model)
         self.setAcceptDrops(True)
         self._build()
+
+    @property
+    def _actor(self):
+        return self._context.actor  # the signed-in person now («Сменить пользователя» replaces it)
 
     def _build(self) -> None:
         self.import_button = QPushButton(self.tr("Import statement…"))

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from omnidesk.core.money import format_amount
-from omnidesk.integrations.excel import ReconciliationAct, write_act, write_payments, write_unmatched
 from omnidesk.services import reports
+from omnidesk.services.reports import ReconciliationAct, write_act, write_payments, write_unmatched
 from omnidesk.services.uow import Database
 
 from ..errors import error_text

@@ -34,7 +34,7 @@ def paper_out(tmp_path):
 
 
 def test_a_device_error_is_a_message_and_nothing_is_marked_printed(qtbot, demo_db, paper_out, answers, settle):
-    window = open_window(qtbot, demo_db, lambda db: FiscalJournal(db, lambda: RegisterConnection(paper_out.url), CASHIER))
+    window = open_window(qtbot, demo_db, lambda ctx: FiscalJournal(ctx.db, lambda: RegisterConnection(paper_out.url), CASHIER))
     settle(window)
     assert "нет бумаги" in window.cashier_page.register.warnings.text()
     assert "color:#b3261e" in window.status.fiscal.styleSheet()
