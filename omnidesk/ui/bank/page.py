@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from omnidesk.core.changes import Changes
 from omnidesk.core.money import format_amount
 from omnidesk.services import banking
 from omnidesk.services.context import AppContext
@@ -133,18 +134,30 @@ class BankPage(QWidget):
 
     # --- loading ------------------------------------------------------------
     def reload(self) -> None:
-        def load():
-            lines = {line.id: line for line in banking.statement_lines(self._db)}
-            for line in banking.review_queue(self._db):
-                lines.setdefault(line.id, line)
-            return list(lines.values())
-
-        self._runner.start(load, on_done=self._loaded, on_error=self._failed)
+        """Every recent statement's lines and every line to review (not only the last file's)."""
+        self._runner.start(lambda: banking.recent_lines(self._db), on_done=self._loaded, on_error=self._failed)
 
     def _loaded(self, lines) -> None:
+        self._show_lines(lines)
+        self.refreshed.emit()
+
+    def _show_lines(self, lines) -> None:
+        """Replace the list, keeping the line the right panel shows selected and shown as it is now."""
+        shown = self.current_line()
         self.model.set_lines(lines)
         self.table.resizeColumnsToContents()
-        self.refreshed.emit()
+        row = next((r for r in range(self.proxy.rowCount())
+                    if shown is not None and self.proxy.index(r, 0).data(LINE_ROLE).id == shown.id), None)
+        if row is None:
+            self._show_line(None)
+        else:
+            self.table.selectRow(row)
+            self._show_line(self.current_line())
+
+    def apply_changes(self, changes: Changes) -> None:
+        """Bank lines, payments or customers changed (here, on another workstation, by sync): list them anew."""
+        if changes.touches("bank_lines") or changes.touches("payments") or changes.touches("customers"):
+            self.reload()
 
     # --- import -------------------------------------------------------------
     def _choose_file(self) -> None:
@@ -203,8 +216,9 @@ class BankPage(QWidget):
         self.summary.setText(self.tr("{0}: {1} new, {2} duplicates, {3} outgoing skipped; {4} to review").format(
             result.file_name, result.imported, result.duplicates, result.outgoing_skipped,
             sum(1 for line in result.lines if line.status.value == "review")))
-        self.model.set_lines(list(result.lines))
-        self.table.resizeColumnsToContents()
+        known = {line.id for line in self.model.rows()}  # the file's new lines join the list at once
+        self._show_lines([line for line in result.lines if line.id is not None and line.id not in known]
+                         + list(self.model.rows()))
         self.imported.emit(result)
 
     def _import_finished(self) -> None:

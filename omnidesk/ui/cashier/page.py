@@ -9,10 +9,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QInputDialog, QLabel, QSplitter, QTabWidget, QToolBar, QVBoxLayout, QWidget
 
+from omnidesk.core.changes import Changes
 from omnidesk.core.enums import OrderStatus, ReceiptStatus
 from omnidesk.core.money import format_amount
 from omnidesk.services import cashier as data
@@ -33,6 +34,8 @@ from .payment_dialog import PaymentDialog
 from .register_panel import RegisterPanel
 from .search import SearchBox
 from .texts import is_owed
+
+HITS_REFRESH_MS = 3000  # the search index (every customer and order) is re-read at most this often
 
 SHORTCUTS = {  # action → key; the buttons show them
     "search": "Ctrl+F", "payment": "F2", "delivery": "F3", "return": "F4", "cancel": "Ctrl+Shift+X",
@@ -56,6 +59,8 @@ class CashierPage(QWidget):
         self.handover = HandoverPanel(db, runner, queue.actor)
         self.message = QLabel()
         self.message.setWordWrap(True)
+        self._hits_timer = QTimer(self, singleShot=True, interval=HITS_REFRESH_MS)
+        self._hits_timer.timeout.connect(self._reload_hits)
         self._build()
         self._connect()
 
@@ -141,10 +146,24 @@ class CashierPage(QWidget):
         self.register.start()
 
     def reload(self) -> None:
-        self._runner.start(lambda: data.search_hits(self._db), on_done=self._hits_arrived, on_error=self._error)
+        self._reload_hits()
         self.reload_customer()
         self.register.reload_journal()
         self.handover.reload()
+
+    def _reload_hits(self) -> None:
+        self._runner.start(lambda: data.search_hits(self._db), on_done=self._hits_arrived, on_error=self._error)
+
+    def apply_changes(self, changes: Changes) -> None:
+        """The customer shown, the register's journal, the handover and the search index follow every change."""
+        if self.customer_id is not None and changes.touches("customers", [self.customer_id]):
+            self.reload_customer()
+        if changes.touches("receipts"):
+            self.register.reload_journal()
+        if changes.touches("payments") or changes.touches("drivers"):
+            self.handover.reload()
+        if (changes.touches("orders") or changes.touches("customers")) and not self._hits_timer.isActive():
+            self._hits_timer.start()  # new customers and orders become searchable, dues stay right
 
     def _hits_arrived(self, hits) -> None:
         self.search.set_hits(hits)
@@ -156,6 +175,8 @@ class CashierPage(QWidget):
         self.load_customer(hit.customer_id)
 
     def load_customer(self, customer_id: int) -> None:
+        if customer_id != self.customer_id:
+            self.message.clear()  # what was said about the previous customer
         self.customer_id = customer_id
         self.reload_customer()
 

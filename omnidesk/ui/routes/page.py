@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import threading
 
-from PySide6.QtCore import QDate, QObject, Qt, Signal
+from PySide6.QtCore import QDate, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from omnidesk.core.changes import Changes
 from omnidesk.services import planning
 from omnidesk.services.auth import Actor
 from omnidesk.services.context import AppContext
@@ -35,6 +36,8 @@ from ..tasks import Task, TaskRunner
 from .map_view import RouteMap
 from .models import STOP_ROLE, RoutesModel, UnassignedModel
 from .widgets import LoadBarDelegate, print_pdf, route_sheets_html
+
+REFRESH_DELAY_MS = 500  # changes arriving together reload the day once
 
 
 class _Relay(QObject):
@@ -60,6 +63,8 @@ class RoutesPage(QWidget):
         self._relay.progress.connect(self._progress)
         self._relay.geocoded.connect(self._geocode_step)
         self.selected_order: str | None = None
+        self._stale = QTimer(self, singleShot=True, interval=REFRESH_DELAY_MS)
+        self._stale.timeout.connect(self._refresh_if_idle)
         self.unassigned = UnassignedModel(self)
         self.routes = RoutesModel(self)
         self._build()
@@ -224,6 +229,20 @@ class RoutesPage(QWidget):
         self._fill_drivers()
         self.select_order(self.selected_order, refill=False)
         self._show_summary()
+
+    # --- what changed elsewhere ----------------------------------------------------------------
+    def apply_changes(self, changes: Changes) -> None:
+        """Routes, drivers or orders changed (money collected at the door, a new order, another logist's
+        move): reload the day, once, and never in the middle of the logist's own work."""
+        if changes.settings & {"depot.address", "depot.lat", "depot.lon"} or any(
+                changes.touches(kind) for kind in ("routes", "drivers", "orders")):
+            self._stale.start()
+
+    def _refresh_if_idle(self) -> None:
+        if self._task is not None:
+            self._stale.start()  # after the optimisation or save in progress
+        else:
+            self.reload()
 
     # --- the selected order: pin, carrier ----------------------------------------------------
     def _fill_drivers(self) -> None:
