@@ -1,4 +1,7 @@
-"""The Settings page: database, fiscal register and depot, saved to the settings file."""
+"""The Settings page: database, fiscal register, depot, routing and language, saved to the settings file.
+
+What is saved goes out as ``Changes(settings=…)``: the register and routing apply at once, the
+database and the language after a restart (the page says which)."""
 
 from __future__ import annotations
 
@@ -61,6 +64,7 @@ class SettingsPage(QWidget):
         coords.addWidget(self.depot_lat)
         coords.addWidget(self.depot_lon)
         form.addRow(self.tr("Latitude, longitude"), coords)
+        routing = self._routing_group(settings)
         interface = QGroupBox(self.tr("Interface"))
         form = QFormLayout(interface)
         form.addRow(self.tr("Language"), self.language)
@@ -73,13 +77,40 @@ class SettingsPage(QWidget):
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.message, 1)
         layout = QVBoxLayout(self)
-        for group in (database, fiscal, depot, interface):
+        for group in (database, fiscal, depot, routing, interface):
             layout.addWidget(group)
         layout.addLayout(buttons)
         layout.addStretch(1)
 
+    def _routing_group(self, settings) -> QGroupBox:
+        travel = settings.travel()
+        self.osrm_url = QLineEdit(travel.osrm_url)
+        self.osrm_url.setPlaceholderText(self.tr("empty: straight line × detour factor"))
+        self.detour_factor = QLineEdit(str(travel.detour_factor))
+        self.speed_kmh = QLineEdit(str(travel.speed_kmh))
+        self.geocoder_url = QLineEdit(settings.geocoder_url())
+        self.geocoder_url.setPlaceholderText(self.tr("Nominatim-compatible; empty: do not look up addresses"))
+        self.tiles_url = QLineEdit(settings.tiles_url())
+        self.tiles_url.setPlaceholderText("https://tile.example.org/{z}/{x}/{y}.png")
+        group = QGroupBox(self.tr("Routes"))
+        form = QFormLayout(group)
+        form.addRow(self.tr("OSRM server"), self.osrm_url)
+        ratios = QHBoxLayout()
+        ratios.addWidget(self.detour_factor)
+        ratios.addWidget(QLabel(self.tr("average speed, km/h")))
+        ratios.addWidget(self.speed_kmh)
+        form.addRow(self.tr("Detour factor"), ratios)
+        form.addRow(self.tr("Geocoder"), self.geocoder_url)
+        form.addRow(self.tr("Map tiles"), self.tiles_url)
+        return group
+
     def save(self) -> bool:
         values = {
+            "routing.osrm_url": self.osrm_url.text().strip(),
+            "routing.detour_factor": self.detour_factor.text().strip().replace(",", "."),
+            "routing.speed_kmh": self.speed_kmh.text().strip().replace(",", "."),
+            "routing.geocoder_url": self.geocoder_url.text().strip(),
+            "routing.tiles_url": self.tiles_url.text().strip(),
             "db.url": self.db_url.text().strip(),
             "fiscal.protocol": self.fiscal_protocol.currentData(),
             "fiscal.url": self.fiscal_url.text().strip() or "emulator",

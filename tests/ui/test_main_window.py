@@ -99,3 +99,18 @@ def test_settings_page_saves_all_or_nothing(window):
     assert page.save()
     assert Settings().get("fiscal.url") == "socket://127.0.0.1:7778"
     assert Settings().get("depot.lat") == "55.7"
+
+
+def test_routing_saved_on_settings_is_used_by_the_next_plan(window):
+    page = window.settings_page
+    routes = window.routes_page
+    before = routes.travel
+    page.detour_factor.setText("1,6")
+    page.speed_kmh.setText("30")
+    assert page.save()
+    assert "in use now" in page.message.text()
+    assert routes.travel is not before
+    assert (str(routes.travel.detour_factor), str(routes.travel.speed_kmh)) == ("1.6", "30")
+    page.language.setCurrentIndex(page.language.findData("en" if Settings().lang() == "ru" else "ru"))
+    assert page.save()
+    assert "after OmniDesk is restarted" in page.message.text()
