@@ -32,7 +32,6 @@ from .money_dialogs import CancelOrderDialog, RefundAdvanceDialog
 from .payment_dialog import PaymentDialog
 from .register_panel import RegisterPanel
 from .search import SearchBox
-from .texts import is_owed
 
 SHORTCUTS = {  # action → key; the buttons show them
     "search": "Ctrl+F", "payment": "F2", "delivery": "F3", "return": "F4", "cancel": "Ctrl+Shift+X",
@@ -358,7 +357,7 @@ class CashierPage(QWidget):
         receipt = self.customer.selected_receipt()
         if receipt is None and self.register.journal.hasFocus():
             return self.register.retry_selected()
-        if receipt is None or not is_owed(receipt):
+        if receipt is None or not receipt.owed:
             return self._hint(self.tr("Select a receipt still to print in the Receipts table."))
         self.register.print_receipts([receipt])
 

@@ -35,7 +35,7 @@ def test_move_a_mistaken_allocation_to_the_right_order(db, shop, journal, emulat
     assert {r.number: r.paid for r in card.open_orders} == {wrong: 0, right: 300000}
     assert card.balance == 0
     # the prepayment printed for the wrong order now stands as an advance, then offsets the right order later
-    assert [(r.kind, r.total) for r in receipts] == [("conversion_return", 300000), ("conversion_advance", 300000)]
+    assert [(r.plan.kind, r.plan.total) for r in receipts] == [("conversion_return", 300000), ("conversion_advance", 300000)]
     docs = [d for d in emulator.journal if d["type"] == 3]
     run = journal.print_owed()
     assert run.error is None and len(run.printed) == 2
