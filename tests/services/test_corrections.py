@@ -11,6 +11,7 @@ from omnidesk.core.vat import VatRate
 from omnidesk.persistence.models import Customer, Order, OrderLine
 from omnidesk.services.auth import Actor
 from omnidesk.services.corrections import create_correction
+from omnidesk.services.customers import resolve_customer_id
 from omnidesk.services.receipts import list_receipts
 
 CASHIER = Actor("Кассир Анна")
@@ -47,8 +48,9 @@ def test_missed_goods_of_an_order_become_an_owed_correction(db, order):
 
 
 def test_an_advance_sum_by_tax_office_order(db, order):
+    buyer = resolve_customer_id(db, "Иванов Иван")  # the typed name is resolved at the edge, the service takes the id
     receipt = create_correction(db, CASHIER, operation=Operation.INCOME, date=DAY, reason="аванс без чека",
-                                electronic=True, customer="Иванов Иван", amount=150000, order_document="12-34/5")
+                                electronic=True, customer_id=buyer, amount=150000, order_document="12-34/5")
     assert receipt.plan.electronic == receipt.plan.total == 150000
     assert receipt.plan.lines[0].method == 3 and receipt.plan.lines[0].subject.value == 10
     assert receipt.plan.correction.type == 1 and receipt.plan.correction.document_number == "12-34/5"

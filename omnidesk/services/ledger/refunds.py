@@ -22,7 +22,7 @@ from omnidesk.persistence.models import Customer, Order, Refund
 
 from .. import audit
 from ..auth import Actor, Role, require
-from ..customers import resolve_customer
+from ..customers import get_customer
 from ..receipts import ReceiptView, store_plans, view
 from ..uow import Database
 from . import entries, state
@@ -68,14 +68,14 @@ def release_excess(session: Session, actor: Actor, buyer: Customer, order: Order
     return Released(amount, choice, store_plans(session, plans))
 
 
-def refund_advance(db: Database, actor: Actor, *, customer: str, amount: int, kind: PaymentKind,
+def refund_advance(db: Database, actor: Actor, *, customer_id: int, amount: int, kind: PaymentKind,
                    reason: str = "") -> tuple[int, tuple[ReceiptView, ...]]:
     """Pay back part or all of a customer's advance; returns the new balance and the receipts owed."""
     require(actor, Role.CASHIER, Role.MANAGER, action="возврат аванса")
     if amount <= 0:
         raise InvalidInput("сумма возврата должна быть больше нуля")
     with db.unit_of_work() as session:
-        buyer = resolve_customer(session, customer)
+        buyer = get_customer(session, customer_id)
         balance = state.balance_of(session, buyer.id)
         if amount > balance:
             raise InvalidInput(f"на авансе {buyer.name} {format_amount(balance)} — вернуть "

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from omnidesk.core.money import format_amount
 from omnidesk.integrations.excel import ReconciliationAct, write_act, write_payments, write_unmatched
 from omnidesk.services import reports
+from omnidesk.services.customers import resolve_customer_id
 from omnidesk.services.uow import Database
 
 from ..errors import error_text
@@ -116,7 +117,8 @@ class ReportsPage(QWidget):
     def preview(self) -> None:
         start, end = self.period()
         customer = self.customer.text()
-        self._runner.start(lambda: reports.reconciliation_act(self._db, customer, start, end),
+        self._runner.start(lambda: reports.reconciliation_act(self._db, resolve_customer_id(self._db, customer),
+                                                              start, end),
                            on_done=self.model.set_act, on_error=self._failed)
 
     def _ask_and_save(self, what: str) -> None:
@@ -131,7 +133,8 @@ class ReportsPage(QWidget):
 
         def work() -> str:
             if what == "act":
-                write_act(reports.reconciliation_act(self._db, customer, start, end), path)
+                customer_id = resolve_customer_id(self._db, customer)
+                write_act(reports.reconciliation_act(self._db, customer_id, start, end), path)
             elif what == "payments":
                 write_payments(reports.payments_register(self._db, start, end), path)
             else:

@@ -28,7 +28,7 @@ PIPE = ("Труба PP-R 20 мм, 4 м", 10, 41250)
 
 
 def pay(db, customer, kind, amount, *orders):
-    return register_payment(db, CASHIER, customer=customer, kind=kind, amount=amount,
+    return register_payment(db, CASHIER, customer_id=customer, kind=kind, amount=amount,
                             allocations=[AllocationRequest(n) for n in orders])
 
 
@@ -119,7 +119,7 @@ def test_overpayment_becomes_an_advance(db, shop, journal, emulator):
     assert result.allocated == ((order, 1560000),) and result.advance == 40000 and result.balance == 40000
     _, docs = printed(journal, emulator)
     assert [(d["1059"][0]["1214"], d["1020"]) for d in docs] == [(1, 1560000), (3, 40000)]
-    balance, [refund] = refund_advance(db, CASHIER, customer=buyer, amount=40000, kind=PaymentKind.CARD)
+    balance, [refund] = refund_advance(db, CASHIER, customer_id=buyer, amount=40000, kind=PaymentKind.CARD)
     assert balance == 0 and refund.plan.operation == 2
     _, [doc] = printed(journal, emulator)
     assert doc["1054"] == 2 and doc["1059"][0]["1214"] == 3 and doc["1081"] == 40000

@@ -203,7 +203,7 @@ def test_a_correction_receipt_for_missed_goods_becomes_owed(qtbot, window, settl
 def test_an_advance_pays_the_next_order_without_a_new_receipt(qtbot, window, settle, answers):
     customer_id, (_first, second) = two_unpaid_orders(window.db)
     page = window.cashier_page
-    ledger.register_payment(window.db, window.fiscal.actor, customer=str(customer_id), kind=PaymentKind.CARD, amount=second.total)
+    ledger.register_payment(window.db, window.fiscal.actor, customer_id=customer_id, kind=PaymentKind.CARD, amount=second.total)
     with qtbot.waitSignal(page.customer_loaded, timeout=10_000):
         page.load_customer(customer_id)
     page.customer.select_order(second.number)
@@ -222,7 +222,7 @@ def test_an_advance_pays_the_next_order_without_a_new_receipt(qtbot, window, set
 def test_an_allocation_is_moved_to_another_order_and_undone_from_the_keyboard(qtbot, window, settle, answers,
                                                                                  monkeypatch):
     customer_id, (first, second) = two_unpaid_orders(window.db)
-    ledger.register_payment(window.db, Actor("Кассир"), customer=str(customer_id), kind=PaymentKind.CASH, amount=10000,
+    ledger.register_payment(window.db, Actor("Кассир"), customer_id=customer_id, kind=PaymentKind.CASH, amount=10000,
                             allocations=[ledger.AllocationRequest(first.number)])
     page = window.cashier_page
     with qtbot.waitSignal(page.customer_loaded, timeout=10_000):
