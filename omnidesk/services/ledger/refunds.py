@@ -16,6 +16,7 @@ from omnidesk.core.receipts import (
     plan_advance_refund,
     plan_conversion_to_advance,
     plan_prepayment_refund,
+    receipt_owed_for_payment,
 )
 from omnidesk.core.receipts.lines import QtyLine
 from omnidesk.persistence.models import Customer, Order, Refund
@@ -45,7 +46,7 @@ def release_excess(session: Session, actor: Actor, buyer: Customer, order: Order
     """Take ``amount`` off the order; refund it or leave it as an advance, with the receipts owed."""
     if amount <= 0:
         return Released(0, choice, [])
-    fiscal = state.receipts_apply(buyer, state.money_kinds(session, order.id))
+    fiscal = receipt_owed_for_payment(buyer.kind, *state.money_kinds(session, order.id))
     method = state.prepayment_method(session, order.id)
     moved = entries.reverse(session, order.id, amount, actor.name)
     payment_ids = tuple(sorted({m.payment_id for m in moved}))
@@ -83,7 +84,7 @@ def refund_advance(db: Database, actor: Actor, *, customer_id: int, amount: int,
         session.add(Refund(customer_id=buyer.id, kind=kind, amount=amount, reason=reason or "возврат аванса",
                            created_by=actor.name))
         plans = []
-        if state.receipts_apply(buyer, {kind}):
+        if receipt_owed_for_payment(buyer.kind, kind):
             plans.append(plan_advance_refund(buyer.id, amount, electronic=kind is not PaymentKind.CASH,
                                              contact=state.contact_of(buyer)))
         stored = store_plans(session, plans)
