@@ -7,7 +7,7 @@ import datetime as dt
 from omnidesk.core.enums import PaymentKind
 from omnidesk.core.money import format_amount, parse_amount, to_decimal_str
 from omnidesk.services.cashier import handover, record_handover
-from omnidesk.services.customers import customer_card
+from omnidesk.services.customers import resolve_customer_id
 from omnidesk.services.ledger import (
     AllocationRequest,
     allocations_of_customer,
@@ -58,8 +58,13 @@ def register(commands) -> None:
 
 def run_add(args) -> int:
     numbers = [n.strip() for n in (args.orders or "").split(",") if n.strip()]
+    db = common.open_db(args)
     result = register_payment(
+<<<<<<< HEAD
         common.open_db(args), common.actor(args), customer=args.customer, kind=KINDS[args.kind],
+=======
+        db, common.actor(), customer_id=resolve_customer_id(db, args.customer), kind=KINDS[args.kind],
+>>>>>>> i9-shape
         amount=parse_amount(args.amount), allocations=[AllocationRequest(n) for n in numbers],
     )
     if args.json:
@@ -79,8 +84,7 @@ def run_add(args) -> int:
 
 def run_allocations(args) -> int:
     db = common.open_db(args)
-    card = customer_card(db, args.customer)
-    rows = allocations_of_customer(db, card.customer.id)
+    rows = allocations_of_customer(db, resolve_customer_id(db, args.customer))
     if args.json:
         common.print_json([{"id": a.id, "payment_id": a.payment_id, "order": a.order_number,
                             "amount": to_decimal_str(a.amount), "live": to_decimal_str(a.live)} for a in rows])

@@ -5,7 +5,7 @@ Inputs: :class:`BankLine`, :class:`KnownCustomer`, :class:`OpenOrder`. Output pe
 REVIEW with ranked :class:`Proposal` suggestions; every decision carries its reasons in Russian.
 """
 
-from .engine import Matcher, match_lines
+from .engine import Matcher
 from .model import (
     Allocation,
     BankLine,
@@ -29,6 +29,5 @@ __all__ = [
     "OpenOrder",
     "Proposal",
     "PurposeFacts",
-    "match_lines",
     "read_purpose",
 ]

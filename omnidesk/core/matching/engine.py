@@ -52,7 +52,3 @@ class Matcher:
             return ""
         return digits_only(line.payer_account)
 
-
-def match_lines(lines: Iterable[BankLine], customers: Iterable[KnownCustomer], orders: Iterable[OpenOrder]) -> list[MatchResult]:
-    """One-shot helper: index, then match every line in order."""
-    return Matcher(customers, orders).match_all(lines)

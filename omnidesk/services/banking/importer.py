@@ -189,7 +189,7 @@ def _book(db: Database, actor: Actor, line_id: int, customer_id: int, allocation
     if existing is None:
         try:
             ledger = register_payment(
-                db, actor, customer=str(customer_id), kind=PaymentKind.TRANSFER, amount=amount, allocations=allocations,
+                db, actor, customer_id=customer_id, kind=PaymentKind.TRANSFER, amount=amount, allocations=allocations,
                 received_at=received, payer_name=payer_name, payer_inn=payer_inn, payer_account=payer_account,
                 purpose=purpose, source="bank", source_key=key,
             )

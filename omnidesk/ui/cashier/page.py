@@ -33,7 +33,6 @@ from .money_dialogs import CancelOrderDialog, RefundAdvanceDialog
 from .payment_dialog import PaymentDialog
 from .register_panel import RegisterPanel
 from .search import SearchBox
-from .texts import is_owed
 
 HITS_REFRESH_MS = 3000  # the search index (every customer and order) is re-read at most this often
 
@@ -266,9 +265,9 @@ class CashierPage(QWidget):
         heading = self.tr("Register {0} from {1}?").format(dialog.amount.text(), name)
         if not widgets.confirm(self, self.tr("Register a payment"), heading, details, self.tr("Register the payment")):
             return
-        customer, actor = str(view.card.customer.id), self.queue.actor
+        customer_id, actor = view.card.customer.id, self.queue.actor
         self._run(lambda: ledger.register_payment(
-            self._db, actor, customer=customer, kind=request.kind, amount=request.amount,
+            self._db, actor, customer_id=customer_id, kind=request.kind, amount=request.amount,
             allocations=request.allocations, purpose=request.purpose), lambda r: self._done(r.summary, r.receipts))
 
     def apply_advance(self) -> None:
@@ -284,8 +283,9 @@ class CashierPage(QWidget):
                           "receipt at delivery will offset this sum as a prepayment (tag 1215).")
         if not widgets.confirm(self, self.tr("Pay from advance"), heading, details, self.tr("Apply")):
             return
-        customer, actor, number = str(view.card.customer.id), self.queue.actor, order.number
-        self._run(lambda: ledger.apply_advance(self._db, actor, customer=customer, order_number=number, amount=amount),
+        customer_id, actor, number = view.card.customer.id, self.queue.actor, order.number
+        self._run(lambda: ledger.apply_advance(self._db, actor, customer_id=customer_id, order_number=number,
+                                               amount=amount),
                   lambda r: self._done(r.summary, r.receipts))
 
     def refund(self) -> None:
@@ -295,9 +295,9 @@ class CashierPage(QWidget):
         dialog = RefundAdvanceDialog(view.card.balance, self)
         if not widgets.run_dialog(dialog):
             return
-        customer, actor = str(view.card.customer.id), self.queue.actor
+        customer_id, actor = view.card.customer.id, self.queue.actor
         amount, kind, reason = dialog.amount.value or 0, dialog.kind.currentData(), dialog.reason.text().strip()
-        self._run(lambda: ledger.refund_advance(self._db, actor, customer=customer, amount=amount, kind=kind,
+        self._run(lambda: ledger.refund_advance(self._db, actor, customer_id=customer_id, amount=amount, kind=kind,
                                                 reason=reason),
                   lambda r: self._done(self.tr("Advance refunded; left on the advance: {0}").format(
                       format_amount(r[0])), r[1]))
@@ -360,10 +360,10 @@ class CashierPage(QWidget):
         dialog = CorrectionDialog(detail, self)
         if not widgets.run_dialog(dialog):
             return
-        r, actor, customer = dialog.request(), self.queue.actor, str(self.customer_id)
+        r, actor, customer_id = dialog.request(), self.queue.actor, self.customer_id
         self._run(lambda: corrections.create_correction(
             self._db, actor, operation=r.operation, date=r.date, reason=r.reason, electronic=r.electronic,
-            order_number=r.order_number, lines=r.lines, amount=r.amount, customer=customer,
+            order_number=r.order_number, lines=r.lines, amount=r.amount, customer_id=customer_id,
             order_document=r.order_document),
             lambda receipt: self._done(self.tr("Correction receipt created"), (receipt,)))
 
@@ -379,7 +379,7 @@ class CashierPage(QWidget):
         receipt = self.customer.selected_receipt()
         if receipt is None and self.register.journal.hasFocus():
             return self.register.retry_selected()
-        if receipt is None or not is_owed(receipt):
+        if receipt is None or not receipt.owed:
             return self._hint(self.tr("Select a receipt still to print in the Receipts table."))
         self.register.print_receipts([receipt])
 

@@ -52,7 +52,7 @@ def test_killed_while_printing_never_prints_twice_nor_loses_a_receipt(sqlite_url
     db = open_database(sqlite_url)
     buyer = Shop(db).customer(email="buyer@mail.ru")
     for i in range(TRIALS * 2 + 20):
-        register_payment(db, CASHIER, customer=buyer, kind=PaymentKind.CASH if i % 2 else PaymentKind.CARD,
+        register_payment(db, CASHIER, customer_id=buyer, kind=PaymentKind.CASH if i % 2 else PaymentKind.CARD,
                          amount=10_000 + i)
     emulator, url = _start_emulator(tmp_path)
     try:
