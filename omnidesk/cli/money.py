@@ -60,11 +60,7 @@ def run_add(args) -> int:
     numbers = [n.strip() for n in (args.orders or "").split(",") if n.strip()]
     db = common.open_db(args)
     result = register_payment(
-<<<<<<< HEAD
-        common.open_db(args), common.actor(args), customer=args.customer, kind=KINDS[args.kind],
-=======
-        db, common.actor(), customer_id=resolve_customer_id(db, args.customer), kind=KINDS[args.kind],
->>>>>>> i9-shape
+        db, common.actor(args), customer_id=resolve_customer_id(db, args.customer), kind=KINDS[args.kind],
         amount=parse_amount(args.amount), allocations=[AllocationRequest(n) for n in numbers],
     )
     if args.json:

@@ -23,11 +23,8 @@ from PySide6.QtWidgets import (
 from omnidesk.core.changes import Changes
 from omnidesk.core.money import format_amount
 from omnidesk.services import reports
-<<<<<<< HEAD
-from omnidesk.services.reports import ReconciliationAct, write_act, write_payments, write_unmatched
-=======
 from omnidesk.services.customers import resolve_customer_id
->>>>>>> i9-shape
+from omnidesk.services.reports import ReconciliationAct, write_act, write_payments, write_unmatched
 from omnidesk.services.uow import Database
 
 from ..errors import error_text
@@ -122,8 +119,7 @@ class ReportsPage(QWidget):
     def preview(self) -> None:
         start, end = self.period()
         customer = self.customer.text()
-<<<<<<< HEAD
-        self._runner.start(lambda: reports.reconciliation_act(self._db, customer, start, end),
+        self._runner.start(lambda: reports.reconciliation_act(self._db, resolve_customer_id(self._db, customer), start, end),
                            on_done=self._show_act, on_error=self._failed)
 
     def _show_act(self, act: ReconciliationAct) -> None:
@@ -134,11 +130,6 @@ class ReportsPage(QWidget):
         """The act on screen is worked out again when that customer's money, orders or receipts change."""
         if self._act_customer is not None and changes.touches("customers", [self._act_customer]):
             self.preview()
-=======
-        self._runner.start(lambda: reports.reconciliation_act(self._db, resolve_customer_id(self._db, customer),
-                                                              start, end),
-                           on_done=self.model.set_act, on_error=self._failed)
->>>>>>> i9-shape
 
     def _ask_and_save(self, what: str) -> None:
         names = {"act": self.tr("act.xlsx"), "payments": self.tr("payments.xlsx"), "unmatched": self.tr("unmatched.xlsx")}
