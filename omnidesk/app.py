@@ -1,4 +1,4 @@
-"""Composition root: settings → database → services → QApplication → MainWindow."""
+"""Composition root: settings → database → the application context → QApplication → MainWindow."""
 
 from __future__ import annotations
 
@@ -10,8 +10,16 @@ from pathlib import Path
 
 from omnidesk import __version__
 from omnidesk.config import Settings
-from omnidesk.persistence.db import describe
+from omnidesk.services.context import AppContext, JournalFactory
 from omnidesk.services.database import open_database
+
+
+def build_context(db_url: str | None = None, settings: Settings | None = None, lang: str | None = None, *,
+                  journal_factory: JournalFactory | None = None) -> AppContext:
+    """The one place the application is wired: settings → database → the context pages and commands use."""
+    settings = settings or Settings()
+    db = open_database(settings.db_url(db_url))
+    return AppContext(db, settings, lang=lang, journal_factory=journal_factory)
 
 
 def create_qapplication(lang: str):
@@ -31,10 +39,9 @@ def build_window(db_url: str | None = None, lang: str | None = None):
     """The QApplication and a main window on the database, not yet shown."""
     from omnidesk.ui.main_window import MainWindow
 
-    settings = Settings()
-    db = open_database(settings.db_url(db_url))
-    app = create_qapplication(lang or settings.get("ui.lang"))
-    window = MainWindow(db, settings, describe(db.engine))
+    context = build_context(db_url, lang=lang)
+    app = create_qapplication(context.lang)
+    window = MainWindow(context)
     return app, window
 
 

@@ -9,12 +9,15 @@ import json
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import platformdirs
 
+from omnidesk.core.enums import Role
 from omnidesk.core.errors import InvalidInput
+from omnidesk.core.routing.travel import DEFAULT_DETOUR_FACTOR, DEFAULT_SPEED_KMH
 
 APP = "omnidesk"
 
@@ -83,8 +86,8 @@ OPTIONS: dict[str, Option] = {
         Option("depot.lat", "55.6286", _positive_decimal_text, "широта склада"),
         Option("depot.lon", "37.6196", _positive_decimal_text, "долгота склада"),
         Option("routing.osrm_url", "", str, "адрес сервера OSRM (пусто — по прямой с коэффициентом)"),
-        Option("routing.detour_factor", "1.35", _positive_decimal_text, "коэффициент извилистости дорог"),
-        Option("routing.speed_kmh", "25", _positive_decimal_text, "средняя скорость, км/ч"),
+        Option("routing.detour_factor", str(DEFAULT_DETOUR_FACTOR), _positive_decimal_text, "коэффициент извилистости дорог"),
+        Option("routing.speed_kmh", str(DEFAULT_SPEED_KMH), _positive_decimal_text, "средняя скорость, км/ч"),
         Option("routing.geocoder_url", "", str, "адрес геокодера, совместимого с Nominatim (пусто — не искать)"),
         Option("routing.tiles_url", "", str, "шаблон адреса тайлов карты {z}/{x}/{y} (пусто — карта без подложки)"),
         Option("user.name", "", str, "имя пользователя для журнала изменений и чеков (кассир)"),
@@ -94,8 +97,34 @@ OPTIONS: dict[str, Option] = {
 }
 
 
+@dataclass(frozen=True)
+class DepotSettings:
+    """Our own warehouse, where routes start when the database has no depot with coordinates."""
+
+    address: str
+    lat: Decimal
+    lon: Decimal
+
+
+@dataclass(frozen=True)
+class TravelSettings:
+    osrm_url: str  # "" — great-circle distance × detour factor
+    detour_factor: Decimal
+    speed_kmh: Decimal
+
+
+@dataclass(frozen=True)
+class FiscalSettings:
+    url: str  # /dev/ttyACM0, COM3, socket://host:port or "emulator"
+    protocol: str
+
+
 class Settings:
-    """Settings read from and written to one JSON file; unknown keys in the file are kept."""
+    """Settings read from and written to one JSON file; unknown keys in the file are kept.
+
+    Read them through the typed accessors (``depot()``, ``travel()``, ``fiscal()``…): nothing outside
+    this module parses a setting's text.
+    """
 
     def __init__(self, path: Path | None = None) -> None:
         self.path = path or config_dir() / "settings.json"
@@ -128,6 +157,33 @@ class Settings:
 
     def items(self) -> list[tuple[str, Any]]:
         return [(key, self.get(key)) for key in OPTIONS]
+
+    # --- typed accessors ------------------------------------------------------------------------
+    def depot(self) -> DepotSettings:
+        return DepotSettings(self.get("depot.address"), Decimal(str(self.get("depot.lat"))),
+                             Decimal(str(self.get("depot.lon"))))
+
+    def travel(self) -> TravelSettings:
+        return TravelSettings(self.get("routing.osrm_url") or "", Decimal(str(self.get("routing.detour_factor"))),
+                              Decimal(str(self.get("routing.speed_kmh"))))
+
+    def fiscal(self) -> FiscalSettings:
+        return FiscalSettings(self.get("fiscal.url") or "emulator", self.get("fiscal.protocol"))
+
+    def geocoder_url(self) -> str:
+        return self.get("routing.geocoder_url") or ""
+
+    def tiles_url(self) -> str:
+        return self.get("routing.tiles_url") or ""
+
+    def lang(self) -> str:
+        return self.get("ui.lang")
+
+    def user_name(self) -> str:
+        return self.get("user.name") or ""
+
+    def user_role(self) -> Role:
+        return Role(self.get("user.role"))
 
     def db_url(self, override: str | None = None) -> str:
         return override or os.environ.get("OMNIDESK_DB") or self.get("db.url") or default_db_url()

@@ -28,7 +28,7 @@ def run_import(args) -> int:
     except OSError as exc:
         raise InvalidInput(f"не удалось прочитать {path}: {exc.strerror or exc}") from None
     try:
-        result = import_statement(common.open_db(args), common.actor(), data, path.name)
+        result = import_statement(common.open_db(args), common.actor(args), data, path.name)
     except InvalidInput as exc:
         raise InvalidInput(f"{path.name}: {exc}; ничего не загружено") from None
     if args.json:

@@ -10,13 +10,9 @@ import traceback
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from omnidesk.config import Settings, data_dir
-from omnidesk.core.enums import Role
 from omnidesk.core.errors import InvalidInput
-from omnidesk.integrations.fiscal import RegisterConnection
-from omnidesk.services.audit import current_user
 from omnidesk.services.auth import Actor
-from omnidesk.services.database import open_database
+from omnidesk.services.context import AppContext
 from omnidesk.services.fiscal import FiscalJournal
 from omnidesk.services.uow import Database
 
@@ -42,20 +38,28 @@ def command(commands, name: str, help_text: str, func) -> argparse.ArgumentParse
     return parser
 
 
+def context(args: argparse.Namespace) -> AppContext:
+    """The application context of this command, built once by the composition root (omnidesk.app)."""
+    built = getattr(args, "_context", None)
+    if built is None:
+        from omnidesk.app import build_context
+
+        built = build_context(getattr(args, "db", None), lang=getattr(args, "lang", None))
+        args._context = built
+    return built
+
+
 def open_db(args: argparse.Namespace) -> Database:
-    return open_database(Settings().db_url(args.db))
+    return context(args).db
 
 
-def actor() -> Actor:
-    settings = Settings()
-    return Actor(current_user(settings.get("user.name")), Role(settings.get("user.role")))
+def actor(args: argparse.Namespace) -> Actor:
+    return context(args).actor
 
 
-def journal(db: Database) -> FiscalJournal:
+def journal(args: argparse.Namespace) -> FiscalJournal:
     """The fiscal journal on the register named in settings (the built-in emulator by default)."""
-    settings = Settings()
-    url, protocol = settings.get("fiscal.url"), settings.get("fiscal.protocol")
-    return FiscalJournal(db, lambda: RegisterConnection(url, protocol, emulator_dir=data_dir() / "emulator"), actor())
+    return context(args).journal()
 
 
 def parse_quantity(text: str) -> int:

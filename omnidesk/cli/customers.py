@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from omnidesk.core.money import format_amount, to_decimal_str
 from omnidesk.core.phones import format_phone
-from omnidesk.services.customers import customer_card
+from omnidesk.services.customers import customer_card, resolve_customer_id
 
 from . import common
 from .orders import order_json
@@ -19,7 +19,8 @@ def register(commands) -> None:
 
 
 def run_show(args) -> int:
-    card = customer_card(common.open_db(args), args.customer)
+    db = common.open_db(args)
+    card = customer_card(db, resolve_customer_id(db, args.customer))
     c = card.customer
     if args.json:
         common.print_json({

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from omnidesk.core.errors import InvalidInput
 from omnidesk.integrations.excel import write_act, write_payments, write_unmatched
+from omnidesk.services.customers import resolve_customer_id
 from omnidesk.services.reports import payments_register, reconciliation_act, unmatched_transfers
 
 from . import common
@@ -53,7 +54,8 @@ def _save(writer, report, path: Path) -> int:
 
 def run_act(args) -> int:
     path = _output(args)
-    act = reconciliation_act(common.open_db(args), args.customer, common.parse_date(args.date_from),
+    db = common.open_db(args)
+    act = reconciliation_act(db, resolve_customer_id(db, args.customer), common.parse_date(args.date_from),
                              common.parse_date(args.date_to))
     return _save(write_act, act, path)
 

@@ -24,7 +24,7 @@ def register(commands) -> None:
 
 
 def _with_journal(args, work):
-    journal = common.journal(common.open_db(args))
+    journal = common.journal(args)
     try:
         return work(journal)
     finally:

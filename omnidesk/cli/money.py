@@ -7,7 +7,7 @@ import datetime as dt
 from omnidesk.core.enums import PaymentKind
 from omnidesk.core.money import format_amount, parse_amount, to_decimal_str
 from omnidesk.services.cashier import handover, record_handover
-from omnidesk.services.customers import customer_card
+from omnidesk.services.customers import resolve_customer_id
 from omnidesk.services.ledger import (
     AllocationRequest,
     allocations_of_customer,
@@ -58,8 +58,9 @@ def register(commands) -> None:
 
 def run_add(args) -> int:
     numbers = [n.strip() for n in (args.orders or "").split(",") if n.strip()]
+    db = common.open_db(args)
     result = register_payment(
-        common.open_db(args), common.actor(), customer=args.customer, kind=KINDS[args.kind],
+        db, common.actor(args), customer_id=resolve_customer_id(db, args.customer), kind=KINDS[args.kind],
         amount=parse_amount(args.amount), allocations=[AllocationRequest(n) for n in numbers],
     )
     if args.json:
@@ -79,8 +80,7 @@ def run_add(args) -> int:
 
 def run_allocations(args) -> int:
     db = common.open_db(args)
-    card = customer_card(db, args.customer)
-    rows = allocations_of_customer(db, card.customer.id)
+    rows = allocations_of_customer(db, resolve_customer_id(db, args.customer))
     if args.json:
         common.print_json([{"id": a.id, "payment_id": a.payment_id, "order": a.order_number,
                             "amount": to_decimal_str(a.amount), "live": to_decimal_str(a.live)} for a in rows])
@@ -93,7 +93,7 @@ def run_allocations(args) -> int:
 
 def run_unallocate(args) -> int:
     amount = parse_amount(args.amount) if args.amount else None
-    undone, receipts = unallocate(common.open_db(args), common.actor(), args.allocation, amount)
+    undone, receipts = unallocate(common.open_db(args), common.actor(args), args.allocation, amount)
     print(f"Зачёт #{undone.id} в заказ №{undone.order_number}: действует {format_amount(undone.live)}; "
           f"остальное — на авансе покупателя")
     for r in receipts:
@@ -103,7 +103,7 @@ def run_unallocate(args) -> int:
 
 def run_move(args) -> int:
     amount = parse_amount(args.amount) if args.amount else None
-    undone, receipts = move_allocation(common.open_db(args), common.actor(), args.allocation, args.to, amount)
+    undone, receipts = move_allocation(common.open_db(args), common.actor(args), args.allocation, args.to, amount)
     print(f"Из заказа №{undone.order_number} перенесено в заказ №{args.to.lstrip('№')}")
     for r in receipts:
         print(f"  к печати: {receipt_line(r)}")
@@ -113,7 +113,7 @@ def run_move(args) -> int:
 def run_handover(args) -> int:
     db, day = common.open_db(args), common.parse_date(args.date) if args.date else dt.date.today()
     if args.driver is not None:
-        rows = record_handover(db, common.actor(), day=day, driver_id=args.driver, cash=parse_amount(args.cash),
+        rows = record_handover(db, common.actor(args), day=day, driver_id=args.driver, cash=parse_amount(args.cash),
                                card=parse_amount(args.card))
     else:
         rows = handover(db, day)

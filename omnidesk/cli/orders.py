@@ -90,7 +90,7 @@ def _refusals(items: list[str]) -> dict[int, int]:
 def run_deliver(args) -> int:
     kind = PaymentKind.CASH if args.kind == "cash" else PaymentKind.CARD
     result = record_delivery(
-        common.open_db(args), common.actor(), order_number=args.number, refused=_refusals(args.refuse),
+        common.open_db(args), common.actor(args), order_number=args.number, refused=_refusals(args.refuse),
         collected=parse_amount(args.collected), kind=kind, excess=ExcessChoice(args.excess), refund_kind=kind,
     )
     if args.json:

@@ -7,12 +7,9 @@ import argparse
 import datetime as dt
 import sys
 import threading
-from decimal import Decimal
 
-from omnidesk.config import Settings
 from omnidesk.core.errors import InvalidInput
 from omnidesk.core.routing import format_clock
-from omnidesk.integrations.routing.geocoder import NominatimClient
 from omnidesk.services import planning
 from omnidesk.services.geocoding import GeocodeOutcome, GeocodeProgress, geocode_orders
 from omnidesk.services.planning.sheets import export_route_sheets
@@ -49,18 +46,16 @@ def register_route_sheets(commands) -> None:
     parser.add_argument("-o", "--output", required=True, metavar="FILE.xlsx", help="куда записать")
 
 
-def travel_and_depot() -> tuple[planning.Travel, tuple[str, float, float]]:
-    settings = Settings()
-    depot = (settings.get("depot.address"), float(Decimal(settings.get("depot.lat"))),
-             float(Decimal(settings.get("depot.lon"))))
-    return planning.Travel.from_settings(settings.get), depot
+def travel_and_depot(args) -> tuple[planning.Travel, tuple[str, float, float]]:
+    context = common.context(args)
+    return context.travel, context.depot_point()
 
 
-def geocoder() -> NominatimClient:
-    url = Settings().get("routing.geocoder_url")
-    if not url:
+def geocoder(args):
+    client = common.context(args).geocoder()
+    if client is None:
         raise InvalidInput("не задан адрес геокодера: omnidesk config set routing.geocoder_url URL")
-    return NominatimClient(url)
+    return client
 
 
 def _geocode(args, date: dt.date | None, quiet: bool) -> GeocodeOutcome:
@@ -69,7 +64,7 @@ def _geocode(args, date: dt.date | None, quiet: bool) -> GeocodeOutcome:
             mark = "найден" if step.found else "не найден"
             print(f"  {step.done}/{step.total} №{step.order}: {mark}", file=sys.stderr, flush=True)
 
-    return geocode_orders(common.open_db(args), common.actor(), geocoder(), date, on_progress=progress)
+    return geocode_orders(common.open_db(args), common.actor(args), geocoder(args), date, on_progress=progress)
 
 
 def geocode_json(outcome: GeocodeOutcome) -> dict:
@@ -94,11 +89,11 @@ def _print_geocoded(outcome: GeocodeOutcome) -> None:
 
 
 def run_plan(args) -> int:
-    travel, depot = travel_and_depot()
+    travel, depot = travel_and_depot(args)
     geocoded = _geocode(args, common.parse_date(args.date), quiet=args.json) if args.geocode else None
     if geocoded is not None and not args.json:
         _print_geocoded(geocoded)
-    draft = planning.plan_day(common.open_db(args), common.actor(), common.parse_date(args.date), travel=travel,
+    draft = planning.plan_day(common.open_db(args), common.actor(args), common.parse_date(args.date), travel=travel,
                               time_limit=args.time_limit, seed=args.seed, keep_locks=args.keep_locks,
                               max_iterations=args.max_iterations, fallback_depot=depot, cancel=threading.Event())
     if args.json:
@@ -166,7 +161,7 @@ def print_plan(draft: planning.DayDraft) -> None:
 
 
 def run_route_sheets(args) -> int:
-    travel, depot = travel_and_depot()
+    travel, depot = travel_and_depot(args)
     draft = planning.load_draft(common.open_db(args), common.parse_date(args.date), travel, depot)
     path = export_route_sheets(draft, args.output)
     print(f"Маршрутные листы: {path} (водителей: {draft.summary().vans_used})")

@@ -1,5 +1,9 @@
 """The fiscal register as OmniDesk opens it: a real device by its port, or the built-in emulator.
 
+This adapter is the only part of OmniDesk that knows ``fiscal_drivers``: it takes a
+:class:`~omnidesk.core.receipts.ReceiptPlan` and prints it, and answers with its own small
+results and one error type (:class:`RegisterError`, the device's words for the cashier).
+
 ``fiscal.url = emulator`` starts the software register of ``fiscal_drivers`` in this process,
 with its fiscal storage journal and state kept beside OmniDesk's data, so it behaves like a
 device that remembers its shift and documents across restarts.
@@ -7,57 +11,82 @@ device that remembers its shift and documents across restarts.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, TypeVar
 
 import fiscal_drivers as fd
 from fiscal_drivers.emulator import Emulator
+from omnidesk.core.receipts import ReceiptPlan
 
 EMULATOR = "emulator"
+T = TypeVar("T")
+
+
+class RegisterError(Exception):
+    """The register refused or could not be reached; ``str()`` is the device's words."""
+
+
+class RegisterStateUnknown(RegisterError):
+    """The register went silent mid-document: whether it fiscalised is known only after recovery."""
 
 
 @dataclass(frozen=True)
-class FiscalLine:
-    name: str
-    quantity_milli: int
-    price: int
-    vat_code: int  # 1199
-    method: int  # 1214
-    subject: int  # 1212
+class DeviceDocument:
+    """A fiscalised document: its number, fiscal sign and time on the device."""
+
+    fd_number: int
+    fiscal_sign: int
+    datetime: dt.datetime | None
+    shift_number: int | None = None
+    recovered: bool = False  # the answer was lost and the result read back from the fiscal storage
 
 
 @dataclass(frozen=True)
-class FiscalDocumentRequest:
-    """Everything the device needs to print one receipt (built from a stored receipt)."""
+class DeviceStatus:
+    shift_open: bool
+    shift_expired: bool
+    shift_number: int
+    paper_present: bool
+    receipt_open: bool
+    fn_number: str
+    last_document_number: int
 
-    operation: int
-    lines: Sequence[FiscalLine]
-    cash: int
-    electronic: int
-    prepayment: int
-    credit: int
-    buyer_contact: str | None
-    cashier: str
-    correction_type: int | None = None
-    correction_date: object = None
-    correction_doc: str | None = None
+
+@dataclass(frozen=True)
+class DeviceRecovery:
+    """What the device says happened after ``expected_last`` (see ``FiscalRegister.recover``)."""
+
+    fiscalised: bool | None
+    document: DeviceDocument | None
+    cancelled_open_document: bool
+
+
+def _words(exc: BaseException) -> str:
+    text = getattr(exc, "message", None) or str(exc)
+    return text or type(exc).__name__
 
 
 class RegisterConnection:
     """One open register (and the emulator behind it, when configured)."""
 
-    def __init__(self, url: str, protocol: str = "shtrih", *, emulator_dir: Path | None = None, **options) -> None:
+    def __init__(self, url: str, protocol: str = "shtrih", *, emulator_dir: Path | None = None,
+                 **options: Any) -> None:
         self.url = url
         self._emulator: Emulator | None = None
         target = url
-        if url == EMULATOR:
-            directory = emulator_dir or Path(".")
-            directory.mkdir(parents=True, exist_ok=True)
-            self._emulator = Emulator(journal=str(directory / "fn.jsonl"), state=str(directory / "kkt.json")).start()
-            target = self._emulator.url
         try:
-            self.register = fd.open_register(target, protocol, **options)
+            if url == EMULATOR:
+                directory = emulator_dir or Path(".")
+                directory.mkdir(parents=True, exist_ok=True)
+                self._emulator = Emulator(journal=str(directory / "fn.jsonl"), state=str(directory / "kkt.json")).start()
+                target = self._emulator.url
+            self._register = fd.open_register(target, protocol, **options)
+        except (OSError, fd.FiscalError) as exc:
+            self._stop_emulator()
+            raise RegisterError(_words(exc)) from exc
         except BaseException:
             self._stop_emulator()
             raise
@@ -66,15 +95,58 @@ class RegisterConnection:
     def description(self) -> str:
         return "эмулятор ККТ" if self._emulator else self.url
 
-    def print(self, request: FiscalDocumentRequest) -> fd.DocumentResult:
-        document = to_driver(request)
+    def _call(self, call: Callable[[fd.FiscalRegister], T]) -> T:
+        try:
+            return call(self._register)
+        except fd.FiscalStateUnknownError as exc:
+            raise RegisterStateUnknown(_words(exc)) from exc
+        except fd.FiscalError as exc:
+            raise RegisterError(_words(exc)) from exc
+
+    # --- documents ------------------------------------------------------------------
+    def print(self, plan: ReceiptPlan, cashier: str) -> DeviceDocument:
+        """Print the plan; a result only if it was fiscalised exactly once (see ``FiscalRegister``)."""
+        document = to_driver(plan, cashier)
         if isinstance(document, fd.Correction):
-            return self.register.print_correction(document)
-        return self.register.print_receipt(document)
+            correction = document
+            return _document(self._call(lambda r: r.print_correction(correction)))
+        return _document(self._call(lambda r: r.print_receipt(document)))
+
+    def open_shift(self, cashier: str) -> DeviceDocument:
+        return _document(self._call(lambda r: r.open_shift(fd.Person(name=cashier))))
+
+    def close_shift(self, cashier: str) -> DeviceDocument:
+        return _document(self._call(lambda r: r.close_shift(fd.Person(name=cashier))))
+
+    def x_report(self) -> None:
+        self._call(lambda r: r.x_report())
+
+    def cash_in(self, amount: int) -> None:
+        self._call(lambda r: r.cash_in(amount))
+
+    def cash_out(self, amount: int) -> None:
+        self._call(lambda r: r.cash_out(amount))
+
+    # --- state ----------------------------------------------------------------------
+    def status(self) -> DeviceStatus:
+        s = self._call(lambda r: r.status())
+        return DeviceStatus(s.shift_open, s.shift_expired, s.shift_number, s.paper_present, s.receipt_open,
+                            s.fn_number, s.last_document_number)
+
+    def last_document_number(self) -> int:
+        return self._call(lambda r: r.last_document_number())
+
+    def recover(self, expected_last: int | None) -> DeviceRecovery:
+        found = self._call(lambda r: r.recover(expected_last))
+        document = None
+        if found.document is not None:
+            document = DeviceDocument(found.document.number, found.document.fiscal_sign, found.document.datetime,
+                                      recovered=True)
+        return DeviceRecovery(found.fiscalised, document, found.cancelled_open_document)
 
     def close(self) -> None:
         try:
-            self.register.close()
+            self._register.close()
         finally:
             self._stop_emulator()
 
@@ -84,20 +156,26 @@ class RegisterConnection:
             self._emulator = None
 
 
-def to_driver(request: FiscalDocumentRequest) -> fd.Receipt:
+def _document(result: fd.DocumentResult) -> DeviceDocument:
+    return DeviceDocument(result.fd_number, result.fiscal_sign, result.datetime, result.shift_number,
+                          result.recovered)
+
+
+def to_driver(plan: ReceiptPlan, cashier: str = "") -> fd.Receipt:
+    """The plan in the driver's terms: a receipt, or a correction receipt when the plan corrects."""
     lines = tuple(
-        fd.Line(name=line.name, price=line.price, quantity=line.quantity_milli, vat=fd.VatRate(line.vat_code),
-                method=fd.PaymentMethod(line.method), subject=fd.PaymentSubject(line.subject))
-        for line in request.lines
+        fd.Line(name=line.name, price=line.price, quantity=line.quantity_milli, vat=fd.VatRate(line.vat.ffd_code),
+                method=fd.PaymentMethod(int(line.method)), subject=fd.PaymentSubject(line.subject.value))
+        for line in plan.lines
     )
-    common = dict(
-        operation=fd.Operation(request.operation), lines=lines,
-        payments=fd.Payments(cash=request.cash, electronic=request.electronic, prepayment=request.prepayment,
-                             credit=request.credit),
-        cashier=fd.Person(name=request.cashier) if request.cashier else None,
-        buyer_contact=request.buyer_contact,
-    )
-    if request.correction_type is None:
-        return fd.Receipt(**common)
-    return fd.Correction(**common, correction_type=fd.CorrectionType(request.correction_type),
-                         corrected_date=request.correction_date, order_number=request.correction_doc)
+    operation = fd.Operation(int(plan.operation))
+    payments = fd.Payments(cash=plan.cash, electronic=plan.electronic, prepayment=plan.prepayment_offset,
+                           credit=plan.credit)
+    person = fd.Person(name=cashier) if cashier else None
+    if plan.correction is None:
+        return fd.Receipt(operation=operation, lines=lines, payments=payments, cashier=person,
+                          buyer_contact=plan.buyer_contact)
+    return fd.Correction(operation=operation, lines=lines, payments=payments, cashier=person,
+                         buyer_contact=plan.buyer_contact,
+                         correction_type=fd.CorrectionType(int(plan.correction.type)),
+                         corrected_date=plan.correction.date, order_number=plan.correction.document_number)

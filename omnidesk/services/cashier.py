@@ -92,7 +92,7 @@ def search_hits(db: Database) -> list[SearchHit]:
 
 
 def load_customer(db: Database, customer_id: int) -> CustomerView:
-    card = customer_card(db, str(customer_id))
+    card = customer_card(db, customer_id)
     with db.read() as session:
         orders = order_service.list_orders_of(session, customer_id)
     orders.sort(key=lambda r: (not r.status.is_open, r.delivery_date or dt.date.min, r.number))

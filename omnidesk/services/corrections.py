@@ -18,7 +18,7 @@ from omnidesk.persistence.models import Customer
 
 from . import audit
 from .auth import Actor, Role, require
-from .customers import resolve_customer
+from .customers import get_customer
 from .ledger import state
 from .receipts import ReceiptView, store_plans, view
 from .uow import Database
@@ -27,12 +27,12 @@ from .uow import Database
 def create_correction(
     db: Database, actor: Actor, *, operation: Operation, date: dt.date, reason: str, electronic: bool,
     order_number: str | None = None, lines: Mapping[int, int] | None = None, amount: int | None = None,
-    customer: str | None = None, order_document: str | None = None,
+    customer_id: int | None = None, order_document: str | None = None,
 ) -> ReceiptView:
     """Store the correction receipt for a settlement that was not (or wrongly) fiscalised.
 
     ``lines``: order line number → quantity in thousandths (with ``order_number``); or
-    ``amount``: kopecks of an advance (with ``customer`` or ``order_number``). ``order_document``
+    ``amount``: kopecks of an advance (with ``customer_id`` or ``order_number``). ``order_document``
     set means a correction by the tax office's order (1173 = 1, its number in 1179).
     """
     require(actor, Role.CASHIER, Role.MANAGER, action="чек коррекции")
@@ -43,8 +43,8 @@ def create_correction(
     with db.unit_of_work() as session:
         order = state.lock_order(session, order_number) if order_number else None
         buyer = session.get(Customer, order.customer_id) if order else None
-        if buyer is None and customer:
-            buyer = resolve_customer(session, customer)
+        if buyer is None and customer_id is not None:
+            buyer = get_customer(session, customer_id)
         plan_lines = _lines(order, lines, amount)
         total = sum(line.amount for line in plan_lines)
         plan = plan_correction(

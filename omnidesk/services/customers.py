@@ -20,8 +20,25 @@ def customer_ref(customer: Customer) -> CustomerRef:
     )
 
 
+def resolve_customer_id(db: Database, reference: str) -> int:
+    """The id of the one customer meant by typed text: an id, INN, phone or exact name.
+
+    For the edges only (a CLI argument, a text box); services take the id this returns.
+    """
+    with db.read() as session:
+        return resolve_customer(session, reference).id
+
+
+def get_customer(session: Session, customer_id: int) -> Customer:
+    """The customer with this id, or NotFound."""
+    customer = session.get(Customer, customer_id)
+    if customer is None:
+        raise NotFound(f"покупатель {customer_id} не найден")
+    return customer
+
+
 def resolve_customer(session: Session, reference: str) -> Customer:
-    """Find the one customer meant by an id, INN, phone or exact name."""
+    """Find the one customer meant by an id, INN, phone or exact name (see :func:`resolve_customer_id`)."""
     text = (reference or "").strip()
     if not text:
         raise InvalidInput("не указан покупатель")
@@ -63,11 +80,11 @@ def balance_of(session: Session, customer_id: int) -> int:
     return int(paid) - int(allocated) - int(refunded)
 
 
-def customer_card(db: Database, reference: str) -> CustomerCard:
+def customer_card(db: Database, customer_id: int) -> CustomerCard:
     from .orders import list_orders_of
 
     with db.read() as session:
-        customer = resolve_customer(session, reference)
+        customer = get_customer(session, customer_id)
         return CustomerCard(
             customer=customer_ref(customer),
             open_orders=tuple(r for r in list_orders_of(session, customer.id) if r.status.is_open),

@@ -232,7 +232,7 @@ def _prepayments(session: Session, rng: random.Random, orders: list[Order], toda
         if amount <= 0:
             continue
         payments.append(dict(
-            customer=str(customer.id), kind=kind, amount=amount, allocations=[AllocationRequest(order.number)],
+            customer_id=customer.id, kind=kind, amount=amount, allocations=[AllocationRequest(order.number)],
             received_at=_some_time_before(rng, today), purpose=f"Оплата заказа №{order.number}", source="demo",
         ))
     return payments
@@ -242,7 +242,7 @@ def _advances(rng: random.Random, customers: list[Customer], today: dt.date) -> 
     """Two people who paid in advance before choosing their goods."""
     people = [c for c in customers if c.kind is CustomerKind.INDIVIDUAL][-2:]
     return [
-        dict(customer=str(c.id), kind=PaymentKind.SBP, amount=amount, received_at=_some_time_before(rng, today),
+        dict(customer_id=c.id, kind=PaymentKind.SBP, amount=amount, received_at=_some_time_before(rng, today),
              purpose="Аванс за оборудование", source="demo")
         for c, amount in zip(people, (1500000, 500000), strict=False)
     ]

@@ -13,18 +13,24 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from sqlalchemy import select
 
-import fiscal_drivers as fd
 from omnidesk.core.enums import ReceiptStatus
 from omnidesk.core.errors import Conflict, InvalidInput, NotFound, OmniDeskError
-from omnidesk.integrations.fiscal import FiscalDocumentRequest, FiscalLine, RegisterConnection
+from omnidesk.core.receipts import ReceiptPlan
+from omnidesk.integrations.fiscal import (
+    DeviceDocument,
+    RegisterConnection,
+    RegisterError,
+    RegisterStateUnknown,
+)
 from omnidesk.persistence.models import Receipt
 
 from . import audit
 from .auth import Actor, Role, require
-from .receipts import ReceiptView, view
+from .receipts import ReceiptView, plan_of, view
 from .uow import Database
 
 
@@ -60,9 +66,11 @@ class RecoveryReport:
     cancelled_open_document: bool
 
 
+T = TypeVar("T")
+
+
 def _message(exc: BaseException) -> str:
-    text = getattr(exc, "message", None) or str(exc)
-    return text or type(exc).__name__
+    return str(exc) or type(exc).__name__
 
 
 class FiscalJournal:
@@ -80,7 +88,7 @@ class FiscalJournal:
         if self._connection is None:
             try:
                 self._connection = self._connect()
-            except (OSError, fd.FiscalError) as exc:
+            except (OSError, RegisterError) as exc:
                 raise FiscalDeviceError(f"ККТ не отвечает: {_message(exc)}") from exc
         return self._connection
 
@@ -89,14 +97,14 @@ class FiscalJournal:
             self._connection.close()
             self._connection = None
 
-    def _device(self, action: str, call: Callable):
+    def _device(self, action: str, call: Callable[[RegisterConnection], T]) -> T:
         try:
-            return call(self.connection.register)
-        except fd.FiscalError as exc:
+            return call(self.connection)
+        except RegisterError as exc:
             raise FiscalDeviceError(f"{action}: {_message(exc)}") from exc
 
     def status(self) -> RegisterState:
-        status: fd.Status = self._device("состояние ККТ", lambda r: r.status())
+        status = self._device("состояние ККТ", lambda r: r.status())
         with self.db.read() as session:
             pending = len(session.scalars(select(Receipt.id).where(Receipt.status == ReceiptStatus.PENDING)).all())
         warnings = []
@@ -124,8 +132,7 @@ class FiscalJournal:
             found = self._device("сверка с ККТ", lambda r, last=fd_before: r.recover(last))
             cancelled = cancelled or found.cancelled_open_document
             if found.fiscalised and found.document is not None:
-                self._mark_printed(receipt_id, found.document.number, found.document.fiscal_sign,
-                                   found.document.datetime, None, recovered=True)
+                self._mark_printed(receipt_id, found.document)
                 printed.append(receipt_id)
             else:
                 self._mark_failed(receipt_id, "связь с ККТ прервалась до закрытия чека; чек не пробит — можно печатать снова")
@@ -141,17 +148,16 @@ class FiscalJournal:
         if self._has_pending():
             self.recover()
         self._ensure_shift()
-        request = self._begin(receipt_id)
+        plan = self._begin(receipt_id)
         try:
-            result = self.connection.print(request)
-        except fd.FiscalStateUnknownError as exc:
+            result = self.connection.print(plan, self.actor.name)
+        except RegisterStateUnknown as exc:
             raise FiscalDeviceError(f"ККТ не ответила, состояние чека неизвестно — он будет сверен при "
                                     f"следующей печати: {_message(exc)}") from exc
-        except fd.FiscalError as exc:
+        except RegisterError as exc:
             self._mark_failed(receipt_id, _message(exc))
             raise FiscalDeviceError(f"чек не напечатан: {_message(exc)}") from exc
-        return self._mark_printed(receipt_id, result.fd_number, result.fiscal_sign, result.datetime,
-                                  result.shift_number, recovered=result.recovered)
+        return self._mark_printed(receipt_id, result)
 
     def print_owed(self) -> PrintRun:
         """Print every owed receipt, oldest first; stop at the first one the device refuses."""
@@ -180,7 +186,8 @@ class FiscalJournal:
         if not status.shift_open:
             self.open_shift()
 
-    def _begin(self, receipt_id: int) -> FiscalDocumentRequest:
+    def _begin(self, receipt_id: int) -> ReceiptPlan:
+        """Mark the receipt pending with the device's last document number; the plan to print."""
         last = self._device("номер последнего документа", lambda r: r.last_document_number())
         with self.db.unit_of_work() as session:
             receipt = session.get(Receipt, receipt_id)
@@ -195,39 +202,39 @@ class FiscalJournal:
             receipt.error = None
             receipt.device = self.connection.description
             audit.record(session, self.actor.name, "receipt.print.begin", "receipt", receipt.id, fd_before=last)
-            return _request(receipt, self.actor.name)
+            return plan_of(receipt)
 
-    def _mark_printed(self, receipt_id: int, fd_number: int, sign: int, when: dt.datetime | None,
-                      shift: int | None, *, recovered: bool) -> ReceiptView:
+    def _mark_printed(self, receipt_id: int, document: DeviceDocument) -> ReceiptView:
         with self.db.unit_of_work() as session:
-            receipt = session.get(Receipt, receipt_id)
+            receipt = _stored(session.get(Receipt, receipt_id), receipt_id)
             receipt.status = ReceiptStatus.PRINTED
-            receipt.fd_number = fd_number
-            receipt.fiscal_sign = str(sign)
-            receipt.printed_at = when or dt.datetime.now()
-            receipt.shift_number = shift
+            receipt.fd_number = document.fd_number
+            receipt.fiscal_sign = str(document.fiscal_sign)
+            receipt.printed_at = document.datetime or dt.datetime.now()
+            receipt.shift_number = document.shift_number
             receipt.error = None
-            audit.record(session, self.actor.name, "receipt.print.done", "receipt", receipt.id, fd_number=fd_number,
-                         fiscal_sign=str(sign), recovered=recovered)
+            audit.record(session, self.actor.name, "receipt.print.done", "receipt", receipt.id,
+                         fd_number=document.fd_number, fiscal_sign=str(document.fiscal_sign),
+                         recovered=document.recovered)
             return view(session, receipt)
 
     def _mark_failed(self, receipt_id: int, error: str) -> None:
         with self.db.unit_of_work() as session:
-            receipt = session.get(Receipt, receipt_id)
+            receipt = _stored(session.get(Receipt, receipt_id), receipt_id)
             receipt.status = ReceiptStatus.FAILED
             receipt.error = error[:500]
             audit.record(session, self.actor.name, "receipt.print.failed", "receipt", receipt.id, error=error)
 
     # --- shift and cash drawer ---------------------------------------------------
-    def open_shift(self) -> fd.DocumentResult:
+    def open_shift(self) -> DeviceDocument:
         require(self.actor, Role.CASHIER, action="открытие смены")
-        result = self._device("открытие смены", lambda r: r.open_shift(fd.Person(name=self.actor.name)))
+        result = self._device("открытие смены", lambda r: r.open_shift(self.actor.name))
         self._log("shift.open", fd_number=result.fd_number, shift=result.shift_number)
         return result
 
-    def close_shift(self) -> fd.DocumentResult:
+    def close_shift(self) -> DeviceDocument:
         require(self.actor, Role.CASHIER, action="Z-отчёт")
-        result = self._device("Z-отчёт", lambda r: r.close_shift(fd.Person(name=self.actor.name)))
+        result = self._device("Z-отчёт", lambda r: r.close_shift(self.actor.name))
         self._log("shift.close", fd_number=result.fd_number, shift=result.shift_number)
         return result
 
@@ -236,31 +243,25 @@ class FiscalJournal:
         self._device("X-отчёт", lambda r: r.x_report())
         self._log("shift.x_report")
 
-    def cash_in(self, amount: int) -> fd.CashResult:
-        return self._cash("внесение", amount, lambda r: r.cash_in(amount))
+    def cash_in(self, amount: int) -> None:
+        self._cash("внесение", amount, lambda r: r.cash_in(amount))
 
-    def cash_out(self, amount: int) -> fd.CashResult:
-        return self._cash("выплата", amount, lambda r: r.cash_out(amount))
+    def cash_out(self, amount: int) -> None:
+        self._cash("выплата", amount, lambda r: r.cash_out(amount))
 
-    def _cash(self, what: str, amount: int, call) -> fd.CashResult:
+    def _cash(self, what: str, amount: int, call: Callable[[RegisterConnection], None]) -> None:
         require(self.actor, Role.CASHIER, action=what)
         if amount <= 0:
             raise InvalidInput("сумма должна быть больше нуля")
-        result = self._device(what, call)
+        self._device(what, call)
         self._log(f"cash.{'in' if what == 'внесение' else 'out'}", amount=amount)
-        return result
 
     def _log(self, action: str, **details) -> None:
         with self.db.unit_of_work() as session:
             audit.record(session, self.actor.name, action, "register", None, **details)
 
 
-def _request(receipt: Receipt, cashier: str) -> FiscalDocumentRequest:
-    return FiscalDocumentRequest(
-        operation=receipt.operation,
-        lines=tuple(FiscalLine(line.name, line.quantity_milli, line.price, line.vat_rate.ffd_code,
-                               line.payment_method, line.payment_subject.value) for line in receipt.lines),
-        cash=receipt.cash, electronic=receipt.electronic, prepayment=receipt.prepayment_offset, credit=receipt.credit,
-        buyer_contact=receipt.buyer_contact, cashier=cashier, correction_type=receipt.correction_type,
-        correction_date=receipt.correction_date, correction_doc=receipt.correction_doc,
-    )
+def _stored(receipt: Receipt | None, receipt_id: int) -> Receipt:
+    if receipt is None:
+        raise NotFound(f"чек {receipt_id} не найден")
+    return receipt

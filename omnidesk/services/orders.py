@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from sqlalchemy import Select, case, func, select
 from sqlalchemy.orm import Session, selectinload
@@ -15,6 +15,8 @@ from omnidesk.persistence.models import Allocation, Customer, Order, Payment
 from .customers import customer_ref
 from .dto import OrderDetail, OrderLineView, OrderRow, PaymentView
 from .uow import Database
+
+_BLOCK = 500
 
 
 def _paid_subquery():
@@ -65,6 +67,19 @@ def iter_order_rows(db: Database, chunk_size: int = 5000) -> Iterator[list[Order
         result = session.execute(_rows_query(None, None).execution_options(yield_per=chunk_size))
         for partition in result.partitions(chunk_size):
             yield [OrderRow(*row) for row in partition]
+
+
+def order_rows(db: Database, ids: Iterable[int] = (), customer_ids: Iterable[int] = ()) -> list[OrderRow]:
+    """The rows of the given orders and of every order of the given customers (a table refreshes only
+    what changed); ids are asked for in blocks, so a long list stays one cheap indexed query per block."""
+    ids, customer_ids = sorted(set(ids)), sorted(set(customer_ids))
+    rows: dict[int, OrderRow] = {}
+    with db.read() as session:
+        for column, values in ((Order.id, ids), (Order.customer_id, customer_ids)):
+            for start in range(0, len(values), _BLOCK):
+                query = _rows_query(None, None).where(column.in_(values[start:start + _BLOCK]))
+                rows.update((row.id, row) for row in (OrderRow(*r) for r in session.execute(query)))
+    return list(rows.values())
 
 
 def order_detail(db: Database, order_id: int) -> OrderDetail:

@@ -1,4 +1,10 @@
-"""Receipts as the ledger owes them: stored plans, what is still to print, what was printed."""
+"""Receipts as the ledger owes them: stored plans, what is still to print, what was printed.
+
+A stored receipt *is* a :class:`~omnidesk.core.receipts.ReceiptPlan` plus its place in the
+fiscal journal. :func:`store_plans` and :func:`plan_of` are the one mapping between the plan
+and its rows (``receipts``, ``receipt_lines``, ``receipt_links``); everything above the
+services sees :class:`ReceiptView`: the plan, the journal fields and the words for the cashier.
+"""
 
 from __future__ import annotations
 
@@ -6,13 +12,12 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from omnidesk.core.enums import ReceiptStatus
 from omnidesk.core.errors import NotFound
-from omnidesk.core.receipts import ReceiptPlan
-from omnidesk.core.vat import VatRate
+from omnidesk.core.receipts import Correction, Method, Operation, PlanLine, ReceiptKind, ReceiptPlan, explain
 from omnidesk.persistence.models import Customer, Order, Receipt, ReceiptLine, ReceiptLink
 
 from .uow import Database
@@ -21,46 +26,36 @@ OWED = (ReceiptStatus.PLANNED, ReceiptStatus.FAILED, ReceiptStatus.PENDING)
 
 
 @dataclass(frozen=True, slots=True)
-class ReceiptLineView:
-    name: str
-    quantity_milli: int
-    price: int
-    amount: int
-    vat: VatRate
-    method: int  # 1214
-    subject: int  # 1212
-
-
-@dataclass(frozen=True, slots=True)
 class ReceiptView:
+    """A stored receipt: the plan it prints, where it stands in the fiscal journal, and why it exists."""
+
     id: int
-    kind: str
+    plan: ReceiptPlan
     status: ReceiptStatus
-    operation: int  # 1054
-    total: int
-    cash: int
-    electronic: int
-    prepayment_offset: int
-    credit: int
-    reason: str
-    customer_id: int | None
     customer_name: str
-    buyer_contact: str | None
     order_numbers: tuple[str, ...]
-    payment_ids: tuple[int, ...]
-    lines: tuple[ReceiptLineView, ...]
     created_at: dt.datetime
-    fd_number: int | None
-    fiscal_sign: str | None
-    printed_at: dt.datetime | None
-    shift_number: int | None
-    error: str | None
-    correction_type: int | None
-    correction_date: dt.date | None
-    correction_doc: str | None
-    version: int
+    fd_number: int | None = None
+    fiscal_sign: str | None = None
+    printed_at: dt.datetime | None = None
+    shift_number: int | None = None
+    error: str | None = None
+    version: int = 1
+
+    @property
+    def owed(self) -> bool:
+        """Still to print: planned, failed, or pending a check against the register."""
+        return self.status in OWED
+
+    @property
+    def explanation(self) -> str:
+        """Which receipt, for whom and for which orders, then what it prints and why (core's words)."""
+        who = self.customer_name + (f", заказ №{', '.join(self.order_numbers)}" if self.order_numbers else "")
+        heading = f"Чек {self.id} — {who}" if who else f"Чек {self.id}"
+        return f"{heading}\n{explain(self.plan)}"
 
 
+# --- the one mapping: plan ↔ rows -------------------------------------------------
 def store_plans(session: Session, plans: Iterable[ReceiptPlan]) -> list[Receipt]:
     """Save plans as owed receipts (status «planned»), linked to their orders and payments."""
     stored = []
@@ -89,25 +84,44 @@ def store_plans(session: Session, plans: Iterable[ReceiptPlan]) -> list[Receipt]
     return stored
 
 
-def view(session: Session, receipt: Receipt) -> ReceiptView:
-    order_ids = [link.order_id for link in receipt.links if link.order_id]
-    numbers = tuple(session.scalars(select(Order.number).where(Order.id.in_(order_ids)).order_by(Order.number))) if order_ids else ()
-    customer = session.get(Customer, receipt.customer_id) if receipt.customer_id else None
-    return ReceiptView(
-        id=receipt.id, kind=receipt.kind, status=receipt.status, operation=receipt.operation, total=receipt.total,
+def plan_of(receipt: Receipt) -> ReceiptPlan:
+    """The plan a stored receipt was saved from (its rows hold nothing else a plan needs)."""
+    links = sorted(receipt.links, key=lambda link: link.id or 0)
+    correction = None
+    if receipt.correction_type is not None and receipt.correction_date is not None:
+        correction = Correction(receipt.correction_type, receipt.correction_date, receipt.correction_doc)
+    return ReceiptPlan(
+        kind=ReceiptKind(receipt.kind), operation=Operation(receipt.operation),
+        lines=tuple(
+            PlanLine(name=line.name, quantity_milli=line.quantity_milli, price=line.price, amount=line.amount,
+                     vat=line.vat_rate, method=Method(line.payment_method), subject=line.payment_subject,
+                     order_line_id=line.order_line_id)
+            for line in receipt.lines
+        ),
         cash=receipt.cash, electronic=receipt.electronic, prepayment_offset=receipt.prepayment_offset,
-        credit=receipt.credit, reason=receipt.reason, customer_id=receipt.customer_id,
-        customer_name=customer.name if customer else "", buyer_contact=receipt.buyer_contact,
-        order_numbers=numbers, payment_ids=tuple(link.payment_id for link in receipt.links if link.payment_id),
-        lines=tuple(ReceiptLineView(line.name, line.quantity_milli, line.price, line.amount, line.vat_rate,
-                                    line.payment_method, line.payment_subject.value) for line in receipt.lines),
-        created_at=receipt.created_at, fd_number=receipt.fd_number, fiscal_sign=receipt.fiscal_sign,
-        printed_at=receipt.printed_at, shift_number=receipt.shift_number, error=receipt.error,
-        correction_type=receipt.correction_type, correction_date=receipt.correction_date,
-        correction_doc=receipt.correction_doc, version=receipt.version,
+        credit=receipt.credit, reason=receipt.reason,
+        order_ids=tuple(link.order_id for link in links if link.order_id),
+        payment_ids=tuple(link.payment_id for link in links if link.payment_id),
+        customer_id=receipt.customer_id, buyer_contact=receipt.buyer_contact, correction=correction,
     )
 
 
+def view(session: Session, receipt: Receipt) -> ReceiptView:
+    plan = plan_of(receipt)
+    numbers: tuple[str, ...] = ()
+    if plan.order_ids:
+        query = select(Order.number).where(Order.id.in_(plan.order_ids)).order_by(Order.number)
+        numbers = tuple(session.scalars(query))
+    customer = session.get(Customer, receipt.customer_id) if receipt.customer_id else None
+    return ReceiptView(
+        id=receipt.id, plan=plan, status=receipt.status, customer_name=customer.name if customer else "",
+        order_numbers=numbers, created_at=receipt.created_at, fd_number=receipt.fd_number,
+        fiscal_sign=receipt.fiscal_sign, printed_at=receipt.printed_at, shift_number=receipt.shift_number,
+        error=receipt.error, version=receipt.version,
+    )
+
+
+# --- queries ------------------------------------------------------------------------
 def _query(statuses: Sequence[ReceiptStatus] | None, customer_id: int | None, order_id: int | None):
     query = select(Receipt).options(selectinload(Receipt.lines), selectinload(Receipt.links)).order_by(Receipt.id)
     if statuses:
@@ -116,7 +130,7 @@ def _query(statuses: Sequence[ReceiptStatus] | None, customer_id: int | None, or
         query = query.where(Receipt.customer_id == customer_id)
     if order_id is not None:
         linked = select(ReceiptLink.receipt_id).where(ReceiptLink.order_id == order_id)
-        query = query.where(or_(Receipt.id.in_(linked)))
+        query = query.where(Receipt.id.in_(linked))
     return query
 
 

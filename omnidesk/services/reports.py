@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from omnidesk.config import Settings
 from omnidesk.core.enums import OrderStatus
 from omnidesk.core.errors import InvalidInput
+from omnidesk.integrations.excel import write_act, write_payments, write_unmatched
 from omnidesk.integrations.excel.model import (
     ActRow,
     Party,
@@ -38,7 +39,7 @@ from omnidesk.persistence.models import (
     Refund,
 )
 
-from .customers import resolve_customer
+from .customers import get_customer
 from .ledger import state
 from .uow import Database
 
@@ -54,6 +55,9 @@ __all__ = [
     "payments_register",
     "reconciliation_act",
     "unmatched_transfers",
+    "write_act",
+    "write_payments",
+    "write_unmatched",
 ]
 
 
@@ -70,12 +74,12 @@ def _check_period(date_from: dt.date, date_to: dt.date) -> None:
         raise InvalidInput(f"период задан наоборот: с {date_from:%d.%m.%Y} по {date_to:%d.%m.%Y}")
 
 
-def reconciliation_act(db: Database, customer: str, date_from: dt.date, date_to: dt.date,
+def reconciliation_act(db: Database, customer_id: int, date_from: dt.date, date_to: dt.date,
                        seller: Party | None = None) -> ReconciliationAct:
     _check_period(date_from, date_to)
     seller = seller or our_company()
     with db.read() as session:
-        buyer = resolve_customer(session, customer)
+        buyer = get_customer(session, customer_id)
         rows = _act_rows(session, buyer)
         party, buyer_id = Party(buyer.name, buyer.inn or "", buyer.kpp or ""), buyer.id
     opening = sum(r.debit - r.credit for r in rows if r.date < date_from)

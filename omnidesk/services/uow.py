@@ -1,24 +1,71 @@
-"""Unit of work: one session, one user action, one commit (or nothing at all)."""
+"""Unit of work: one session, one user action, one commit (or nothing at all).
+
+Every session of a :class:`Database` reports what it changed: the ids are collected from the ORM
+(:mod:`omnidesk.services.collect`), written to ``change_log`` in the same transaction, and after the
+commit handed to every subscriber (``db.subscribe(callback)``) on the thread that committed.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import logging
+import threading
+import uuid
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, event
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
+from omnidesk.core.changes import Changes
 from omnidesk.core.errors import Conflict
 from omnidesk.persistence.db import session_factory
 
+from . import collect
+
+log = logging.getLogger(__name__)
+Subscriber = Callable[[Changes], None]
+
 
 class Database:
-    """The services' handle on one database: hands out units of work."""
+    """The services' handle on one database: hands out units of work and says what they changed."""
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
+        self.origin = uuid.uuid4().hex  # change_log rows this handle wrote carry it
         self._sessions = session_factory(engine)
+        self._subscribers: list[Subscriber] = []
+        self._lock = threading.Lock()
+        collector = collect.Collector(self.origin, self.publish)
+        event.listen(self._sessions, "after_flush", collect.after_flush)
+        event.listen(self._sessions, "do_orm_execute", collect.do_orm_execute)
+        event.listen(self._sessions, "before_commit", collector.before_commit)
+        event.listen(self._sessions, "after_commit", collector.after_commit)
+        event.listen(self._sessions, "after_rollback", collector.after_rollback)
+
+    def subscribe(self, callback: Subscriber) -> Callable[[], None]:
+        """Call ``callback(changes)`` after each commit (on the committing thread); returns the unsubscriber."""
+        with self._lock:
+            self._subscribers.append(callback)
+
+        def unsubscribe() -> None:
+            with self._lock:
+                if callback in self._subscribers:
+                    self._subscribers.remove(callback)
+
+        return unsubscribe
+
+    def publish(self, changes: Changes) -> None:
+        """Tell every subscriber; one failing subscriber does not keep the news from the others."""
+        if not changes:
+            return
+        with self._lock:
+            subscribers = list(self._subscribers)
+        for callback in subscribers:
+            try:
+                callback(changes)
+            except Exception:  # a subscriber's bug must not undo or hide a committed change
+                log.exception("change subscriber %r failed", callback)
 
     @contextmanager
     def unit_of_work(self) -> Iterator[Session]:

@@ -16,15 +16,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from omnidesk.config import Settings, config_dir
-from omnidesk.core.enums import Role
-from omnidesk.services.audit import current_user
-from omnidesk.services.auth import Actor
-from omnidesk.services.uow import Database
+from omnidesk.config import config_dir
+from omnidesk.core.changes import Changes
+from omnidesk.services.context import AppContext
 
 from .bank.page import BankPage
-from .cashier.fiscal_queue import FiscalQueue, JournalFactory, settings_journal_factory
+from .cashier.fiscal_queue import FiscalQueue
 from .cashier.page import CashierPage
+from .changes import ChangeBus
 from .orders.page import OrdersPage
 from .reports.page import ReportsPage
 from .routes.page import RoutesPage
@@ -57,21 +56,21 @@ class StatusBar:
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, db: Database, settings: Settings, database_description: str,
-                 journal_factory: JournalFactory | None = None) -> None:
-        """``journal_factory(db)`` builds the fiscal journal; default: the register named in settings."""
+    def __init__(self, context: AppContext) -> None:
+        """Everything the window needs comes from ``context`` (built by ``omnidesk.app.build_context``)."""
         super().__init__()
         self.setWindowTitle(self.tr("OmniDesk"))
-        self.db = db
+        self.context = context
+        self.db = db = context.db
         self.runner = TaskRunner(self)
-        self.fiscal = FiscalQueue(db, journal_factory or settings_journal_factory(settings), self)
+        self.changes = ChangeBus(context, self.runner, self)
+        self.fiscal = FiscalQueue(context, self)
         self.orders_page = OrdersPage(db, self.runner)
-        self.routes_page = RoutesPage(db, self.runner, settings)
+        self.routes_page = RoutesPage(context, self.runner)
         self.cashier_page = CashierPage(db, self.runner, self.fiscal)
-        actor = Actor(current_user(settings.get("user.name")), Role(settings.get("user.role")))
-        self.bank_page = BankPage(db, self.runner, actor)
+        self.bank_page = BankPage(context, self.runner)
         self.reports_page = ReportsPage(db, self.runner)
-        self.settings_page = SettingsPage(settings, database_description)
+        self.settings_page = SettingsPage(context)
         self.pages = [
             Page("orders", self.tr("Orders"), self.orders_page),
             Page("routes", self.tr("Routes"), self.routes_page),
@@ -82,11 +81,12 @@ class MainWindow(QMainWindow):
         ]
         self._build()
         self.status = StatusBar(self)
-        self.status.database.setText(self.tr("Database: {0}").format(database_description))
-        fiscal_url = settings.get("fiscal.url")
-        self.status.set_fiscal(self.tr("Fiscal register: {0} (not connected)").format(fiscal_url), ok=False)
+        self.status.database.setText(self.tr("Database: {0}").format(context.database_description))
+        self._show_register_unread()
         self.status.sync.setText(self.tr("Sync: not configured"))
         self.cashier_page.register.state_changed.connect(self.status.set_fiscal)
+        self.settings_page.saved.connect(self.changes.publish)
+        self.changes.changed.connect(self.apply_changes)
         self._ui_state = QSettings(str(config_dir() / "window.ini"), QSettings.Format.IniFormat)
         self._restore()
 
@@ -119,12 +119,29 @@ class MainWindow(QMainWindow):
                 return
         raise KeyError(key)
 
+    def _show_register_unread(self) -> None:
+        url = self.context.fiscal.url
+        self.status.set_fiscal(self.tr("Fiscal register: {0} (not connected)").format(url), ok=False)
+
     def start(self) -> None:
-        """Start the background loading of every page, and read the fiscal register on its own thread."""
+        """Start the background loading of every page, read the fiscal register on its own thread, and
+        begin listening for changes made elsewhere."""
         self.orders_page.reload()
         self.bank_page.reload()
         self.routes_page.reload()
         self.cashier_page.start()
+        self.changes.start()
+
+    def apply_changes(self, changes: Changes) -> None:
+        """What changed (here, on another workstation, by sync or in Settings) goes to every page."""
+        if self.context.journal_depends_on(changes.settings):
+            self.fiscal.rebuild()
+            self._show_register_unread()
+            self.cashier_page.register.check()
+        for page in self.pages:
+            apply = getattr(page.widget, "apply_changes", None)
+            if apply is not None:
+                apply(changes)
 
     def _restore(self) -> None:
         geometry = self._ui_state.value("window/geometry")
@@ -138,6 +155,7 @@ class MainWindow(QMainWindow):
         self.orders_page.save_state(self._ui_state)
         self.cashier_page.save_state(self._ui_state)
         self._ui_state.sync()
+        self.changes.stop()
         self.runner.wait(5000)
         self.fiscal.close()
         super().closeEvent(event)

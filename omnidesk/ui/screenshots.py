@@ -39,8 +39,8 @@ def render_pages(app: QApplication, window: MainWindow, directory: Path, timeout
 def example_customer(window: MainWindow) -> int | None:
     """A customer worth showing on the Cashier page: one with receipts owed, else one who has paid."""
     owed = list_receipts(window.db, owed_only=True)
-    if owed and owed[-1].customer_id is not None:
-        return owed[-1].customer_id
+    if owed and owed[-1].plan.customer_id is not None:
+        return owed[-1].plan.customer_id
     paid = [row for row in list_orders(window.db) if row.paid and row.status.is_open]
     return paid[0].customer_id if paid else None
 

@@ -23,6 +23,9 @@ class ListTableModel(QAbstractTableModel):
         self._rows = list(rows)
         self.endResetModel()
 
+    def rows(self) -> list[Any]:
+        return list(self._rows)
+
     def row(self, position: int) -> Any:
         return self._rows[position]
 

@@ -11,6 +11,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 
@@ -71,17 +72,23 @@ class TaskRunner(QObject):
         on_error: Callable[[Exception], None] | None = None,
     ) -> Task:
         task = Task(func)
-        if on_step:
-            task.signals.step.connect(on_step)
-        if on_done:
-            task.signals.done.connect(on_done)
-        if on_error:
-            task.signals.failed.connect(on_error)
+        for signal, callback in ((task.signals.step, on_step), (task.signals.done, on_done),
+                                 (task.signals.failed, on_error)):
+            if callback is not None:
+                signal.connect(self._while_alive(callback))
         task.signals.done.connect(lambda _r, t=task: self._running.discard(t))
         task.signals.failed.connect(lambda _e, t=task: self._running.discard(t))
         self._running.add(task)
         self._pool.start(task)
         return task
+
+    def _while_alive(self, callback: Callable[[Any], None]) -> Callable[[Any], None]:
+        """A result that arrives after the runner's window is gone is dropped, not handed to dead widgets."""
+        def deliver(value: Any) -> None:
+            if shiboken6.isValid(self):
+                callback(value)
+
+        return deliver
 
     def wait(self, msecs: int = 10_000) -> bool:
         """Wait for the pool to drain (used at shutdown and in tests)."""

@@ -4,42 +4,42 @@
 <context>
     <name>ActRowsModel</name>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="30"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="40"/>
         <source>Date</source>
         <translation>Дата</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="30"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="40"/>
         <source>Document</source>
         <translation>Документ</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="30"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="40"/>
         <source>Receipts, details</source>
         <translation>Чеки, сведения</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="30"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="40"/>
         <source>Debit</source>
         <translation>Дебет</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="31"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="41"/>
         <source>Credit</source>
         <translation>Кредит</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="39"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="49"/>
         <source>Opening balance</source>
         <translation>Сальдо начальное</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="41"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="51"/>
         <source>Turnover</source>
         <translation>Обороты за период</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="42"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="52"/>
         <source>Closing balance</source>
         <translation>Сальдо конечное</translation>
     </message>
@@ -103,117 +103,117 @@
 <context>
     <name>BankPage</name>
     <message>
-        <location filename="../../omnidesk/ui/bank/page.py" line="44"/>
+        <location filename="../../omnidesk/ui/bank/page.py" line="60"/>
         <source>Import statement…</source>
         <translation>Загрузить выписку…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/page.py" line="45"/>
+        <location filename="../../omnidesk/ui/bank/page.py" line="61"/>
         <source>1CClientBankExchange file; you can also drop it on this page</source>
         <translation>Файл 1CClientBankExchange; его можно и перетащить на эту страницу</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/page.py" line="46"/>
+        <location filename="../../omnidesk/ui/bank/page.py" line="62"/>
         <source>Only lines to review</source>
         <translation>Только на разбор</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/page.py" line="47"/>
+        <location filename="../../omnidesk/ui/bank/page.py" line="63"/>
         <source>Drop a bank statement here or press Import.</source>
         <translation>Перетащите сюда банковскую выписку или нажмите «Загрузить».</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/page.py" line="51"/>
+        <location filename="../../omnidesk/ui/bank/page.py" line="67"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/page.py" line="95"/>
+        <location filename="../../omnidesk/ui/bank/page.py" line="111"/>
         <source>Use suggestion</source>
         <translation>Взять подсказку</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/page.py" line="97"/>
+        <location filename="../../omnidesk/ui/bank/page.py" line="113"/>
         <source>Not ours</source>
         <translation>Не наш платёж</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/page.py" line="99"/>
+        <location filename="../../omnidesk/ui/bank/page.py" line="115"/>
         <source>Undo allocation</source>
         <translation>Отменить зачёт</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/page.py" line="100"/>
+        <location filename="../../omnidesk/ui/bank/page.py" line="116"/>
         <source>A reversing entry: the money goes back to the customer&apos;s advance</source>
         <translation>Сторнирующая запись: деньги возвращаются в аванс покупателя</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/page.py" line="104"/>
+        <location filename="../../omnidesk/ui/bank/page.py" line="120"/>
         <source>Suggestions</source>
         <translation>Подсказки</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/page.py" line="111"/>
+        <location filename="../../omnidesk/ui/bank/page.py" line="127"/>
         <source>Split across orders and advance</source>
         <translation>Разнести по заказам и в аванс</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/page.py" line="113"/>
+        <location filename="../../omnidesk/ui/bank/page.py" line="129"/>
         <source>Allocations of this payment</source>
         <translation>Зачёты этого платежа</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/page.py" line="136"/>
+        <location filename="../../omnidesk/ui/bank/page.py" line="164"/>
         <source>Bank statement</source>
         <translation>Банковская выписка</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/page.py" line="137"/>
+        <location filename="../../omnidesk/ui/bank/page.py" line="165"/>
         <source>Bank statements (*.txt);;All files (*)</source>
         <translation>Банковские выписки (*.txt);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/page.py" line="161"/>
+        <location filename="../../omnidesk/ui/bank/page.py" line="189"/>
         <source>Importing {0}…</source>
         <translation>Загрузка {0}…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/page.py" line="178"/>
+        <location filename="../../omnidesk/ui/bank/page.py" line="206"/>
         <source>Import cancelled.</source>
         <translation>Загрузка отменена.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/page.py" line="188"/>
+        <location filename="../../omnidesk/ui/bank/page.py" line="216"/>
         <source>{0}: {1} new, {2} duplicates, {3} outgoing skipped; {4} to review</source>
         <translation>{0}: новых {1}, повторов {2}, исходящих пропущено {3}; на разбор {4}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/page.py" line="203"/>
+        <location filename="../../omnidesk/ui/bank/page.py" line="232"/>
         <source>Nothing imported: {0}</source>
         <translation>Ничего не загружено: {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/page.py" line="220"/>
+        <location filename="../../omnidesk/ui/bank/page.py" line="249"/>
         <source>advance</source>
         <translation>аванс</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/page.py" line="239"/>
+        <location filename="../../omnidesk/ui/bank/page.py" line="268"/>
         <source>(undone {0})</source>
         <translation>(отменено {0})</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/page.py" line="264"/>
+        <location filename="../../omnidesk/ui/bank/page.py" line="293"/>
         <source>Payment No. {0} booked.</source>
         <translation>Платёж №{0} разнесён.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/page.py" line="270"/>
+        <location filename="../../omnidesk/ui/bank/page.py" line="299"/>
         <source>Payment No. {0} marked as not ours.</source>
         <translation>Платёж №{0} отмечен как не наш.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/page.py" line="277"/>
+        <location filename="../../omnidesk/ui/bank/page.py" line="306"/>
         <source>Allocation to order No. {0} undone.</source>
         <translation>Зачёт в заказ №{0} отменён.</translation>
     </message>
@@ -297,195 +297,195 @@
 <context>
     <name>CashierPage</name>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="90"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="96"/>
         <source>Payment…</source>
         <translation>Поступление…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="90"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="96"/>
         <source>Delivery outcome…</source>
         <translation>Итог доставки…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="92"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="98"/>
         <source>Return…</source>
         <translation>Возврат товара…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="92"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="98"/>
         <source>Cancel order…</source>
         <translation>Отмена заказа…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="93"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="99"/>
         <source>Refund advance…</source>
         <translation>Возврат аванса…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="93"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="99"/>
         <source>Correction…</source>
         <translation>Чек коррекции…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="94"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="100"/>
         <source>Print selected</source>
         <translation>Печать выбранного</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="89"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="95"/>
         <source>Print waiting receipts</source>
         <translation>Напечатать ожидающие чеки</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="65"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="71"/>
         <source>Register</source>
         <translation>Касса</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="66"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="72"/>
         <source>Driver handover</source>
         <translation>Сдача выручки</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="91"/>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="263"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="97"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="285"/>
         <source>Pay from advance</source>
         <translation>Оплатить из аванса</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="113"/>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="212"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="119"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="234"/>
         <source>Return to the advance</source>
         <translation>Вернуть в аванс</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="114"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="120"/>
         <source>Move to another order…</source>
         <translation>Перенести в другой заказ…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="200"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="222"/>
         <source>Select an allocation that still holds money (tab «Allocations to orders»).</source>
         <translation>Выберите зачёт, в котором ещё есть деньги (вкладка «Зачёты по заказам»).</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="208"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="230"/>
         <source>Return {0} from order No. {1} to the customer&apos;s advance?</source>
         <translation>Вернуть {0} из заказа № {1} в аванс покупателя?</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="210"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="232"/>
         <source>A reversing entry is added; nothing is deleted. If the money was fiscalised as a prepayment, an income return and an advance receipt become owed.</source>
         <translation>Добавится отменяющая запись, ничего не удаляется. Если деньги были пробиты как предоплата, к печати добавятся чек возврата прихода и чек аванса.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="212"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="234"/>
         <source>Undo an allocation</source>
         <translation>Отмена зачёта</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="215"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="237"/>
         <source>Returned to the advance from order No. {0}</source>
         <translation>Возвращено в аванс из заказа № {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="224"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="246"/>
         <source>The customer has no other open order that owes money.</source>
         <translation>У покупателя нет другого открытого заказа с долгом.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="225"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="247"/>
         <source>Move an allocation</source>
         <translation>Перенос зачёта</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="225"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="247"/>
         <source>To order:</source>
         <translation>В заказ:</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="230"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="252"/>
         <source>Moved from order No. {0} to order No. {1}</source>
         <translation>Перенесено из заказа № {0} в заказ № {1}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="237"/>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="331"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="259"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="353"/>
         <source>Find a customer first (Ctrl+F).</source>
         <translation>Сначала найдите покупателя (Ctrl+F).</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="244"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="266"/>
         <source>Register {0} from {1}?</source>
         <translation>Зарегистрировать поступление {0} от {1}?</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="245"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="267"/>
         <source>Register a payment</source>
         <translation>Регистрация поступления</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="245"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="267"/>
         <source>Register the payment</source>
         <translation>Зарегистрировать</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="256"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="278"/>
         <source>The customer has no advance to apply.</source>
         <translation>У покупателя нет аванса.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="258"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="280"/>
         <source>Select an open order that still owes money.</source>
         <translation>Выберите открытый заказ, по которому есть долг.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="260"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="282"/>
         <source>Apply {0} from the advance to order No. {1}?</source>
         <translation>Зачесть {0} из аванса в заказ №{1}?</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="261"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="283"/>
         <source>Nothing prints now: the advance receipt was printed when the money came, and the receipt at delivery will offset this sum as a prepayment (tag 1215).</source>
         <translation>Сейчас ничего не печатается: чек аванса пробит при поступлении денег, а чек при доставке зачтёт эту сумму как предоплату (тег 1215).</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="263"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="285"/>
         <source>Apply</source>
         <translation>Зачесть</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="272"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="294"/>
         <source>The customer has no advance to refund.</source>
         <translation>У покупателя нет аванса для возврата.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="280"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="302"/>
         <source>Advance refunded; left on the advance: {0}</source>
         <translation>Аванс возвращён; на авансе осталось: {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="288"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="310"/>
         <source>Select a suitable order in the table first.</source>
         <translation>Сначала выберите подходящий заказ в таблице.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="320"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="342"/>
         <source>Select an open order to cancel.</source>
         <translation>Выберите открытый заказ для отмены.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="346"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="368"/>
         <source>Correction receipt created</source>
         <translation>Чек коррекции создан</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="353"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="375"/>
         <source>Nothing to print: no receipt is owed to this customer.</source>
         <translation>Печатать нечего: все чеки этого покупателя напечатаны.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="361"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="383"/>
         <source>Select a receipt still to print in the Receipts table.</source>
         <translation>Выберите ненапечатанный чек в таблице «Чеки».</translation>
     </message>
@@ -493,187 +493,187 @@
 <context>
     <name>CashierTables</name>
     <message>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="144"/>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="233"/>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="253"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="145"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="234"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="254"/>
         <source>Order</source>
         <translation>Заказ</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="145"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="146"/>
         <source>Delivery</source>
         <translation>Доставка</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="147"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="148"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="148"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="149"/>
         <source>Total</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="149"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="150"/>
         <source>Paid</source>
         <translation>Оплачено</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="150"/>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="259"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="151"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="260"/>
         <source>Due</source>
         <translation>К оплате</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="151"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="152"/>
         <source>Address</source>
         <translation>Адрес</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="166"/>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="195"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="167"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="196"/>
         <source>State</source>
         <translation>Состояние</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="168"/>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="196"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="169"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="197"/>
         <source>Receipt</source>
         <translation>Чек</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="169"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="170"/>
         <source>Orders</source>
         <translation>Заказы</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="170"/>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="198"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="171"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="199"/>
         <source>Sum</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="171"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="172"/>
         <source>Paid by</source>
         <translation>Оплата</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="172"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="173"/>
         <source>Created</source>
         <translation>Создан</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="173"/>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="194"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="174"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="195"/>
         <source>FD</source>
         <translation>ФД</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="174"/>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="201"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="175"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="202"/>
         <source>Why</source>
         <translation>Почему</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="197"/>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="255"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="198"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="256"/>
         <source>Customer</source>
         <translation>Покупатель</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="199"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="200"/>
         <source>Time</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="216"/>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="232"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="217"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="233"/>
         <source>When</source>
         <translation>Когда</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="217"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="218"/>
         <source>What</source>
         <translation>Что</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="218"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="219"/>
         <source>Advance ±</source>
         <translation>Аванс ±</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="235"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="236"/>
         <source>Payment</source>
         <translation>Платёж</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="236"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="237"/>
         <source>Applied</source>
         <translation>Зачтено</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="238"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="239"/>
         <source>Still in the order</source>
         <translation>Осталось в заказе</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="240"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="241"/>
         <source>By</source>
         <translation>Кто</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="256"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="257"/>
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="257"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="258"/>
         <source>Phone</source>
         <translation>Телефон</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="258"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="259"/>
         <source>INN</source>
         <translation>ИНН</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="267"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="268"/>
         <source>Driver</source>
         <translation>Водитель</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="268"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="269"/>
         <source>Route</source>
         <translation>Рейс</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="269"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="270"/>
         <source>Stops</source>
         <translation>Точек</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="270"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="271"/>
         <source>Expected</source>
         <translation>Ожидалось</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="272"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="273"/>
         <source>Collected</source>
         <translation>Собрано</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="274"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="275"/>
         <source>Cash in</source>
         <translation>Сдано наличными</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="276"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="277"/>
         <source>Card in</source>
         <translation>Сдано картой</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="278"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="279"/>
         <source>Difference</source>
         <translation>Разница</translation>
     </message>
@@ -1070,52 +1070,52 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="64"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="62"/>
         <source>OmniDesk</source>
         <translation>OmniDesk</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="76"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="75"/>
         <source>Orders</source>
         <translation>Заказы</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="77"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="76"/>
         <source>Routes</source>
         <translation>Маршруты</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="78"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="77"/>
         <source>Cashier</source>
         <translation>Касса</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="79"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="78"/>
         <source>Bank</source>
         <translation>Банк</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="80"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="79"/>
         <source>Reports</source>
         <translation>Отчёты</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="81"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="80"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="85"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="84"/>
         <source>Database: {0}</source>
         <translation>База: {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="87"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="124"/>
         <source>Fiscal register: {0} (not connected)</source>
         <translation>ККТ: {0} (не подключена)</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="88"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="86"/>
         <source>Sync: not configured</source>
         <translation>Синхронизация: не настроена</translation>
     </message>
@@ -1148,82 +1148,82 @@
         <translation>не указана</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/orders/detail.py" line="73"/>
+        <location filename="../../omnidesk/ui/orders/detail.py" line="70"/>
         <source>no coordinates</source>
         <translation>нет координат</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/orders/detail.py" line="74"/>
+        <location filename="../../omnidesk/ui/orders/detail.py" line="71"/>
         <source>{0} kg</source>
         <translation>{0} кг</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/orders/detail.py" line="77"/>
+        <location filename="../../omnidesk/ui/orders/detail.py" line="74"/>
         <source>Contact: {0}</source>
         <translation>Контакт: {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/orders/detail.py" line="81"/>
+        <location filename="../../omnidesk/ui/orders/detail.py" line="78"/>
         <source>Delivery</source>
         <translation>Доставка</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/orders/detail.py" line="85"/>
+        <location filename="../../omnidesk/ui/orders/detail.py" line="82"/>
         <source>Item</source>
         <translation>Товар</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/orders/detail.py" line="85"/>
+        <location filename="../../omnidesk/ui/orders/detail.py" line="82"/>
         <source>Qty</source>
         <translation>Кол-во</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/orders/detail.py" line="85"/>
+        <location filename="../../omnidesk/ui/orders/detail.py" line="82"/>
         <source>Price</source>
         <translation>Цена</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/orders/detail.py" line="85"/>
+        <location filename="../../omnidesk/ui/orders/detail.py" line="82"/>
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/orders/detail.py" line="85"/>
+        <location filename="../../omnidesk/ui/orders/detail.py" line="82"/>
         <source>VAT</source>
         <translation>НДС</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/orders/detail.py" line="93"/>
+        <location filename="../../omnidesk/ui/orders/detail.py" line="90"/>
         <source>Lines</source>
         <translation>Состав заказа</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/orders/detail.py" line="99"/>
+        <location filename="../../omnidesk/ui/orders/detail.py" line="96"/>
         <source>Total</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/orders/detail.py" line="99"/>
+        <location filename="../../omnidesk/ui/orders/detail.py" line="96"/>
         <source>Paid</source>
         <translation>Оплачено</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/orders/detail.py" line="99"/>
+        <location filename="../../omnidesk/ui/orders/detail.py" line="96"/>
         <source>Due</source>
         <translation>К оплате</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/orders/detail.py" line="104"/>
+        <location filename="../../omnidesk/ui/orders/detail.py" line="101"/>
         <source>Payments</source>
         <translation>Оплаты</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/orders/detail.py" line="106"/>
+        <location filename="../../omnidesk/ui/orders/detail.py" line="103"/>
         <source>No payments yet.</source>
         <translation>Оплат пока нет.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/orders/detail.py" line="112"/>
+        <location filename="../../omnidesk/ui/orders/detail.py" line="109"/>
         <source>(to this order: {0})</source>
         <translation>(в этот заказ: {0})</translation>
     </message>
@@ -1231,53 +1231,53 @@
 <context>
     <name>OrdersPage</name>
     <message>
-        <location filename="../../omnidesk/ui/orders/page.py" line="57"/>
+        <location filename="../../omnidesk/ui/orders/page.py" line="60"/>
         <source>Search: order number, customer, phone, INN, address</source>
         <translation>Поиск: номер заказа, покупатель, телефон, ИНН, адрес</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/orders/page.py" line="60"/>
-        <location filename="../../omnidesk/ui/orders/page.py" line="160"/>
+        <location filename="../../omnidesk/ui/orders/page.py" line="63"/>
+        <location filename="../../omnidesk/ui/orders/page.py" line="191"/>
         <source>All dates</source>
         <translation>Все даты</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/orders/page.py" line="62"/>
+        <location filename="../../omnidesk/ui/orders/page.py" line="65"/>
         <source>All statuses</source>
         <translation>Все статусы</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/orders/page.py" line="65"/>
+        <location filename="../../omnidesk/ui/orders/page.py" line="68"/>
         <source>Refresh</source>
         <translation>Обновить</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/orders/page.py" line="66"/>
+        <location filename="../../omnidesk/ui/orders/page.py" line="69"/>
         <source>Reload orders from the database (F5)</source>
         <translation>Перечитать заказы из базы (F5)</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/orders/page.py" line="120"/>
+        <location filename="../../omnidesk/ui/orders/page.py" line="127"/>
         <source>Loading orders…</source>
         <translation>Загрузка заказов…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/orders/page.py" line="154"/>
+        <location filename="../../omnidesk/ui/orders/page.py" line="185"/>
         <source>Could not load orders: {0}</source>
         <translation>Не удалось загрузить заказы: {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/orders/page.py" line="162"/>
+        <location filename="../../omnidesk/ui/orders/page.py" line="193"/>
         <source>today</source>
         <translation>сегодня</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/orders/page.py" line="162"/>
+        <location filename="../../omnidesk/ui/orders/page.py" line="193"/>
         <source>tomorrow</source>
         <translation>завтра</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/orders/page.py" line="182"/>
+        <location filename="../../omnidesk/ui/orders/page.py" line="213"/>
         <source>Shown: {0} of {1} orders · total {2} · due {3}</source>
         <translation>Показано: {0} из {1} заказов · сумма {2} · к оплате {3}</translation>
     </message>
@@ -1285,52 +1285,52 @@
 <context>
     <name>OrdersTableModel</name>
     <message>
-        <location filename="../../omnidesk/ui/orders/model.py" line="45"/>
+        <location filename="../../omnidesk/ui/orders/model.py" line="46"/>
         <source>No.</source>
         <translation>№</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/orders/model.py" line="46"/>
+        <location filename="../../omnidesk/ui/orders/model.py" line="47"/>
         <source>Date</source>
         <translation>Дата</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/orders/model.py" line="47"/>
+        <location filename="../../omnidesk/ui/orders/model.py" line="48"/>
         <source>Window</source>
         <translation>Окно</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/orders/model.py" line="48"/>
+        <location filename="../../omnidesk/ui/orders/model.py" line="49"/>
         <source>Customer</source>
         <translation>Покупатель</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/orders/model.py" line="49"/>
+        <location filename="../../omnidesk/ui/orders/model.py" line="50"/>
         <source>Phone</source>
         <translation>Телефон</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/orders/model.py" line="50"/>
+        <location filename="../../omnidesk/ui/orders/model.py" line="51"/>
         <source>Total</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/orders/model.py" line="51"/>
+        <location filename="../../omnidesk/ui/orders/model.py" line="52"/>
         <source>Paid</source>
         <translation>Оплачено</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/orders/model.py" line="52"/>
+        <location filename="../../omnidesk/ui/orders/model.py" line="53"/>
         <source>Due</source>
         <translation>К оплате</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/orders/model.py" line="53"/>
+        <location filename="../../omnidesk/ui/orders/model.py" line="54"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/orders/model.py" line="54"/>
+        <location filename="../../omnidesk/ui/orders/model.py" line="55"/>
         <source>Address</source>
         <translation>Адрес</translation>
     </message>
@@ -1494,202 +1494,202 @@
 <context>
     <name>RegisterPanel</name>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="75"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="76"/>
         <source>Register: connecting…</source>
         <translation>ККТ: подключение…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="94"/>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="209"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="95"/>
         <location filename="../../omnidesk/ui/cashier/register_panel.py" line="210"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="211"/>
         <source>Open shift</source>
         <translation>Открыть смену</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="95"/>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="214"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="96"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="215"/>
         <source>X report</source>
         <translation>X-отчёт</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="96"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="97"/>
         <source>Z report (close shift)</source>
         <translation>Z-отчёт (закрыть смену)</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="97"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="98"/>
         <source>Cash in…</source>
         <translation>Внесение…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="98"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="99"/>
         <source>Cash out…</source>
         <translation>Выплата…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="99"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="100"/>
         <source>Check the register</source>
         <translation>Проверить ККТ</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="100"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="101"/>
         <source>Read the register&apos;s state and settle receipts awaiting a check</source>
         <translation>Прочитать состояние ККТ и сверить чеки, ждущие сверки</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="111"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="112"/>
         <source>Fiscal register</source>
         <translation>ККТ</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="126"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="127"/>
         <source>Print again</source>
         <translation>Напечатать снова</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="127"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="128"/>
         <source>Print the selected receipt that the register refused</source>
         <translation>Напечатать выбранный чек, который ККТ не напечатала</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="133"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="134"/>
         <source>Journal: printed and failed documents</source>
         <translation>Журнал: напечатанные и ненапечатанные документы</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="155"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="156"/>
         <source>Checking the register…</source>
         <translation>Проверка ККТ…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="158"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="159"/>
         <source>Reading the register…</source>
         <translation>Чтение состояния ККТ…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="167"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="168"/>
         <source>shift No. {0} expired (over 24 h)</source>
         <translation>смена №{0} просрочена (больше 24 ч)</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="168"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="169"/>
         <source>shift No. {0} open</source>
         <translation>смена №{0} открыта</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="168"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="169"/>
         <source>shift closed (last No. {0})</source>
         <translation>смена закрыта (последняя №{0})</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="170"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="171"/>
         <source>paper: yes</source>
         <translation>бумага: есть</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="170"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="171"/>
         <source>paper: NO</source>
         <translation>бумага: НЕТ</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="172"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="173"/>
         <source>last document: FD {0}</source>
         <translation>последний документ: ФД {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="173"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="174"/>
         <source>fiscal storage No. {0}</source>
         <translation>ФН №{0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="175"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="176"/>
         <source>receipts awaiting a check: {0}</source>
         <translation>чеков ждут сверки: {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="181"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="182"/>
         <source>Register: {0} · {1} · FD {2}</source>
         <translation>ККТ: {0} · {1} · ФД {2}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="187"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="188"/>
         <source>The register does not answer.</source>
         <translation>ККТ не отвечает.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="189"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="190"/>
         <source>Register: not connected — {0}</source>
         <translation>ККТ: нет связи — {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="209"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="210"/>
         <source>The register will print the shift-opening report.</source>
         <translation>ККТ напечатает отчёт об открытии смены.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="210"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="211"/>
         <source>Cashier: {0}</source>
         <translation>Кассир: {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="214"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="215"/>
         <source>The register will print an X report (the shift stays open).</source>
         <translation>ККТ напечатает X-отчёт (смена останется открытой).</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="215"/>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="230"/>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="241"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="216"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="231"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="242"/>
         <source>Print</source>
         <translation>Печатать</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="219"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="220"/>
         <source>Z report</source>
         <translation>Z-отчёт</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="219"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="220"/>
         <source>The register will close shift No. {0} and print the Z report.</source>
         <translation>ККТ закроет смену №{0} и напечатает Z-отчёт.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="220"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="221"/>
         <source>After the Z report no receipt prints until a new shift is opened.</source>
         <translation>После Z-отчёта чеки не печатаются, пока не открыта новая смена.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="221"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="222"/>
         <source>Close shift</source>
         <translation>Закрыть смену</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="228"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="229"/>
         <source>Cash in</source>
         <translation>Внесение</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="228"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="229"/>
         <source>Cash out</source>
         <translation>Выплата</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="229"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="230"/>
         <source>The register will print: {0} {1}</source>
         <translation>ККТ напечатает: {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="238"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="239"/>
         <source>The register will print {0} receipt(s) for {1}:</source>
         <translation>ККТ напечатает чеков: {0} на {1}:</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="240"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="241"/>
         <source>Print receipts</source>
         <translation>Печать чеков</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="244"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="245"/>
         <source>Printing {0} receipt(s)…</source>
         <translation>Печать чеков: {0}…</translation>
     </message>
@@ -1697,72 +1697,72 @@
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="63"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="74"/>
         <source>INN, id, phone or exact name</source>
         <translation>ИНН, id, телефон или точное имя</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="68"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="79"/>
         <source>Show act</source>
         <translation>Показать акт</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="69"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="80"/>
         <source>Save act to Excel…</source>
         <translation>Сохранить акт в Excel…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="70"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="81"/>
         <source>Save payments register…</source>
         <translation>Сохранить реестр поступлений…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="71"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="82"/>
         <source>Save unmatched transfers…</source>
         <translation>Сохранить неразнесённые поступления…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="78"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="89"/>
         <source>Customer</source>
         <translation>Покупатель</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="84"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="95"/>
         <source>Period</source>
         <translation>Период</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="114"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="134"/>
         <source>act.xlsx</source>
         <translation>акт сверки.xlsx</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="114"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="134"/>
         <source>payments.xlsx</source>
         <translation>поступления.xlsx</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="114"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="134"/>
         <source>unmatched.xlsx</source>
         <translation>неразнесённые.xlsx</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="115"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="135"/>
         <source>Save to Excel</source>
         <translation>Сохранить в Excel</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="115"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="135"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="132"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="152"/>
         <source>Saving…</source>
         <translation>Сохранение…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="136"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="156"/>
         <source>Saved: {0}</source>
         <translation>Сохранено: {0}</translation>
     </message>
@@ -1808,67 +1808,67 @@
 <context>
     <name>RoutesModel</name>
     <message>
-        <location filename="../../omnidesk/ui/routes/models.py" line="117"/>
+        <location filename="../../omnidesk/ui/routes/models.py" line="125"/>
         <source>Driver / stop</source>
         <translation>Водитель / остановка</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/models.py" line="117"/>
+        <location filename="../../omnidesk/ui/routes/models.py" line="125"/>
         <source>Arrival</source>
         <translation>Прибытие</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/models.py" line="117"/>
+        <location filename="../../omnidesk/ui/routes/models.py" line="125"/>
         <source>Window</source>
         <translation>Окно</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/models.py" line="117"/>
+        <location filename="../../omnidesk/ui/routes/models.py" line="125"/>
         <source>Load</source>
         <translation>Загрузка</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/models.py" line="118"/>
+        <location filename="../../omnidesk/ui/routes/models.py" line="126"/>
         <source>Address</source>
         <translation>Адрес</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/models.py" line="118"/>
+        <location filename="../../omnidesk/ui/routes/models.py" line="126"/>
         <source>Problems</source>
         <translation>Нарушения</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/models.py" line="184"/>
+        <location filename="../../omnidesk/ui/routes/models.py" line="192"/>
         <source>shift {0}</source>
         <translation>смена {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/models.py" line="188"/>
+        <location filename="../../omnidesk/ui/routes/models.py" line="196"/>
         <source>{0} stops · {1} km · {2} h {3} min</source>
         <translation>остановок: {0} · {1} км · {2} ч {3} мин</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/models.py" line="208"/>
+        <location filename="../../omnidesk/ui/routes/models.py" line="216"/>
         <source>pickup</source>
         <translation>забор</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/models.py" line="209"/>
+        <location filename="../../omnidesk/ui/routes/models.py" line="217"/>
         <source>carrier</source>
         <translation>передача в ТК</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/models.py" line="209"/>
+        <location filename="../../omnidesk/ui/routes/models.py" line="217"/>
         <source>delivery</source>
         <translation>доставка</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/models.py" line="212"/>
+        <location filename="../../omnidesk/ui/routes/models.py" line="220"/>
         <source> (wait {0} min)</source>
         <translation> (ожидание {0} мин)</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/models.py" line="217"/>
+        <location filename="../../omnidesk/ui/routes/models.py" line="225"/>
         <source>{0} kg · {1} m³</source>
         <translation>{0} кг · {1} м³</translation>
     </message>
@@ -1876,253 +1876,253 @@
 <context>
     <name>RoutesPage</name>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="80"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="79"/>
         <source>Refresh</source>
         <translation>Обновить</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="81"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="80"/>
         <source>Optimise all</source>
         <translation>Оптимизировать всё</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="82"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="81"/>
         <source>Optimise unlocked</source>
         <translation>Оптимизировать незакреплённое</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="83"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="82"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="84"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="83"/>
         <source>Lock up to selected stop</source>
         <translation>Закрепить до выбранной остановки</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="85"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="84"/>
         <source>Publish</source>
         <translation>Опубликовать</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="86"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="85"/>
         <source>Route sheets (Excel)</source>
         <translation>Маршрутные листы (Excel)</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="87"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="86"/>
         <source>Route sheets (PDF)</source>
         <translation>Маршрутные листы (PDF)</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="88"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="87"/>
         <source>Find coordinates</source>
         <translation>Найти координаты</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="89"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="88"/>
         <source>Look up the coordinates of the day&apos;s orders that have none (the geocoder is set in Settings)</source>
         <translation>Найти координаты заказов дня, у которых их нет (адрес геокодера задаётся в настройках)</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="97"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="96"/>
         <source>Date:</source>
         <translation>Дата:</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="172"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="171"/>
         <source>Pin</source>
         <translation>Закрепить</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="173"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="172"/>
         <source>Only this driver may take the order; it moves onto the driver&apos;s route</source>
         <translation>Заказ повезёт только этот водитель; заказ сразу переходит в его маршрут</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="175"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="174"/>
         <source>transport company</source>
         <translation>транспортная компания</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="179"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="178"/>
         <source>track number</source>
         <translation>трек-номер</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="180"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="179"/>
         <source>Save carrier</source>
         <translation>Сохранить ТК</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="181"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="180"/>
         <source>The stop becomes a hand-over at the carrier&apos;s terminal (the order&apos;s address); an empty company undoes it</source>
         <translation>Остановка становится сдачей груза на терминал ТК (адрес заказа); пустое название компании отменяет передачу</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="185"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="184"/>
         <source>Driver:</source>
         <translation>Водитель:</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="189"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="188"/>
         <source>Carrier:</source>
         <translation>ТК:</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="207"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="214"/>
         <source>Loading routes…</source>
         <translation>Загрузка маршрутов…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="231"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="252"/>
         <source>any driver</source>
         <translation>любой водитель</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="246"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="267"/>
         <source>Select an order</source>
         <translation>Выберите заказ</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="252"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="273"/>
         <source>Order №{0}:</source>
         <translation>Заказ №{0}:</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="282"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="303"/>
         <source>Not on a route: {0} (only assembled orders can leave)</source>
         <translation>Не в маршруте: {0} (выехать могут только собранные заказы)</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="284"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="305"/>
         <source>Vans: {0} · {1} km · stops: {2} · not on a route: {3}</source>
         <translation>Машин: {0} · {1} км · остановок: {2} · не в маршруте: {3}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="289"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="310"/>
         <source>Validator: {0}</source>
         <translation>Проверка: {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="292"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="313"/>
         <source>Validator: the plan is valid</source>
         <translation>Проверка: план верен</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="309"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="330"/>
         <source>Error: {0}</source>
         <translation>Ошибка: {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="332"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="353"/>
         <source>Optimising…</source>
         <translation>Оптимизация…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="339"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="360"/>
         <source>complete</source>
         <translation>все заказы размещены</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="339"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="360"/>
         <source>not all orders placed yet</source>
         <translation>пока размещены не все заказы</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="340"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="361"/>
         <source>searching: {0} s, best {1} km, {2}</source>
         <translation>поиск: {0} с, лучший план {1} км, {2}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="350"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="371"/>
         <source>no geocoder: set its address (routing.geocoder_url) in Settings</source>
         <translation>геокодер не задан: укажите его адрес (routing.geocoder_url) в настройках</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="362"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="381"/>
         <source>Finding coordinates…</source>
         <translation>Поиск координат…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="370"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="389"/>
         <source>Finding coordinates: {0} of {1}</source>
         <translation>Поиск координат: {0} из {1}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="375"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="394"/>
         <source>coordinates found: {0}, not found: {1}</source>
         <translation>координаты найдены: {0}, не найдены: {1}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="379"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="398"/>
         <source>cancelled</source>
         <translation>отменено</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="414"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="433"/>
         <source>published routes: {0}</source>
         <translation>опубликовано маршрутов: {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="419"/>
-        <location filename="../../omnidesk/ui/routes/page.py" line="428"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="438"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="447"/>
         <source>Route sheets</source>
         <translation>Маршрутные листы</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="431"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="450"/>
         <source>No.</source>
         <translation>№</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="431"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="450"/>
         <source>Arrival</source>
         <translation>Прибытие</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="431"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="450"/>
         <source>Window</source>
         <translation>Окно</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="431"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="450"/>
         <source>Order</source>
         <translation>Заказ</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="431"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="450"/>
         <source>Customer</source>
         <translation>Клиент</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="432"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="451"/>
         <source>Address</source>
         <translation>Адрес</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="432"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="451"/>
         <source>Phone</source>
         <translation>Телефон</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="432"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="451"/>
         <source>Collect</source>
         <translation>Получить</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="432"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="451"/>
         <source>Items</source>
         <translation>Товары</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="433"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="452"/>
         <source>Route sheet</source>
         <translation>Маршрутный лист</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="433"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="452"/>
         <source>km</source>
         <translation>км</translation>
     </message>
@@ -2130,7 +2130,7 @@
 <context>
     <name>SearchBox</name>
     <message>
-        <location filename="../../omnidesk/ui/cashier/search.py" line="23"/>
+        <location filename="../../omnidesk/ui/cashier/search.py" line="24"/>
         <source>Find a customer or order: number, name, phone, INN (Ctrl+F) — Enter picks the first</source>
         <translation>Найти покупателя или заказ: номер, имя, телефон, ИНН (Ctrl+F) — Enter выбирает первый</translation>
     </message>
@@ -2138,125 +2138,170 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="29"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="37"/>
         <source>In use now: {0}</source>
         <translation>Сейчас используется: {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="32"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="40"/>
         <source>Shtrih-M</source>
         <translation>Штрих-М</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="43"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="52"/>
         <source>Database</source>
         <translation>База данных</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="45"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="54"/>
         <source>Database URL</source>
         <translation>Адрес базы данных</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="47"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="56"/>
         <source>Fiscal register</source>
         <translation>ККТ</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="49"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="58"/>
         <source>Protocol</source>
         <translation>Протокол</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="50"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="59"/>
         <source>Port</source>
         <translation>Порт</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="51"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="60"/>
         <source>Warehouse</source>
         <translation>Склад</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="53"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="62"/>
         <source>Address</source>
         <translation>Адрес</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="57"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="66"/>
         <source>Latitude, longitude</source>
         <translation>Широта, долгота</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="58"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="68"/>
         <source>Interface</source>
         <translation>Интерфейс</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="60"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="70"/>
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="62"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="72"/>
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
     <message>
+        <location filename="../../omnidesk/ui/settings_page.py" line="88"/>
+        <source>empty: straight line × detour factor</source>
+        <translation>пусто — по прямой с коэффициентом</translation>
+    </message>
+    <message>
         <location filename="../../omnidesk/ui/settings_page.py" line="92"/>
-        <source>Saved. Database and language changes apply after a restart.</source>
-        <translation>Сохранено. Смена базы и языка вступит в силу после перезапуска.</translation>
+        <source>Nominatim-compatible; empty: do not look up addresses</source>
+        <translation>совместимый с Nominatim; пусто — адреса не искать</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/settings_page.py" line="95"/>
+        <source>Routes</source>
+        <translation>Маршруты</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/settings_page.py" line="97"/>
+        <source>OSRM server</source>
+        <translation>Сервер OSRM</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/settings_page.py" line="100"/>
+        <source>average speed, km/h</source>
+        <translation>средняя скорость, км/ч</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/settings_page.py" line="102"/>
+        <source>Detour factor</source>
+        <translation>Коэффициент извилистости</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/settings_page.py" line="103"/>
+        <source>Geocoder</source>
+        <translation>Геокодер</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/settings_page.py" line="104"/>
+        <source>Map tiles</source>
+        <translation>Тайлы карты</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/settings_page.py" line="130"/>
+        <source>Saved. The register and the warehouse are used at once; the database and the language change only after OmniDesk is restarted.</source>
+        <translation>Сохранено. Касса и склад применяются сразу; база данных и язык сменятся только после перезапуска OmniDesk.</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/settings_page.py" line="133"/>
+        <source>Saved and in use now.</source>
+        <translation>Сохранено и уже действует.</translation>
     </message>
 </context>
 <context>
     <name>SplitEditor</name>
     <message>
-        <location filename="../../omnidesk/ui/bank/split.py" line="25"/>
+        <location filename="../../omnidesk/ui/bank/split.py" line="33"/>
         <source>Customer: id, INN, phone or exact name</source>
         <translation>Покупатель: id, ИНН, телефон или точное имя</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/split.py" line="27"/>
+        <location filename="../../omnidesk/ui/bank/split.py" line="35"/>
         <source>Order</source>
         <translation>Заказ</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/split.py" line="27"/>
+        <location filename="../../omnidesk/ui/bank/split.py" line="35"/>
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/split.py" line="29"/>
+        <location filename="../../omnidesk/ui/bank/split.py" line="37"/>
         <source>Add order</source>
         <translation>Добавить заказ</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/split.py" line="30"/>
+        <location filename="../../omnidesk/ui/bank/split.py" line="38"/>
         <source>Remove</source>
         <translation>Убрать</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/split.py" line="32"/>
+        <location filename="../../omnidesk/ui/bank/split.py" line="40"/>
         <source>Book</source>
         <translation>Разнести</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/split.py" line="34"/>
+        <location filename="../../omnidesk/ui/bank/split.py" line="42"/>
         <source>Customer</source>
         <translation>Покупатель</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/split.py" line="80"/>
+        <location filename="../../omnidesk/ui/bank/split.py" line="88"/>
         <source>row {0}: no order number</source>
         <translation>строка {0}: не указан номер заказа</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/split.py" line="87"/>
+        <location filename="../../omnidesk/ui/bank/split.py" line="95"/>
         <source>To the advance: {0}</source>
         <translation>В аванс: {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/split.py" line="88"/>
+        <location filename="../../omnidesk/ui/bank/split.py" line="96"/>
         <source>Split exceeds the payment by {0}</source>
         <translation>Распределено больше платежа на {0}</translation>
     </message>
@@ -2264,32 +2309,32 @@
 <context>
     <name>UnassignedModel</name>
     <message>
-        <location filename="../../omnidesk/ui/routes/models.py" line="40"/>
+        <location filename="../../omnidesk/ui/routes/models.py" line="48"/>
         <source>Order</source>
         <translation>Заказ</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/models.py" line="40"/>
+        <location filename="../../omnidesk/ui/routes/models.py" line="48"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/models.py" line="40"/>
+        <location filename="../../omnidesk/ui/routes/models.py" line="48"/>
         <source>Window</source>
         <translation>Окно</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/models.py" line="40"/>
+        <location filename="../../omnidesk/ui/routes/models.py" line="48"/>
         <source>kg</source>
         <translation>кг</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/models.py" line="40"/>
+        <location filename="../../omnidesk/ui/routes/models.py" line="48"/>
         <source>Address</source>
         <translation>Адрес</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/models.py" line="41"/>
+        <location filename="../../omnidesk/ui/routes/models.py" line="49"/>
         <source>Why not on a route</source>
         <translation>Почему не в маршруте</translation>
     </message>

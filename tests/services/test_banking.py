@@ -175,8 +175,8 @@ def test_undo_an_allocation_is_a_reversing_entry(db, shop):
         assert s.scalar(sa.select(sa.func.count()).select_from(Allocation)) == 4  # nothing deleted
     assert balance_of_customer(db, shop["petrova"]) == 318_050
     # Петрова is a person: the prepayment fiscalised for 10232 now stands as an advance, and the receipts say so
-    converted = [(r.kind, r.operation, r.total, r.order_numbers) for r in list_receipts(db, owed_only=True)
-                 if r.kind.startswith("conversion")]
+    converted = [(r.plan.kind, r.plan.operation, r.plan.total, r.order_numbers) for r in list_receipts(db, owed_only=True)
+                 if r.plan.kind.startswith("conversion")]
     assert converted == [("conversion_return", 2, 318_050, ("10232",)), ("conversion_advance", 1, 318_050, ("10232",))]
     with pytest.raises(InvalidInput, match="уже отменён"):
         undo_allocation(db, MANAGER, allocations[1].id)

@@ -11,6 +11,7 @@ from omnidesk.core.vat import VatRate
 from omnidesk.persistence.models import Customer, Order, OrderLine
 from omnidesk.services.auth import Actor
 from omnidesk.services.corrections import create_correction
+from omnidesk.services.customers import resolve_customer_id
 from omnidesk.services.receipts import list_receipts
 
 CASHIER = Actor("Кассир Анна")
@@ -37,20 +38,22 @@ def order(db):
 def test_missed_goods_of_an_order_become_an_owed_correction(db, order):
     receipt = create_correction(db, CASHIER, operation=Operation.INCOME, date=DAY, reason="не пробит чек доставки",
                                 electronic=False, order_number=order, lines={1: 1000})
-    assert receipt.kind == "correction" and receipt.status is ReceiptStatus.PLANNED
-    assert receipt.total == receipt.cash == 500000 and receipt.electronic == 0
-    assert [(line.name, line.quantity_milli, line.method) for line in receipt.lines] == [("Смеситель", 1000, 4)]
-    assert receipt.correction_type == 0 and receipt.correction_date == DAY and receipt.correction_doc is None
-    assert receipt.order_numbers == (order,) and receipt.buyer_contact == "+79161234567"
+    assert receipt.plan.kind == "correction" and receipt.status is ReceiptStatus.PLANNED
+    assert receipt.plan.total == receipt.plan.cash == 500000 and receipt.plan.electronic == 0
+    assert [(line.name, line.quantity_milli, line.method) for line in receipt.plan.lines] == [("Смеситель", 1000, 4)]
+    correction = receipt.plan.correction
+    assert correction.type == 0 and correction.date == DAY and correction.document_number is None
+    assert receipt.order_numbers == (order,) and receipt.plan.buyer_contact == "+79161234567"
     assert [r.id for r in list_receipts(db, owed_only=True)] == [receipt.id]
 
 
 def test_an_advance_sum_by_tax_office_order(db, order):
+    buyer = resolve_customer_id(db, "Иванов Иван")  # the typed name is resolved at the edge, the service takes the id
     receipt = create_correction(db, CASHIER, operation=Operation.INCOME, date=DAY, reason="аванс без чека",
-                                electronic=True, customer="Иванов Иван", amount=150000, order_document="12-34/5")
-    assert receipt.electronic == receipt.total == 150000
-    assert receipt.lines[0].method == 3 and receipt.lines[0].subject == 10
-    assert receipt.correction_type == 1 and receipt.correction_doc == "12-34/5"
+                                electronic=True, customer_id=buyer, amount=150000, order_document="12-34/5")
+    assert receipt.plan.electronic == receipt.plan.total == 150000
+    assert receipt.plan.lines[0].method == 3 and receipt.plan.lines[0].subject.value == 10
+    assert receipt.plan.correction.type == 1 and receipt.plan.correction.document_number == "12-34/5"
 
 
 @pytest.mark.parametrize("fields, message", [

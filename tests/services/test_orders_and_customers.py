@@ -3,11 +3,13 @@ import datetime as dt
 import pytest
 import sqlalchemy as sa
 
-from omnidesk.core.enums import CustomerKind, OrderSource, OrderStatus
+from omnidesk.core.enums import CustomerKind, OrderSource, OrderStatus, PaymentKind
 from omnidesk.core.errors import Ambiguous, NotFound
 from omnidesk.persistence.models import Customer, Depot, Driver, Order, OrderLine, Payment, Product
-from omnidesk.services.customers import customer_card, resolve_customer
+from omnidesk.services.auth import Actor
+from omnidesk.services.customers import customer_card, resolve_customer, resolve_customer_id
 from omnidesk.services.demo import DemoAlreadyLoaded, load_demo
+from omnidesk.services.ledger import register_payment
 from omnidesk.services.orders import list_orders, order_detail
 
 TODAY = dt.date(2026, 3, 10)
@@ -89,7 +91,21 @@ def test_card_balance_is_payments_minus_allocations(demo_db):
         s.add(Payment(customer_id=payment.customer_id, kind=payment.kind, amount=500000,
                       received_at=dt.datetime(2026, 3, 10, 9, 0)))
         customer_id = payment.customer_id
-    card = customer_card(demo_db, str(customer_id))
+    card = customer_card(demo_db, customer_id)
     assert card.balance == 500000
     assert sum(e.amount for e in card.ledger) == card.balance
     assert all(r.status.is_open for r in card.open_orders)
+
+
+def test_services_take_a_customer_id_and_refuse_an_unknown_one_writing_nothing(demo_db):
+    with demo_db.read() as s:
+        before = s.scalar(sa.select(sa.func.count()).select_from(Payment))
+        known = s.scalar(sa.select(Customer).where(Customer.inn.is_not(None)).order_by(Customer.id))
+        known_id, known_inn = known.id, known.inn
+    with pytest.raises(NotFound, match="покупатель 999999 не найден"):
+        register_payment(demo_db, Actor("Кассир"), customer_id=999999, kind=PaymentKind.CASH, amount=100000)
+    with demo_db.read() as s:
+        assert s.scalar(sa.select(sa.func.count()).select_from(Payment)) == before
+    # typed text (here an INN from a CLI argument) is turned into the id at the edge, by one function
+    assert resolve_customer_id(demo_db, known_inn) == known_id
+    assert customer_card(demo_db, known_id).customer.id == known_id

@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from omnidesk.config import Settings
-from omnidesk.persistence.db import describe
+from omnidesk.services.context import AppContext
 from omnidesk.ui.main_window import MainWindow
 
 
@@ -24,7 +24,7 @@ def demo_db(sqlite_url):
 
 @pytest.fixture
 def window(qtbot, demo_db):
-    w = MainWindow(demo_db, Settings(), describe(demo_db.engine))
+    w = MainWindow(AppContext(demo_db, Settings()))
     qtbot.addWidget(w)
     w.show()
     with qtbot.waitSignal(w.orders_page.loaded, timeout=20_000):
@@ -76,14 +76,14 @@ def test_keyboard_switches_pages(window, qtbot):
 
 
 def test_geometry_and_columns_are_remembered(qtbot, demo_db, user_dirs):
-    first = MainWindow(demo_db, Settings(), "test")
+    first = MainWindow(AppContext(demo_db, Settings()))
     qtbot.addWidget(first)
     first.show()
     first.resize(760, 540)  # the offscreen screen is 800×600
     first.orders_page.table.setColumnWidth(3, 333)
     size = first.size()
     first.close()
-    second = MainWindow(demo_db, Settings(), "test")
+    second = MainWindow(AppContext(demo_db, Settings()))
     qtbot.addWidget(second)
     assert second.size() == size
     assert second.orders_page.table.columnWidth(3) == 333
@@ -99,3 +99,18 @@ def test_settings_page_saves_all_or_nothing(window):
     assert page.save()
     assert Settings().get("fiscal.url") == "socket://127.0.0.1:7778"
     assert Settings().get("depot.lat") == "55.7"
+
+
+def test_routing_saved_on_settings_is_used_by_the_next_plan(window):
+    page = window.settings_page
+    routes = window.routes_page
+    before = routes.travel
+    page.detour_factor.setText("1,6")
+    page.speed_kmh.setText("30")
+    assert page.save()
+    assert "in use now" in page.message.text()
+    assert routes.travel is not before
+    assert (str(routes.travel.detour_factor), str(routes.travel.speed_kmh)) == ("1.6", "30")
+    page.language.setCurrentIndex(page.language.findData("en" if Settings().lang() == "ru" else "ru"))
+    assert page.save()
+    assert "after OmniDesk is restarted" in page.message.text()

@@ -29,11 +29,14 @@ from .model import (
 _PREPAYMENT_METHODS = (Method.FULL_PREPAYMENT, Method.PREPAYMENT, Method.ADVANCE)
 
 
-def receipt_owed_for_payment(customer_kind: CustomerKind, payment_kind: PaymentKind) -> bool:
-    """Cash, card and SBP always owe a receipt; a bank transfer only from an individual."""
-    if payment_kind is PaymentKind.TRANSFER:
-        return customer_kind.owes_receipt_for_transfer
-    return True
+def receipt_owed_for_payment(customer_kind: CustomerKind, *payment_kinds: PaymentKind) -> bool:
+    """Whether money of these kinds from this customer is fiscalised — the one rule for it.
+
+    Cash, card and SBP always owe a receipt; a bank transfer only from an individual. With
+    several kinds (the money on one order): a receipt is owed if any of them owes one; an
+    individual's money always does, whatever its kind (and with no kind named).
+    """
+    return customer_kind.owes_receipt_for_transfer or any(kind is not PaymentKind.TRANSFER for kind in payment_kinds)
 
 
 def plan_prepayment(order: OrderSnap, amount: int, *, electronic: bool, payment_id: int | None,

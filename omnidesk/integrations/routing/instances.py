@@ -32,7 +32,7 @@ from omnidesk.core.routing.model import (
     Vehicle,
     Window,
 )
-from omnidesk.integrations.routing.matrix import great_circle_matrix
+from omnidesk.integrations.routing.matrix import DEFAULT_SPEED_KMH, great_circle_matrix
 
 SOLOMON_FLEET = 25
 
@@ -160,7 +160,7 @@ def read_day(path: Path, objective: Objective | None = None) -> Instance:
 def _travel_model(model: dict) -> tuple[float, float]:
     match = re.search(r"\*\s*([0-9.]+)", str(model.get("distance", "")))
     detour = float(match.group(1)) if match else 1.0
-    return detour, float(model.get("speed_kmh", 25))
+    return detour, float(model.get("speed_kmh", DEFAULT_SPEED_KMH))
 
 
 def _day_order(item: dict, location: int, depot_location: dict[str, int]) -> Order:

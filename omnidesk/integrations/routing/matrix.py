@@ -6,11 +6,12 @@ import math
 from collections.abc import Sequence
 
 from omnidesk.core.errors import InvalidInput
+from omnidesk.core.routing import travel
 from omnidesk.core.routing.model import TravelMatrix
 
 EARTH_RADIUS_M = 6_371_000.0
-DEFAULT_DETOUR_FACTOR = 1.35
-DEFAULT_SPEED_KMH = 25.0
+DEFAULT_DETOUR_FACTOR = float(travel.DEFAULT_DETOUR_FACTOR)
+DEFAULT_SPEED_KMH = float(travel.DEFAULT_SPEED_KMH)
 
 LatLon = tuple[float, float]
 

@@ -30,10 +30,6 @@ from omnidesk.core.routing.screening import screen_orders
 from omnidesk.core.routing.validator import validate_plan
 from omnidesk.integrations.routing.pyvrp_model import PyVrpModel
 
-# On a tight day PyVRP warns when a penalty reaches its cap; the search goes on, and a day that
-# has no complete plan ends with the orders that do not fit listed with the reason. Not for the console.
-warnings.filterwarnings("ignore", category=PenaltyBoundWarning)
-
 PROGRESS_INTERVAL_S = 0.5
 REQUIRED_PHASE_SHARE = 0.5
 
@@ -132,8 +128,12 @@ def _search(run: _Run, stop: _Stop, seed: int, initial: Solution | None, phase: 
                          penalty=PenaltyParams(solutions_between_updates=phase.solutions_between_updates),
                          neighbourhood=NeighbourhoodParams(num_neighbours=phase.num_neighbours),
                          perturbation=PerturbationParams(1, phase.max_perturbations))
-    result = pyvrp_solve(run.model.data, stop, seed=seed, collect_stats=False, display=False, params=params,
-                         initial_solution=initial)
+    with warnings.catch_warnings():
+        # On a tight day PyVRP warns when a penalty reaches its cap; the search goes on, and a day that has
+        # no complete plan ends with the orders that do not fit listed with the reason. Not for the console.
+        warnings.simplefilter("ignore", PenaltyBoundWarning)
+        result = pyvrp_solve(run.model.data, stop, seed=seed, collect_stats=False, display=False, params=params,
+                             initial_solution=initial)
     return result.best, result.num_iterations
 
 

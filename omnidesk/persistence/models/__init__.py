@@ -3,6 +3,7 @@
 from .audit import AuditEntry
 from .bank import BankLine, BankLineStatus, BankStatement, PayerAccount
 from .catalog import Product
+from .changes import ChangeLog
 from .customers import Customer, CustomerContact
 from .handover import CashHandover
 from .logistics import Depot, Driver, Route, Stop, Vehicle
@@ -18,6 +19,7 @@ __all__ = [
     "BankLineStatus",
     "BankStatement",
     "CashHandover",
+    "ChangeLog",
     "Customer",
     "CustomerContact",
     "Depot",

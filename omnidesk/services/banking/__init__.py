@@ -8,6 +8,7 @@
 from ..ledger.allocations import AllocationView
 from .dto import ImportProgress, ImportResult, LineView, StatementView, SuggestedAllocation, Suggestion
 from .importer import finish_pending, import_statement, import_steps
+from .listing import recent_lines
 from .review import (
     book_line,
     line_allocations,
@@ -35,6 +36,7 @@ __all__ = [
     "line_view",
     "list_statements",
     "mark_not_ours",
+    "recent_lines",
     "review_queue",
     "statement_lines",
     "undo_allocation",

@@ -16,7 +16,7 @@ from omnidesk.persistence.models import Customer, Order, Payment
 
 from .. import audit
 from ..auth import Actor, Role, require
-from ..customers import resolve_customer
+from ..customers import get_customer
 from ..receipts import ReceiptView, store_plans, view
 from ..uow import Database
 from . import entries, state
@@ -42,7 +42,7 @@ class LedgerResult:
 
 
 def register_payment(
-    db: Database, actor: Actor, *, customer: str, kind: PaymentKind, amount: int,
+    db: Database, actor: Actor, *, customer_id: int, kind: PaymentKind, amount: int,
     allocations: Sequence[AllocationRequest] = (), received_at: dt.datetime | None = None,
     payer_name: str | None = None, payer_inn: str | None = None, payer_account: str | None = None,
     purpose: str = "", source: str = "office", source_key: str | None = None,
@@ -51,7 +51,7 @@ def register_payment(
     """Register money received and apply it to orders; what is left becomes the customer's advance."""
     require(actor, Role.CASHIER, Role.MANAGER, action="регистрация поступления")
     with db.unit_of_work() as session:
-        buyer = resolve_customer(session, customer)
+        buyer = get_customer(session, customer_id)
         return record_payment(
             session, actor, buyer, kind=kind, amount=amount, allocations=allocations, received_at=received_at,
             payer_name=payer_name, payer_inn=payer_inn, payer_account=payer_account, purpose=purpose, source=source,
@@ -140,12 +140,12 @@ def allocate_and_plan(session: Session, actor: Actor, buyer: Customer, payment: 
     return plans
 
 
-def apply_advance(db: Database, actor: Actor, *, customer: str, order_number: str,
+def apply_advance(db: Database, actor: Actor, *, customer_id: int, order_number: str,
                   amount: int | None = None) -> LedgerResult:
     """Pay an order from the customer's advance. No receipt now: the delivery receipt offsets it (1215)."""
     require(actor, Role.CASHIER, Role.MANAGER, action="зачёт аванса")
     with db.unit_of_work() as session:
-        buyer = resolve_customer(session, customer)
+        buyer = get_customer(session, customer_id)
         balance = state.balance_of(session, buyer.id)
         if balance <= 0:
             raise InvalidInput(f"на авансе покупателя {buyer.name} нет денег")

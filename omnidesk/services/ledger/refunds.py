@@ -16,13 +16,14 @@ from omnidesk.core.receipts import (
     plan_advance_refund,
     plan_conversion_to_advance,
     plan_prepayment_refund,
+    receipt_owed_for_payment,
 )
 from omnidesk.core.receipts.lines import QtyLine
 from omnidesk.persistence.models import Customer, Order, Refund
 
 from .. import audit
 from ..auth import Actor, Role, require
-from ..customers import resolve_customer
+from ..customers import get_customer
 from ..receipts import ReceiptView, store_plans, view
 from ..uow import Database
 from . import entries, state
@@ -45,7 +46,7 @@ def release_excess(session: Session, actor: Actor, buyer: Customer, order: Order
     """Take ``amount`` off the order; refund it or leave it as an advance, with the receipts owed."""
     if amount <= 0:
         return Released(0, choice, [])
-    fiscal = state.receipts_apply(buyer, state.money_kinds(session, order.id))
+    fiscal = receipt_owed_for_payment(buyer.kind, *state.money_kinds(session, order.id))
     method = state.prepayment_method(session, order.id)
     moved = entries.reverse(session, order.id, amount, actor.name)
     payment_ids = tuple(sorted({m.payment_id for m in moved}))
@@ -68,14 +69,14 @@ def release_excess(session: Session, actor: Actor, buyer: Customer, order: Order
     return Released(amount, choice, store_plans(session, plans))
 
 
-def refund_advance(db: Database, actor: Actor, *, customer: str, amount: int, kind: PaymentKind,
+def refund_advance(db: Database, actor: Actor, *, customer_id: int, amount: int, kind: PaymentKind,
                    reason: str = "") -> tuple[int, tuple[ReceiptView, ...]]:
     """Pay back part or all of a customer's advance; returns the new balance and the receipts owed."""
     require(actor, Role.CASHIER, Role.MANAGER, action="возврат аванса")
     if amount <= 0:
         raise InvalidInput("сумма возврата должна быть больше нуля")
     with db.unit_of_work() as session:
-        buyer = resolve_customer(session, customer)
+        buyer = get_customer(session, customer_id)
         balance = state.balance_of(session, buyer.id)
         if amount > balance:
             raise InvalidInput(f"на авансе {buyer.name} {format_amount(balance)} — вернуть "
@@ -83,7 +84,7 @@ def refund_advance(db: Database, actor: Actor, *, customer: str, amount: int, ki
         session.add(Refund(customer_id=buyer.id, kind=kind, amount=amount, reason=reason or "возврат аванса",
                            created_by=actor.name))
         plans = []
-        if state.receipts_apply(buyer, {kind}):
+        if receipt_owed_for_payment(buyer.kind, kind):
             plans.append(plan_advance_refund(buyer.id, amount, electronic=kind is not PaymentKind.CASH,
                                              contact=state.contact_of(buyer)))
         stored = store_plans(session, plans)

@@ -5,9 +5,8 @@ from __future__ import annotations
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from omnidesk.core.enums import CustomerKind, OrderStatus, PaymentKind, ReceiptStatus
+from omnidesk.core.enums import OrderStatus, PaymentKind, ReceiptStatus
 from omnidesk.core.errors import InvalidInput
-from omnidesk.core.money import format_amount
 from omnidesk.core.receipts import Method, OrderLineSnap, OrderSnap, ReceiptKind
 from omnidesk.persistence.models import Allocation, Customer, Order, Payment, Receipt, ReceiptLine, ReceiptLink
 
@@ -22,7 +21,6 @@ __all__ = [
     "order_snap",
     "paid",
     "prepayment_method",
-    "receipts_apply",
 ]
 
 
@@ -83,12 +81,8 @@ def prepayment_method(session: Session, order_id: int) -> Method:
     return Method(method) if method else Method.ADVANCE
 
 
-def receipts_apply(customer: Customer, kinds: set[PaymentKind]) -> bool:
-    """Whether money of these kinds from this customer is fiscalised at all."""
-    return customer.kind is CustomerKind.INDIVIDUAL or any(k is not PaymentKind.TRANSFER for k in kinds)
-
-
 def money_kinds(session: Session, order_id: int) -> set[PaymentKind]:
+    """The kinds of money allocated to the order (ask ``core.receipts.receipt_owed_for_payment`` about them)."""
     query = select(Payment.kind).join(Allocation, Allocation.payment_id == Payment.id).where(Allocation.order_id == order_id)
     return set(session.scalars(query))
 
@@ -97,11 +91,3 @@ def contact_of(customer: Customer) -> str | None:
     """Tag 1008: the e-mail or phone the electronic receipt goes to."""
     return customer.email or customer.phone
 
-
-def require_balance(session: Session, customer: Customer, amount: int) -> int:
-    balance = balance_of(session, customer.id)
-    if amount > balance:
-        raise InvalidInput(
-            f"на авансе покупателя {customer.name} {format_amount(balance)}, а нужно {format_amount(amount)}"
-        )
-    return balance

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from omnidesk.core.routing import TravelMatrix
+from omnidesk.core.routing.travel import DEFAULT_DETOUR_FACTOR, DEFAULT_SPEED_KMH
 from omnidesk.integrations.routing.matrix import great_circle_matrix
 
 LatLon = tuple[float, float]
@@ -17,15 +18,9 @@ class Travel:
     """One per session: the OSRM client keeps its cache of table blocks between plans."""
 
     osrm_url: str = ""
-    detour_factor: Decimal = Decimal("1.35")
-    speed_kmh: Decimal = Decimal("25")
+    detour_factor: Decimal = DEFAULT_DETOUR_FACTOR
+    speed_kmh: Decimal = DEFAULT_SPEED_KMH
     _client: object | None = field(default=None, repr=False)
-
-    @classmethod
-    def from_settings(cls, get) -> Travel:
-        """`get` reads a setting by key (Settings.get)."""
-        return cls(get("routing.osrm_url") or "", Decimal(str(get("routing.detour_factor"))),
-                   Decimal(str(get("routing.speed_kmh"))))
 
     def matrix(self, points: Sequence[LatLon]) -> TravelMatrix:
         detour, speed = float(self.detour_factor), float(self.speed_kmh)

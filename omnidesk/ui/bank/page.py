@@ -24,12 +24,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from omnidesk.core.changes import Changes
 from omnidesk.core.enums import BankLineStatus
 from omnidesk.core.money import format_amount
 from omnidesk.services import banking
-from omnidesk.services.auth import Actor
-from omnidesk.services.customers import customer_card
-from omnidesk.services.uow import Database
+from omnidesk.services.context import AppContext
+from omnidesk.services.customers import resolve_customer_id
 
 from ..errors import error_text
 from ..tasks import Task, TaskRunner
@@ -44,15 +44,19 @@ class BankPage(QWidget):
     refreshed = Signal()
     action_done = Signal(str)
 
-    def __init__(self, db: Database, runner: TaskRunner, actor: Actor, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._db, self._runner, self._actor = db, runner, actor
+        self._context, self._db, self._runner = context, context.db, runner
         self._import_task: Task | None = None
         self.model = BankLinesModel(self)
         self.proxy = BankLinesProxy(self)
         self.proxy.setSourceModel(self.model)
         self.setAcceptDrops(True)
         self._build()
+
+    @property
+    def _actor(self):
+        return self._context.actor  # the signed-in person now («Сменить пользователя» replaces it)
 
     def _build(self) -> None:
         self.import_button = QPushButton(self.tr("Import statement…"))
@@ -132,18 +136,30 @@ class BankPage(QWidget):
 
     # --- loading ------------------------------------------------------------
     def reload(self) -> None:
-        def load():
-            lines = {line.id: line for line in banking.statement_lines(self._db)}
-            for line in banking.review_queue(self._db):
-                lines.setdefault(line.id, line)
-            return list(lines.values())
-
-        self._runner.start(load, on_done=self._loaded, on_error=self._failed)
+        """Every recent statement's lines and every line to review (not only the last file's)."""
+        self._runner.start(lambda: banking.recent_lines(self._db), on_done=self._loaded, on_error=self._failed)
 
     def _loaded(self, lines) -> None:
+        self._show_lines(lines)
+        self.refreshed.emit()
+
+    def _show_lines(self, lines) -> None:
+        """Replace the list, keeping the line the right panel shows selected and shown as it is now."""
+        shown = self.current_line()
         self.model.set_lines(lines)
         self.table.resizeColumnsToContents()
-        self.refreshed.emit()
+        row = next((r for r in range(self.proxy.rowCount())
+                    if shown is not None and self.proxy.index(r, 0).data(LINE_ROLE).id == shown.id), None)
+        if row is None:
+            self._show_line(None)
+        else:
+            self.table.selectRow(row)
+            self._show_line(self.current_line())
+
+    def apply_changes(self, changes: Changes) -> None:
+        """Bank lines, payments or customers changed (here, on another workstation, by sync): list them anew."""
+        if changes.touches("bank_lines") or changes.touches("payments") or changes.touches("customers"):
+            self.reload()
 
     # --- import -------------------------------------------------------------
     def _choose_file(self) -> None:
@@ -202,8 +218,9 @@ class BankPage(QWidget):
         self.summary.setText(self.tr("{0}: {1} new, {2} duplicates, {3} outgoing skipped; {4} to review").format(
             result.file_name, result.imported, result.duplicates, result.outgoing_skipped,
             sum(1 for line in result.lines if line.status is BankLineStatus.REVIEW)))
-        self.model.set_lines(list(result.lines))
-        self.table.resizeColumnsToContents()
+        known = {line.id for line in self.model.rows()}  # the file's new lines join the list at once
+        self._show_lines([line for line in result.lines if line.id is not None and line.id not in known]
+                         + list(self.model.rows()))
         self.imported.emit(result)
 
     def _import_finished(self) -> None:
@@ -275,7 +292,7 @@ class BankPage(QWidget):
         line = self.current_line()
         if line is not None and line.id is not None:
             def book():
-                customer_id = customer_card(self._db, customer).customer.id  # the typed text resolved at the edge
+                customer_id = resolve_customer_id(self._db, customer)  # the typed text resolved at the edge
                 return banking.book_line(self._db, self._actor, line.id, customer_id=customer_id, allocations=allocations)
 
             self._act(book,

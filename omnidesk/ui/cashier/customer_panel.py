@@ -25,7 +25,6 @@ from omnidesk.services.receipts import ReceiptView
 
 from ..labels import kind_label as customer_kind_label
 from .models import AllocationsModel, LedgerModel, OrdersModel, ReceiptsModel, RowsProxy
-from .texts import explain_receipt, is_owed
 from .widgets import make_table
 
 
@@ -142,13 +141,13 @@ class CustomerPanel(QWidget):
 
     def _explain(self) -> None:
         receipt = self.selected_receipt()
-        self.explanation.setPlainText(explain_receipt(receipt) if receipt else "")
+        self.explanation.setPlainText(receipt.explanation if receipt else "")
 
     def _banner(self) -> None:
         owed = self.owed()
         if owed:
             text = self.tr("⚠ Receipts to print: {0} for {1} — press F9 to print them").format(
-                len(owed), format_amount(sum(r.total for r in owed)))
+                len(owed), format_amount(sum(r.plan.total for r in owed)))
             style = "background:#fdecea; color:#b3261e; font-weight:bold; padding:6px; border-radius:4px"
         else:
             text = self.tr("✓ Every receipt owed to this customer is printed")
@@ -167,7 +166,7 @@ class CustomerPanel(QWidget):
         return [o.number for o in self.view.orders if o.status.is_open and o.paid > 0]
 
     def owed(self) -> list[ReceiptView]:
-        return [r for r in self.view.receipts if is_owed(r)] if self.view else []
+        return [r for r in self.view.receipts if r.owed] if self.view else []
 
     def selected_order(self) -> OrderRow | None:
         rows = self.orders.selectionModel().selectedRows()

@@ -12,28 +12,13 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
-from omnidesk.config import Settings, data_dir
-from omnidesk.integrations.fiscal import RegisterConnection
-from omnidesk.services.audit import current_user
-from omnidesk.services.auth import Actor, Role
+from omnidesk.services.auth import Actor
+from omnidesk.services.context import AppContext
 from omnidesk.services.fiscal import FiscalJournal
-from omnidesk.services.uow import Database
 
 from ..tasks import Task, TaskRunner
 
-JournalFactory = Callable[[Database], FiscalJournal]
 PROGRESS_DELAY_MS = 500
-
-
-def settings_journal_factory(settings: Settings) -> JournalFactory:
-    """The journal on the register named in settings (``emulator``: the built-in one), as the CLI builds it."""
-    url, protocol = settings.get("fiscal.url"), settings.get("fiscal.protocol")
-    actor = Actor(current_user(settings.get("user.name")), Role(settings.get("user.role")))
-
-    def factory(db: Database) -> FiscalJournal:
-        return FiscalJournal(db, lambda: RegisterConnection(url, protocol, emulator_dir=data_dir() / "emulator"), actor)
-
-    return factory
 
 
 class FiscalQueue(QObject):
@@ -41,12 +26,13 @@ class FiscalQueue(QObject):
 
     busy = Signal(str)  # the running job's description; "" when idle
 
-    def __init__(self, db: Database, factory: JournalFactory, parent: QObject | None = None) -> None:
+    def __init__(self, context: AppContext, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self._context = context
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
         self.runner = TaskRunner(self, pool=self.pool)
-        self.journal = factory(db)
+        self.journal = context.journal()
         self._jobs: list[str] = []
         self._timer = QTimer(self, singleShot=True, interval=PROGRESS_DELAY_MS)
         self._timer.timeout.connect(self._show_busy)
@@ -84,6 +70,12 @@ class FiscalQueue(QObject):
 
     def wait(self, msecs: int = 30_000) -> bool:
         return self.pool.waitForDone(msecs)
+
+    def rebuild(self) -> None:
+        """Use the register (and the person) configured now: the old journal closes after the queued work,
+        and every job queued from here on runs on the new one."""
+        old, self.journal = self.journal, self._context.journal()
+        self.runner.start(old.close)
 
     def close(self) -> None:
         """Finish the queued work, then close the device on its own thread."""

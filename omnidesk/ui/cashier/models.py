@@ -27,7 +27,7 @@ from omnidesk.core.phones import format_phone
 
 from ..labels import kind_label as customer_kind_label
 from ..labels import status_label as order_status_label
-from .texts import is_owed, kind_label, payments_text, status_label
+from .texts import payments_text, status_label
 
 _Index = QModelIndex | QPersistentModelIndex
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -165,18 +165,19 @@ class ReceiptsModel(RowsModel):
 
     COLUMNS = (
         Column(QT_TRANSLATE_NOOP("CashierTables", "State"), lambda r: status_label(r.status),
-               lambda r: (not is_owed(r), -r.id)),
-        Column(QT_TRANSLATE_NOOP("CashierTables", "Receipt"), lambda r: kind_label(r.kind)),
+               lambda r: (not r.owed, -r.id)),
+        Column(QT_TRANSLATE_NOOP("CashierTables", "Receipt"), lambda r: r.plan.kind.label),
         Column(QT_TRANSLATE_NOOP("CashierTables", "Orders"), lambda r: ", ".join(r.order_numbers)),
-        Column(QT_TRANSLATE_NOOP("CashierTables", "Sum"), lambda r: format_amount(r.total), lambda r: r.total, True),
+        Column(QT_TRANSLATE_NOOP("CashierTables", "Sum"), lambda r: format_amount(r.plan.total), lambda r: r.plan.total,
+               True),
         Column(QT_TRANSLATE_NOOP("CashierTables", "Paid by"), payments_text),
         Column(QT_TRANSLATE_NOOP("CashierTables", "Created"), lambda r: _datetime(r.created_at), lambda r: r.created_at),
         Column(QT_TRANSLATE_NOOP("CashierTables", "FD"), lambda r: str(r.fd_number or ""), lambda r: r.fd_number or 0),
-        Column(QT_TRANSLATE_NOOP("CashierTables", "Why"), lambda r: r.error or r.reason),
+        Column(QT_TRANSLATE_NOOP("CashierTables", "Why"), lambda r: r.error or r.plan.reason),
     )
 
     def style(self, row, column: int, role: int) -> Any:
-        owed = is_owed(row)
+        owed = row.owed
         if role == Qt.ItemDataRole.ForegroundRole:
             return RED if owed else (GREEN if column == 0 else None)
         if role == Qt.ItemDataRole.FontRole and owed and column in (0, 1, 3):
@@ -184,7 +185,7 @@ class ReceiptsModel(RowsModel):
         if role == Qt.ItemDataRole.BackgroundRole and owed:
             return OWED_BACKGROUND
         if role == Qt.ItemDataRole.ToolTipRole and column == 7:
-            return row.error or row.reason
+            return row.error or row.plan.reason
         return None
 
 
@@ -194,9 +195,10 @@ class JournalModel(ReceiptsModel):
     COLUMNS = (
         Column(QT_TRANSLATE_NOOP("CashierTables", "FD"), lambda r: str(r.fd_number or ""), lambda r: r.fd_number or 0),
         Column(QT_TRANSLATE_NOOP("CashierTables", "State"), lambda r: status_label(r.status)),
-        Column(QT_TRANSLATE_NOOP("CashierTables", "Receipt"), lambda r: kind_label(r.kind)),
+        Column(QT_TRANSLATE_NOOP("CashierTables", "Receipt"), lambda r: r.plan.kind.label),
         Column(QT_TRANSLATE_NOOP("CashierTables", "Customer"), lambda r: r.customer_name),
-        Column(QT_TRANSLATE_NOOP("CashierTables", "Sum"), lambda r: format_amount(r.total), lambda r: r.total, True),
+        Column(QT_TRANSLATE_NOOP("CashierTables", "Sum"), lambda r: format_amount(r.plan.total), lambda r: r.plan.total,
+               True),
         Column(QT_TRANSLATE_NOOP("CashierTables", "Time"), lambda r: _datetime(r.printed_at or r.created_at),
                lambda r: r.printed_at or r.created_at),
         Column(QT_TRANSLATE_NOOP("CashierTables", "Why"), lambda r: r.error or ""),
@@ -206,7 +208,7 @@ class JournalModel(ReceiptsModel):
         if role == Qt.ItemDataRole.ForegroundRole:
             return GREEN if row.status is ReceiptStatus.PRINTED else RED
         if role == Qt.ItemDataRole.ToolTipRole:
-            return row.error or row.reason
+            return row.error or row.plan.reason
         return None
 
 

@@ -9,10 +9,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QInputDialog, QLabel, QSplitter, QTabWidget, QToolBar, QVBoxLayout, QWidget
 
+from omnidesk.core.changes import Changes
 from omnidesk.core.enums import OrderStatus, ReceiptStatus
 from omnidesk.core.money import format_amount
 from omnidesk.services import cashier as data
@@ -32,7 +33,8 @@ from .money_dialogs import CancelOrderDialog, RefundAdvanceDialog
 from .payment_dialog import PaymentDialog
 from .register_panel import RegisterPanel
 from .search import SearchBox
-from .texts import is_owed
+
+HITS_REFRESH_MS = 3000  # the search index (every customer and order) is re-read at most this often
 
 SHORTCUTS = {  # action → key; the buttons show them
     "search": "Ctrl+F", "payment": "F2", "delivery": "F3", "return": "F4", "cancel": "Ctrl+Shift+X",
@@ -56,6 +58,8 @@ class CashierPage(QWidget):
         self.handover = HandoverPanel(db, runner, queue.actor)
         self.message = QLabel()
         self.message.setWordWrap(True)
+        self._hits_timer = QTimer(self, singleShot=True, interval=HITS_REFRESH_MS)
+        self._hits_timer.timeout.connect(self._reload_hits)
         self._build()
         self._connect()
 
@@ -141,10 +145,24 @@ class CashierPage(QWidget):
         self.register.start()
 
     def reload(self) -> None:
-        self._runner.start(lambda: data.search_hits(self._db), on_done=self._hits_arrived, on_error=self._error)
+        self._reload_hits()
         self.reload_customer()
         self.register.reload_journal()
         self.handover.reload()
+
+    def _reload_hits(self) -> None:
+        self._runner.start(lambda: data.search_hits(self._db), on_done=self._hits_arrived, on_error=self._error)
+
+    def apply_changes(self, changes: Changes) -> None:
+        """The customer shown, the register's journal, the handover and the search index follow every change."""
+        if self.customer_id is not None and changes.touches("customers", [self.customer_id]):
+            self.reload_customer()
+        if changes.touches("receipts"):
+            self.register.reload_journal()
+        if changes.touches("payments") or changes.touches("drivers"):
+            self.handover.reload()
+        if (changes.touches("orders") or changes.touches("customers")) and not self._hits_timer.isActive():
+            self._hits_timer.start()  # new customers and orders become searchable, dues stay right
 
     def _hits_arrived(self, hits) -> None:
         self.search.set_hits(hits)
@@ -156,6 +174,8 @@ class CashierPage(QWidget):
         self.load_customer(hit.customer_id)
 
     def load_customer(self, customer_id: int) -> None:
+        if customer_id != self.customer_id:
+            self.message.clear()  # what was said about the previous customer
         self.customer_id = customer_id
         self.reload_customer()
 
@@ -245,9 +265,9 @@ class CashierPage(QWidget):
         heading = self.tr("Register {0} from {1}?").format(dialog.amount.text(), name)
         if not widgets.confirm(self, self.tr("Register a payment"), heading, details, self.tr("Register the payment")):
             return
-        customer, actor = str(view.card.customer.id), self.queue.actor
+        customer_id, actor = view.card.customer.id, self.queue.actor
         self._run(lambda: ledger.register_payment(
-            self._db, actor, customer=customer, kind=request.kind, amount=request.amount,
+            self._db, actor, customer_id=customer_id, kind=request.kind, amount=request.amount,
             allocations=request.allocations, purpose=request.purpose), lambda r: self._done(r.summary, r.receipts))
 
     def apply_advance(self) -> None:
@@ -263,8 +283,9 @@ class CashierPage(QWidget):
                           "receipt at delivery will offset this sum as a prepayment (tag 1215).")
         if not widgets.confirm(self, self.tr("Pay from advance"), heading, details, self.tr("Apply")):
             return
-        customer, actor, number = str(view.card.customer.id), self.queue.actor, order.number
-        self._run(lambda: ledger.apply_advance(self._db, actor, customer=customer, order_number=number, amount=amount),
+        customer_id, actor, number = view.card.customer.id, self.queue.actor, order.number
+        self._run(lambda: ledger.apply_advance(self._db, actor, customer_id=customer_id, order_number=number,
+                                               amount=amount),
                   lambda r: self._done(r.summary, r.receipts))
 
     def refund(self) -> None:
@@ -274,9 +295,9 @@ class CashierPage(QWidget):
         dialog = RefundAdvanceDialog(view.card.balance, self)
         if not widgets.run_dialog(dialog):
             return
-        customer, actor = str(view.card.customer.id), self.queue.actor
+        customer_id, actor = view.card.customer.id, self.queue.actor
         amount, kind, reason = dialog.amount.value or 0, dialog.kind.currentData(), dialog.reason.text().strip()
-        self._run(lambda: ledger.refund_advance(self._db, actor, customer=customer, amount=amount, kind=kind,
+        self._run(lambda: ledger.refund_advance(self._db, actor, customer_id=customer_id, amount=amount, kind=kind,
                                                 reason=reason),
                   lambda r: self._done(self.tr("Advance refunded; left on the advance: {0}").format(
                       format_amount(r[0])), r[1]))
@@ -339,10 +360,10 @@ class CashierPage(QWidget):
         dialog = CorrectionDialog(detail, self)
         if not widgets.run_dialog(dialog):
             return
-        r, actor, customer = dialog.request(), self.queue.actor, str(self.customer_id)
+        r, actor, customer_id = dialog.request(), self.queue.actor, self.customer_id
         self._run(lambda: corrections.create_correction(
             self._db, actor, operation=r.operation, date=r.date, reason=r.reason, electronic=r.electronic,
-            order_number=r.order_number, lines=r.lines, amount=r.amount, customer=customer,
+            order_number=r.order_number, lines=r.lines, amount=r.amount, customer_id=customer_id,
             order_document=r.order_document),
             lambda receipt: self._done(self.tr("Correction receipt created"), (receipt,)))
 
@@ -358,7 +379,7 @@ class CashierPage(QWidget):
         receipt = self.customer.selected_receipt()
         if receipt is None and self.register.journal.hasFocus():
             return self.register.retry_selected()
-        if receipt is None or not is_owed(receipt):
+        if receipt is None or not receipt.owed:
             return self._hint(self.tr("Select a receipt still to print in the Receipts table."))
         self.register.print_receipts([receipt])
 

@@ -37,7 +37,6 @@ from . import widgets
 from .fiscal_queue import FiscalQueue
 from .models import JournalModel, RowsProxy
 from .money_dialogs import CashDialog
-from .texts import explain_receipt, kind_label
 
 
 @dataclass(frozen=True)
@@ -235,10 +234,10 @@ class RegisterPanel(QWidget):
         """Confirm what will be printed, then print on the register's thread. False if declined."""
         if not receipts:
             return False
-        total = sum(r.total for r in receipts)
+        total = sum(r.plan.total for r in receipts)
         heading = self.tr("The register will print {0} receipt(s) for {1}:").format(len(receipts), format_amount(total))
-        details = "\n\n".join(explain_receipt(r) for r in receipts)
-        title = self.tr("Print receipts") if len(receipts) > 1 else kind_label(receipts[0].kind)
+        details = "\n\n".join(r.explanation for r in receipts)
+        title = self.tr("Print receipts") if len(receipts) > 1 else receipts[0].plan.kind.label
         if not widgets.confirm(self, title, heading, details, self.tr("Print")):
             return False
         ids = [r.id for r in receipts]

@@ -77,6 +77,7 @@ class OrdersTableModel(QAbstractTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._rows: list[OrderRow] = []
+        self._position: dict[int, int] = {}  # order id → index in _rows
         self._keys: list[str] = []
         self._order: list[int] = []  # every row, in the current sort order
         self._visible: list[int] = []  # the rows of _order that pass the filters
@@ -156,6 +157,7 @@ class OrdersTableModel(QAbstractTableModel):
     def set_rows(self, rows: Sequence[OrderRow]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
+        self._position = {r.id: i for i, r in enumerate(self._rows)}
         self._keys = [_search_key(r) for r in self._rows]
         self._sort_keys.clear()
         self._totals, self._dues = [], []
@@ -171,6 +173,7 @@ class OrdersTableModel(QAbstractTableModel):
             return
         start = len(self._rows)
         self._rows.extend(rows)
+        self._position.update((r.id, start + i) for i, r in enumerate(rows))
         self._keys.extend(_search_key(r) for r in rows)
         new = range(start, len(self._rows))
         if self._sort is not None:
@@ -187,6 +190,41 @@ class OrdersTableModel(QAbstractTableModel):
             self.beginInsertRows(QModelIndex(), first, first + len(new_visible) - 1)
             self._visible.extend(new_visible)
             self.endInsertRows()
+
+    def update_rows(self, rows: Sequence[OrderRow]) -> None:
+        """Replace the rows of orders already shown and add new ones; only those rows are recomputed."""
+        new = [r for r in rows if r.id not in self._position]
+        changed = [r for r in rows if r.id in self._position]
+        if changed:
+            self.layoutAboutToBeChanged.emit()
+            persistent = self.persistentIndexList()
+            held = [(self._visible[p.row()] if p.row() < len(self._visible) else None, p.column()) for p in persistent]
+            for row in changed:
+                i = self._position[row.id]
+                self._rows[i], self._keys[i] = row, _search_key(row)
+                self._texts.pop(i, None)
+                for column, keys in self._sort_keys.items():
+                    if i < len(keys):
+                        keys[i] = COLUMNS[column][2](row)
+                if i < len(self._totals):
+                    self._totals[i], self._dues[i] = row.total, row.due
+            self._resort()
+            self._visible = self._filtered(self._order)
+            where = {i: position for position, i in enumerate(self._visible)}
+            self.changePersistentIndexList(persistent, [
+                self.index(where[i], column) if i in where else QModelIndex() for i, column in held])
+            self.layoutChanged.emit()
+        self.append_rows(new)
+
+    def position_of(self, order_id: int) -> int | None:
+        """The visible row of an order, or None when it is not shown."""
+        i = self._position.get(order_id)
+        if i is None:
+            return None
+        try:
+            return self._visible.index(i)
+        except ValueError:
+            return None
 
     def set_filter(self, text: str | None = None, date: Any = KEEP, status: Any = KEEP) -> None:
         """Change any of the filters (date and status: a value or None for all); the others stay."""

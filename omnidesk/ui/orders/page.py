@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from omnidesk.core.changes import Changes
 from omnidesk.core.enums import OrderStatus
 from omnidesk.core.money import format_amount
 from omnidesk.services import orders as order_service
@@ -46,6 +47,8 @@ class OrdersPage(QWidget):
         self._runner = runner
         self._load_task: Task | None = None
         self._detail_task: Task | None = None
+        self._detail_id: int | None = None
+        self._waiting = Changes()  # arrived while the table was loading
         self.model = OrdersTableModel(self)
         self.proxy = OrdersProxyModel(self)
         self.proxy.setSourceModel(self.model)
@@ -110,7 +113,11 @@ class OrdersPage(QWidget):
         QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, self.reload)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self.search.setFocus)
         # the model resets on every filter change; keep the detail in step
-        self.model.modelReset.connect(self.detail.clear)
+        self.model.modelReset.connect(self._detail_cleared)
+
+    def _detail_cleared(self) -> None:
+        self._detail_id = None
+        self.detail.clear()
 
     # --- loading --------------------------------------------------------------
     def reload(self) -> None:
@@ -148,6 +155,30 @@ class OrdersPage(QWidget):
         self._fill_dates()
         self._update_summary()
         self.loaded.emit(self.model.total_count())
+        waiting, self._waiting = self._waiting, Changes()
+        if waiting:
+            self.apply_changes(waiting)
+
+    # --- what changed elsewhere -------------------------------------------------
+    def apply_changes(self, changes: Changes) -> None:
+        """Refresh the rows of the orders (and customers) that changed; everything only when too many did."""
+        if not (changes.touches("orders") or changes.touches("customers")):
+            return
+        if self._load_task is not None:
+            self._waiting = self._waiting | changes
+            return
+        if changes.kinds & {"orders", "customers"}:
+            self.reload()
+            return
+        ids, customers = changes.orders, changes.customers
+        self._runner.start(lambda: order_service.order_rows(self._db, ids, customers), on_done=self._rows_changed,
+                           on_error=self._load_failed)
+
+    def _rows_changed(self, rows) -> None:
+        self.model.update_rows(rows)
+        self._update_summary()
+        if self._detail_id is not None and any(r.id == self._detail_id for r in rows):
+            self._show_detail(self._detail_id)
 
     def _load_failed(self, exc: Exception) -> None:
         self._load_task = None
@@ -189,10 +220,14 @@ class OrdersPage(QWidget):
         if not indexes:
             return
         row = self.model.row_at(self.proxy.mapToSource(indexes[0]).row())
+        self._show_detail(row.id)
+
+    def _show_detail(self, order_id: int) -> None:
+        self._detail_id = order_id
         if self._detail_task is not None:
             self._detail_task.cancel()
         self._detail_task = self._runner.start(
-            lambda: order_service.order_detail(self._db, row.id),
+            lambda: order_service.order_detail(self._db, order_id),
             on_done=self.detail.show_detail,
             on_error=lambda exc: self.detail.show_message(error_text(exc)),
         )

@@ -20,9 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from omnidesk.core.changes import Changes
 from omnidesk.core.money import format_amount
-from omnidesk.integrations.excel import ReconciliationAct, write_act, write_payments, write_unmatched
 from omnidesk.services import reports
+from omnidesk.services.customers import resolve_customer_id
+from omnidesk.services.reports import ReconciliationAct, write_act, write_payments, write_unmatched
 from omnidesk.services.uow import Database
 
 from ..errors import error_text
@@ -68,6 +70,7 @@ class ReportsPage(QWidget):
         super().__init__(parent)
         self._db, self._runner = db, runner
         self.model = ActRowsModel(self)
+        self._act_customer: int | None = None
         today = QDate.currentDate()
         self.customer = QLineEdit(placeholderText=self.tr("INN, id, phone or exact name"))
         self.date_from = QDateEdit(QDate(today.year(), today.month(), 1), calendarPopup=True)
@@ -116,8 +119,17 @@ class ReportsPage(QWidget):
     def preview(self) -> None:
         start, end = self.period()
         customer = self.customer.text()
-        self._runner.start(lambda: reports.reconciliation_act(self._db, customer, start, end),
-                           on_done=self.model.set_act, on_error=self._failed)
+        self._runner.start(lambda: reports.reconciliation_act(self._db, resolve_customer_id(self._db, customer), start, end),
+                           on_done=self._show_act, on_error=self._failed)
+
+    def _show_act(self, act: ReconciliationAct) -> None:
+        self._act_customer = act.customer_id
+        self.model.set_act(act)
+
+    def apply_changes(self, changes: Changes) -> None:
+        """The act on screen is worked out again when that customer's money, orders or receipts change."""
+        if self._act_customer is not None and changes.touches("customers", [self._act_customer]):
+            self.preview()
 
     def _ask_and_save(self, what: str) -> None:
         names = {"act": self.tr("act.xlsx"), "payments": self.tr("payments.xlsx"), "unmatched": self.tr("unmatched.xlsx")}
@@ -131,7 +143,8 @@ class ReportsPage(QWidget):
 
         def work() -> str:
             if what == "act":
-                write_act(reports.reconciliation_act(self._db, customer, start, end), path)
+                customer_id = resolve_customer_id(self._db, customer)
+                write_act(reports.reconciliation_act(self._db, customer_id, start, end), path)
             elif what == "payments":
                 write_payments(reports.payments_register(self._db, start, end), path)
             else:

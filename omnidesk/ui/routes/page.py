@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-from decimal import Decimal
 
-from PySide6.QtCore import QDate, QObject, Qt, Signal
+from PySide6.QtCore import QDate, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -25,20 +24,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from omnidesk.config import Settings
-from omnidesk.core.enums import Role
+from omnidesk.core.changes import Changes
 from omnidesk.services import planning
-from omnidesk.services.audit import current_user
 from omnidesk.services.auth import Actor
+from omnidesk.services.context import AppContext
 from omnidesk.services.geocoding import GeocodeOutcome, GeocodeProgress, geocode_orders
 from omnidesk.services.planning.sheets import export_route_sheets
-from omnidesk.services.uow import Database
 
 from ..errors import error_text
 from ..tasks import Task, TaskRunner
 from .map_view import RouteMap
 from .models import STOP_ROLE, RoutesModel, UnassignedModel
 from .widgets import LoadBarDelegate, print_pdf, route_sheets_html
+
+REFRESH_DELAY_MS = 500  # changes arriving together reload the day once
 
 
 class _Relay(QObject):
@@ -51,13 +50,11 @@ class _Relay(QObject):
 class RoutesPage(QWidget):
     loaded = Signal()
 
-    def __init__(self, db: Database, runner: TaskRunner, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._db = db
+        self._context = context
+        self._db = context.db
         self._runner = runner
-        self._settings = settings
-        self.travel = planning.Travel.from_settings(settings.get)
-        self.actor = Actor(current_user(settings.get("user.name")), Role(settings.get("user.role")))
         self.draft: planning.DayDraft | None = None
         self._task: Task | None = None
         self._cancel = threading.Event()
@@ -66,6 +63,8 @@ class RoutesPage(QWidget):
         self._relay.progress.connect(self._progress)
         self._relay.geocoded.connect(self._geocode_step)
         self.selected_order: str | None = None
+        self._stale = QTimer(self, singleShot=True, interval=REFRESH_DELAY_MS)
+        self._stale.timeout.connect(self._refresh_if_idle)
         self.unassigned = UnassignedModel(self)
         self.routes = RoutesModel(self)
         self._build()
@@ -197,9 +196,17 @@ class RoutesPage(QWidget):
     def date(self) -> dt.date:
         return self.date_edit.date().toPython()
 
+    @property
+    def actor(self) -> Actor:
+        return self._context.actor
+
+    @property
+    def travel(self) -> planning.Travel:
+        """The context's: routing settings saved on the Settings page apply to the next plan."""
+        return self._context.travel
+
     def _fallback_depot(self) -> tuple[str, float, float]:
-        get = self._settings.get
-        return get("depot.address"), float(Decimal(get("depot.lat"))), float(Decimal(get("depot.lon")))
+        return self._context.depot_point()
 
     # --- loading and showing -----------------------------------------------------------------
     def reload(self) -> None:
@@ -217,11 +224,25 @@ class RoutesPage(QWidget):
         self.routes.set_draft(draft)
         self.routes_view.expandAll()
         self.map.set_draft(draft)
-        if self._settings.get("routing.tiles_url") and draft is not None:
+        if self._context.tiles_url and draft is not None:
             self._fetch_tiles()
         self._fill_drivers()
         self.select_order(self.selected_order, refill=False)
         self._show_summary()
+
+    # --- what changed elsewhere ----------------------------------------------------------------
+    def apply_changes(self, changes: Changes) -> None:
+        """Routes, drivers or orders changed (money collected at the door, a new order, another logist's
+        move): reload the day, once, and never in the middle of the logist's own work."""
+        if changes.settings & {"depot.address", "depot.lat", "depot.lon"} or any(
+                changes.touches(kind) for kind in ("routes", "drivers", "orders")):
+            self._stale.start()
+
+    def _refresh_if_idle(self) -> None:
+        if self._task is not None:
+            self._stale.start()  # after the optimisation or save in progress
+        else:
+            self.reload()
 
     # --- the selected order: pin, carrier ----------------------------------------------------
     def _fill_drivers(self) -> None:
@@ -345,17 +366,15 @@ class RoutesPage(QWidget):
 
     def find_coordinates(self) -> None:
         """Look up the day's orders without coordinates on a worker (progress, cancel), then reload."""
-        url = self._settings.get("routing.geocoder_url")
-        if not url:
+        geocoder = self._context.geocoder()
+        if geocoder is None:
             self._show_summary(self.tr("no geocoder: set its address (routing.geocoder_url) in Settings"))
             return
-        from omnidesk.integrations.routing.geocoder import NominatimClient
-
         date, self._cancel = self.date(), threading.Event()
         cancel, relay, depot = self._cancel, self._relay, self._fallback_depot()
 
         def work():
-            outcome = geocode_orders(self._db, self.actor, NominatimClient(url), date,
+            outcome = geocode_orders(self._db, self.actor, geocoder, date,
                                      on_progress=relay.geocoded.emit, cancel=cancel)
             return outcome, planning.load_draft(self._db, date, self.travel, depot)
 
@@ -434,12 +453,10 @@ class RoutesPage(QWidget):
             self._show_summary(path)
 
     def _fetch_tiles(self) -> None:
-        from omnidesk.integrations.routing.tiles import fetch_tile
-
-        template = self._settings.get("routing.tiles_url")
+        fetch_tile = self._context.fetch_tile
         for key in self.map.wanted_tiles():
             if key in self._tiles_requested:
                 continue
             self._tiles_requested.add(key)
-            self._runner.start(lambda k=key: (k, fetch_tile(template, *k)),
+            self._runner.start(lambda k=key: (k, fetch_tile(*k)),
                                on_done=lambda result: self.map.add_tile(*result), on_error=lambda _e: None)

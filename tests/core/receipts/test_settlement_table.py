@@ -116,6 +116,14 @@ def test_transfers_from_companies_and_sole_traders_owe_no_receipt_cash_and_cards
             assert receipt_owed_for_payment(customer, kind)
 
 
+def test_money_of_several_kinds_on_one_order_owes_a_receipt_if_any_kind_does():
+    """The one rule the ledger asks about an order's money (deliveries, refunds, conversions)."""
+    assert not receipt_owed_for_payment(CustomerKind.COMPANY, PaymentKind.TRANSFER, PaymentKind.TRANSFER)
+    assert receipt_owed_for_payment(CustomerKind.COMPANY, PaymentKind.TRANSFER, PaymentKind.CASH)
+    assert not receipt_owed_for_payment(CustomerKind.SOLE_TRADER)  # no money yet: a company's handover owes none
+    assert receipt_owed_for_payment(CustomerKind.INDIVIDUAL)  # an individual's money is always fiscalised
+
+
 def test_overpayment_is_allocated_to_the_order_and_the_excess_becomes_an_advance():
     with pytest.raises(ReceiptPlanError, match="авансом"):
         plan_prepayment(ORDER, ORDER.total + 1, electronic=True, payment_id=1)

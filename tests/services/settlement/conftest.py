@@ -42,18 +42,18 @@ class Shop:
         self.db = db
         self._number = 20000
 
-    def customer(self, kind=CustomerKind.INDIVIDUAL, name="Иванов Иван Иванович", **fields) -> str:
+    def customer(self, kind=CustomerKind.INDIVIDUAL, name="Иванов Иван Иванович", **fields) -> int:
         with self.db.unit_of_work() as s:
             c = Customer(kind=kind, name=name, phone=fields.pop("phone", None), email=fields.pop("email", None), **fields)
             s.add(c)
             s.flush()
-            return str(c.id)
+            return c.id
 
-    def order(self, customer: str, *lines: tuple[str, int, int]) -> str:
+    def order(self, customer: int, *lines: tuple[str, int, int]) -> str:
         """lines: (name, quantity in pieces, price in kopecks)."""
         self._number += 1
         with self.db.unit_of_work() as s:
-            order = Order(number=str(self._number), customer_id=int(customer), status=OrderStatus.SHIPPED,
+            order = Order(number=str(self._number), customer_id=customer, status=OrderStatus.SHIPPED,
                           delivery_date=dt.date(2026, 3, 10), window_start=600, window_end=720, address="Москва",
                           source=OrderSource.OWN_WAREHOUSE)
             order.lines = [

@@ -19,7 +19,7 @@ from .conftest import CASHIER
 
 
 def _paid(db, customer, *orders):
-    register_payment(db, CASHIER, customer=customer, kind=PaymentKind.CARD, amount=300000,
+    register_payment(db, CASHIER, customer_id=customer, kind=PaymentKind.CARD, amount=300000,
                      allocations=[AllocationRequest(n) for n in orders])
     return allocations_of_customer(db, int(customer))
 
@@ -35,7 +35,7 @@ def test_move_a_mistaken_allocation_to_the_right_order(db, shop, journal, emulat
     assert {r.number: r.paid for r in card.open_orders} == {wrong: 0, right: 300000}
     assert card.balance == 0
     # the prepayment printed for the wrong order now stands as an advance, then offsets the right order later
-    assert [(r.kind, r.total) for r in receipts] == [("conversion_return", 300000), ("conversion_advance", 300000)]
+    assert [(r.plan.kind, r.plan.total) for r in receipts] == [("conversion_return", 300000), ("conversion_advance", 300000)]
     docs = [d for d in emulator.journal if d["type"] == 3]
     run = journal.print_owed()
     assert run.error is None and len(run.printed) == 2
@@ -60,7 +60,7 @@ def test_unallocate_part_back_to_the_advance(db, shop):
 def test_company_money_moves_without_receipts(db, shop):
     company = shop.customer(kind=CustomerKind.COMPANY, name="ООО «Вертикаль»", inn="7707083893")
     a, b = shop.order(company, ("Котёл", 1, 300000)), shop.order(company, ("Бак", 1, 300000))
-    register_payment(db, CASHIER, customer=company, kind=PaymentKind.TRANSFER, amount=300000,
+    register_payment(db, CASHIER, customer_id=company, kind=PaymentKind.TRANSFER, amount=300000,
                      allocations=[AllocationRequest(a)])
     [allocation] = allocations_of_customer(db, int(company))
     _, receipts = move_allocation(db, CASHIER, allocation.id, b)

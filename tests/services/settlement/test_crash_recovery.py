@@ -48,20 +48,33 @@ def _app_env(tmp_path: Path, url: str) -> dict:
             "PYTHONPATH": str(ROOT)}
 
 
+def _journal_size(journal: Path) -> int:
+    return journal.stat().st_size if journal.exists() else 0
+
+
+def _wait_for_printing(app: subprocess.Popen, journal: Path, timeout: float = 60.0) -> None:
+    """Until the register's journal grows (the app is printing), the app ends, or ``timeout`` passes."""
+    size, deadline = _journal_size(journal), time.monotonic() + timeout
+    while app.poll() is None and _journal_size(journal) == size and time.monotonic() < deadline:
+        time.sleep(0.02)
+
+
 def test_killed_while_printing_never_prints_twice_nor_loses_a_receipt(sqlite_url, tmp_path):
     db = open_database(sqlite_url)
     buyer = Shop(db).customer(email="buyer@mail.ru")
     for i in range(TRIALS * 2 + 20):
-        register_payment(db, CASHIER, customer=buyer, kind=PaymentKind.CASH if i % 2 else PaymentKind.CARD,
+        register_payment(db, CASHIER, customer_id=buyer, kind=PaymentKind.CASH if i % 2 else PaymentKind.CARD,
                          amount=10_000 + i)
     emulator, url = _start_emulator(tmp_path)
     try:
         env = _app_env(tmp_path, url)
         command = [sys.executable, "-m", "omnidesk", "fiscal", "print-owed", "--db", sqlite_url]
         rng = random.Random(20260105)
+        journal = tmp_path / "fn.jsonl"
         for _ in range(TRIALS):
             app = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            time.sleep(rng.uniform(0.5, 1.6))
+            _wait_for_printing(app, journal)  # start-up time varies with the machine's load; kill while it prints
+            time.sleep(rng.uniform(0.0, 1.1))
             app.send_signal(signal.SIGKILL)
             app.wait(timeout=10)
         final = subprocess.run([*command, "--json"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)

@@ -54,10 +54,10 @@ def _run(db, buyer: str, orders: list[str], op) -> None:
     if name == "pay":
         _, kind, amount, picks = op
         chosen = list(dict.fromkeys(orders[i] for i in picks))
-        register_payment(db, CASHIER, customer=buyer, kind=kind, amount=amount,
+        register_payment(db, CASHIER, customer_id=buyer, kind=kind, amount=amount,
                          allocations=[AllocationRequest(n) for n in chosen])
     elif name == "advance":
-        apply_advance(db, CASHIER, customer=buyer, order_number=orders[op[1]])
+        apply_advance(db, CASHIER, customer_id=buyer, order_number=orders[op[1]])
     elif name == "deliver":
         _, i, refusals, choice, kind = op
         refused = {}
@@ -78,7 +78,7 @@ def _run(db, buyer: str, orders: list[str], op) -> None:
             from omnidesk.services.customers import balance_of
 
             amount = balance_of(s, int(buyer)) * op[1] // 100
-        refund_advance(db, CASHIER, customer=buyer, amount=amount, kind=PaymentKind.CASH)
+        refund_advance(db, CASHIER, customer_id=buyer, amount=amount, kind=PaymentKind.CASH)
 
 
 def _returnable(db, number: str, line_no: int) -> int:

@@ -15,7 +15,7 @@ from .conftest import CASHIER
 @pytest.fixture
 def printed_receipt(db, shop, journal):
     buyer = shop.customer()
-    register_payment(db, CASHIER, customer=buyer, kind=PaymentKind.CASH, amount=150000)
+    register_payment(db, CASHIER, customer_id=buyer, kind=PaymentKind.CASH, amount=150000)
     [receipt] = journal.print_owed().printed
     return receipt
 
@@ -46,7 +46,7 @@ def test_the_journal_never_prints_it_again(db, journal, emulator, printed_receip
 
 def test_an_unprinted_receipt_is_not_deleted_either(db, shop):
     buyer = shop.customer()
-    register_payment(db, CASHIER, customer=buyer, kind=PaymentKind.CASH, amount=1000)
+    register_payment(db, CASHIER, customer_id=buyer, kind=PaymentKind.CASH, amount=1000)
     with pytest.raises(sa.exc.DBAPIError):
         with db.engine.begin() as conn:
             conn.execute(sa.text("DELETE FROM receipts"))
@@ -55,8 +55,8 @@ def test_an_unprinted_receipt_is_not_deleted_either(db, shop):
 def test_a_receipt_left_pending_by_a_crash_is_printed_by_the_next_run(db, shop, journal, emulator):
     """The app died after marking a receipt pending but before sending it: the next run prints it once."""
     buyer = shop.customer()
-    register_payment(db, CASHIER, customer=buyer, kind=PaymentKind.CASH, amount=150000)
-    register_payment(db, CASHIER, customer=buyer, kind=PaymentKind.CASH, amount=250000)
+    register_payment(db, CASHIER, customer_id=buyer, kind=PaymentKind.CASH, amount=150000)
+    register_payment(db, CASHIER, customer_id=buyer, kind=PaymentKind.CASH, amount=250000)
     first, second = [r.id for r in list_receipts(db, owed_only=True)]
     journal._begin(first)  # phase one done, then the process is killed
     run = journal.print_owed()

@@ -28,7 +28,7 @@ PIPE = ("Труба PP-R 20 мм, 4 м", 10, 41250)
 
 
 def pay(db, customer, kind, amount, *orders):
-    return register_payment(db, CASHIER, customer=customer, kind=kind, amount=amount,
+    return register_payment(db, CASHIER, customer_id=customer, kind=kind, amount=amount,
                             allocations=[AllocationRequest(n) for n in orders])
 
 
@@ -47,7 +47,7 @@ def test_prepayment_100_percent(db, shop, journal, emulator):
     order = shop.order(buyer, RADIATOR, VALVE)  # 24 900,00 + 1 560,00
     pay(db, buyer, PaymentKind.CARD, 2646000, order)
     [receipt], [doc] = printed(journal, emulator)
-    assert receipt.kind == "prepayment" and receipt.status is ReceiptStatus.PRINTED
+    assert receipt.plan.kind == "prepayment" and receipt.status is ReceiptStatus.PRINTED
     assert doc["1054"] == 1 and doc["1020"] == 2646000 and doc["1081"] == 2646000 and doc["1031"] == 0
     assert [(i["1214"], i["1212"], i["1199"], i["1043"]) for i in items(doc)] == [(1, 1, 12, 2490000), (1, 1, 12, 156000)]
     assert doc["1008"] == "ivanov@mail.ru"
@@ -82,7 +82,7 @@ def test_delivery_of_a_prepaid_order_offsets_the_prepayment(db, shop, journal, e
     printed(journal, emulator)
     record_delivery(db, CASHIER, order_number=order, collected=1646000, kind=PaymentKind.CASH)
     [final], [doc] = printed(journal, emulator)
-    assert final.kind == "final"
+    assert final.plan.kind == "final"
     assert doc["1054"] == 1 and [i["1214"] for i in items(doc)] == [4, 4]
     assert [i["1199"] for i in items(doc)] == [11, 11]
     assert doc["1215"] == 1000000 and doc["1031"] == 1646000 and doc["1020"] == 2646000
@@ -93,7 +93,7 @@ def test_delivery_paid_at_the_door_by_card(db, shop, journal, emulator):
     order = shop.order(buyer, PIPE)
     record_delivery(db, CASHIER, order_number=order, collected=412500, kind=PaymentKind.CARD)
     [receipt], [doc] = printed(journal, emulator)
-    assert receipt.kind == "payment_at_door"
+    assert receipt.plan.kind == "payment_at_door"
     assert [(i["1214"], i["1043"], i["1023"]) for i in items(doc)] == [(4, 412500, "10")]
     assert doc["1081"] == 412500 and doc["1215"] == 0
 
@@ -106,7 +106,7 @@ def test_one_transfer_from_an_individual_for_three_orders(db, shop, journal, emu
     result = pay(db, buyer, PaymentKind.TRANSFER, 4453050, *orders)
     assert [a for _n, a in result.allocated] == [1245000, 318050, 2790000] and result.advance == 100000
     receipts, docs = printed(journal, emulator)
-    assert [r.kind for r in receipts] == ["prepayment", "prepayment", "prepayment", "advance"]
+    assert [r.plan.kind for r in receipts] == ["prepayment", "prepayment", "prepayment", "advance"]
     assert [d["1020"] for d in docs] == [1245000, 318050, 2790000, 100000]
     assert [d["1059"][0]["1214"] for d in docs] == [1, 1, 1, 3]
     assert all(d["1081"] == d["1020"] for d in docs)
@@ -119,8 +119,8 @@ def test_overpayment_becomes_an_advance(db, shop, journal, emulator):
     assert result.allocated == ((order, 1560000),) and result.advance == 40000 and result.balance == 40000
     _, docs = printed(journal, emulator)
     assert [(d["1059"][0]["1214"], d["1020"]) for d in docs] == [(1, 1560000), (3, 40000)]
-    balance, [refund] = refund_advance(db, CASHIER, customer=buyer, amount=40000, kind=PaymentKind.CARD)
-    assert balance == 0 and refund.operation == 2
+    balance, [refund] = refund_advance(db, CASHIER, customer_id=buyer, amount=40000, kind=PaymentKind.CARD)
+    assert balance == 0 and refund.plan.operation == 2
     _, [doc] = printed(journal, emulator)
     assert doc["1054"] == 2 and doc["1059"][0]["1214"] == 3 and doc["1081"] == 40000
 
@@ -155,7 +155,7 @@ def test_return_of_delivered_goods_later(db, shop, journal, emulator):
     printed(journal, emulator)
     return_goods(db, CASHIER, order_number=order, lines={2: 2000}, kind=PaymentKind.CASH)
     [receipt], [doc] = printed(journal, emulator)
-    assert receipt.kind == "goods_refund"
+    assert receipt.plan.kind == "goods_refund"
     assert doc["1054"] == 2 and [(i["1214"], i["1023"], i["1043"], i["1199"]) for i in doc["1059"]] == [(4, "2", 104000, 11)]
     assert doc["1031"] == 104000
 

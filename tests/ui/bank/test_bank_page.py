@@ -7,9 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from omnidesk.config import Settings
 from omnidesk.persistence.models import BankLineStatus
 from omnidesk.services.auth import Actor
 from omnidesk.services.banking import import_statement
+from omnidesk.services.context import AppContext
 from omnidesk.services.database import open_database
 from omnidesk.ui.bank.model import BankLinesModel, BankLinesProxy
 from omnidesk.ui.bank.page import BankPage
@@ -32,7 +34,9 @@ def db(sqlite_url):
 @pytest.fixture
 def page(qtbot, db):
     runner = TaskRunner()
-    p = BankPage(db, runner, ACTOR)
+    context = AppContext(db, Settings())
+    context.actor = ACTOR
+    p = BankPage(context, runner)
     qtbot.addWidget(p)
     yield p
     runner.wait()

@@ -10,6 +10,7 @@ from omnidesk.config import Settings
 from omnidesk.core.enums import Role
 from omnidesk.integrations.fiscal import RegisterConnection
 from omnidesk.services.auth import Actor
+from omnidesk.services.context import AppContext
 from omnidesk.services.fiscal import FiscalJournal
 from omnidesk.ui.cashier import widgets
 from omnidesk.ui.main_window import MainWindow
@@ -62,11 +63,16 @@ def answers(monkeypatch) -> Answers:
 
 
 def emulator_factory(tmp_path):
-    return lambda db: FiscalJournal(db, lambda: RegisterConnection("emulator", emulator_dir=tmp_path / "emu"), CASHIER)
+    return lambda ctx: FiscalJournal(ctx.db, lambda: RegisterConnection("emulator", emulator_dir=tmp_path / "emu"),
+                                     CASHIER)
 
 
-def open_window(qtbot, db, factory) -> MainWindow:
-    window = MainWindow(db, Settings(), "test", journal_factory=factory)
+def open_window(qtbot, db, factory=None) -> MainWindow:
+    """The main window on ``db``; ``factory(context)`` builds the fiscal journal (default: the register in
+    settings — the built-in emulator in the test's data directory)."""
+    context = AppContext(db, Settings(), journal_factory=factory)
+    context.actor = CASHIER
+    window = MainWindow(context)
     qtbot.addWidget(window)
     window.show()
     page = window.cashier_page

@@ -5,11 +5,12 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import Qt
 
-from omnidesk.core.enums import CustomerKind, OrderSource, OrderStatus, ReceiptStatus
+from omnidesk.core.enums import CustomerKind, OrderSource, OrderStatus, PaymentSubject, ReceiptStatus
+from omnidesk.core.receipts import Method, Operation, PlanLine, ReceiptKind, ReceiptPlan
 from omnidesk.core.vat import VatRate
 from omnidesk.services.cashier import HandoverRow, SearchHit
 from omnidesk.services.dto import LedgerEntry, OrderRow
-from omnidesk.services.receipts import ReceiptLineView, ReceiptView
+from omnidesk.services.receipts import ReceiptView
 from omnidesk.ui.cashier.models import (
     ROW_ROLE,
     HandoverModel,
@@ -20,7 +21,6 @@ from omnidesk.ui.cashier.models import (
     RowsProxy,
     SearchModel,
 )
-from omnidesk.ui.cashier.texts import explain_receipt
 
 NOW = dt.datetime(2026, 3, 10, 11, 30)
 
@@ -32,10 +32,11 @@ def order(number: str, total: int, paid: int, status=OrderStatus.READY) -> Order
 
 
 def receipt(rid: int, status: ReceiptStatus, kind="prepayment", total=500000, fd=None) -> ReceiptView:
-    line = ReceiptLineView("Смеситель", 1000, total, total, VatRate.VAT22_122, 1, 1)
-    return ReceiptView(rid, kind, status, 1, total, 0, total, 0, 0, "Предоплата по заказу №10001", 1, "Иванов Иван",
-                       "+79161234567", ("10001",), (7,), (line,), NOW, fd, None, None, None, None, None, None,
-                       None, 1)
+    line = PlanLine("Смеситель", 1000, total, total, VatRate.VAT22_122, Method.FULL_PREPAYMENT, PaymentSubject.GOODS)
+    plan = ReceiptPlan(ReceiptKind(kind), Operation.INCOME, (line,), cash=0, electronic=total,
+                       reason="Предоплата по заказу №10001", order_ids=(1,), payment_ids=(7,), customer_id=1,
+                       buyer_contact="+79161234567")
+    return ReceiptView(rid, plan, status, "Иванов Иван", ("10001",), NOW, fd_number=fd)
 
 
 MODELS = {
@@ -88,7 +89,7 @@ def test_owed_receipts_stand_out_and_sort_first():
 
 
 def test_a_stored_receipt_is_explained_in_russian_for_the_confirmation():
-    text = explain_receipt(receipt(2, ReceiptStatus.PLANNED))
+    text = receipt(2, ReceiptStatus.PLANNED).explanation
     assert "Чек 2 — Иванов Иван, заказ №10001" in text
     assert "Приход" in text and "Предоплата 100 %" in text and "22/122" in text
     assert "безналичными: 5\u00a0000,00\u00a0₽" in text

@@ -17,7 +17,7 @@ from omnidesk.ui.cashier.payment_dialog import PaymentDialog
 
 def two_unpaid_orders(db):
     """An individual with two open, unpaid orders and no receipts yet (the demo has several)."""
-    with_receipts = {r.customer_id for r in list_receipts(db)}
+    with_receipts = {r.plan.customer_id for r in list_receipts(db)}
     by_customer: dict[int, list] = {}
     for row in order_service.list_orders(db):
         if row.customer_kind is CustomerKind.INDIVIDUAL and row.status.is_open and row.paid == 0 \
@@ -59,7 +59,7 @@ def test_a_payment_split_across_two_orders_leaves_the_rest_as_advance(qtbot, win
     page = window.cashier_page
     with qtbot.waitSignal(page.customer_loaded, timeout=10_000):
         page.load_customer(customer_id)
-    owed_before = Counter(r.kind for r in page.customer.owed())  # the demo's own prepayments may be waiting
+    owed_before = Counter(r.plan.kind for r in page.customer.owed())  # the demo's own prepayments may be waiting
     amount = first.total + second.total + 106000
     seen = {}
 
@@ -80,7 +80,7 @@ def test_a_payment_split_across_two_orders_leaves_the_rest_as_advance(qtbot, win
     view = page.customer.view
     assert view.card.balance == 106000
     assert page.customer.balance.text() == "Advance: 1\u00a0060,00\u00a0₽"
-    owed = Counter(r.kind for r in page.customer.owed()) - owed_before
+    owed = Counter(r.plan.kind for r in page.customer.owed()) - owed_before
     assert owed == Counter({"advance": 1, "prepayment": 2})
     assert f"Receipts to print: {sum(owed_before.values()) + 3}" in page.customer.owed_banner.text()
     assert answers.errors == []
@@ -136,8 +136,8 @@ def test_a_delivery_with_a_refused_line(qtbot, window, settle, answers):
     assert after.status is OrderStatus.PARTIALLY_DELIVERED
     assert after.kept == detail.row.total - refused.amount
     owed = page.customer.owed()
-    assert [r.kind for r in owed] == ["payment_at_door"]
-    assert refused.name not in [line.name for line in owed[0].lines]
+    assert [r.plan.kind for r in owed] == ["payment_at_door"]
+    assert refused.name not in [line.name for line in owed[0].plan.lines]
     assert "передано товара" in page.message.text()
 
 
@@ -152,7 +152,7 @@ def test_printing_an_owed_receipt_on_the_emulator(qtbot, window, settle, answers
         page.payment()
     settle(window)
     assert answers.errors == []
-    assert [r.kind for r in page.customer.owed()] == ["prepayment"]
+    assert [r.plan.kind for r in page.customer.owed()] == ["prepayment"]
     answers.confirm = True
     qtbot.keyClick(page, Qt.Key.Key_F9)
     settle(window)
@@ -193,8 +193,9 @@ def test_a_correction_receipt_for_missed_goods_becomes_owed(qtbot, window, settl
     settle(window)
     assert answers.errors == []
     [owed] = page.customer.owed()
-    assert owed.kind == "correction" and owed.correction_type == 1 and owed.correction_doc == "12-34/5"
-    assert owed.total == detail.lines[0].price
+    assert owed.plan.kind == "correction" and owed.plan.correction.type == 1
+    assert owed.plan.correction.document_number == "12-34/5"
+    assert owed.plan.total == detail.lines[0].price
     _heading, details = answers.confirmed[-1]
     assert "Чек коррекции" in details and "по предписанию №12-34/5" in details
 
@@ -202,7 +203,7 @@ def test_a_correction_receipt_for_missed_goods_becomes_owed(qtbot, window, settl
 def test_an_advance_pays_the_next_order_without_a_new_receipt(qtbot, window, settle, answers):
     customer_id, (_first, second) = two_unpaid_orders(window.db)
     page = window.cashier_page
-    ledger.register_payment(window.db, window.fiscal.actor, customer=str(customer_id), kind=PaymentKind.CARD, amount=second.total)
+    ledger.register_payment(window.db, window.fiscal.actor, customer_id=customer_id, kind=PaymentKind.CARD, amount=second.total)
     with qtbot.waitSignal(page.customer_loaded, timeout=10_000):
         page.load_customer(customer_id)
     page.customer.select_order(second.number)
@@ -214,14 +215,14 @@ def test_an_advance_pays_the_next_order_without_a_new_receipt(qtbot, window, set
     assert page.customer.view.card.balance == 0
     paid = next(o for o in page.customer.view.orders if o.number == second.number)
     assert paid.due == 0
-    assert [r.kind for r in page.customer.owed()] == ["advance"]  # only the advance's own receipt
+    assert [r.plan.kind for r in page.customer.owed()] == ["advance"]  # only the advance's own receipt
     assert "1215" in answers.confirmed[-1][1]
 
 
 def test_an_allocation_is_moved_to_another_order_and_undone_from_the_keyboard(qtbot, window, settle, answers,
                                                                                  monkeypatch):
     customer_id, (first, second) = two_unpaid_orders(window.db)
-    ledger.register_payment(window.db, Actor("Кассир"), customer=str(customer_id), kind=PaymentKind.CASH, amount=10000,
+    ledger.register_payment(window.db, Actor("Кассир"), customer_id=customer_id, kind=PaymentKind.CASH, amount=10000,
                             allocations=[ledger.AllocationRequest(first.number)])
     page = window.cashier_page
     with qtbot.waitSignal(page.customer_loaded, timeout=10_000):
@@ -238,7 +239,7 @@ def test_an_allocation_is_moved_to_another_order_and_undone_from_the_keyboard(qt
     assert paid[first.number] == 0 and paid[second.number] == 10000
     moved = [a for a in page.customer.view.allocations if a.live]
     assert [a.order_number for a in moved] == [second.number]
-    made = Counter(r.kind for r in list_receipts(window.db, customer_id=customer_id))  # offered, and printed
+    made = Counter(r.plan.kind for r in list_receipts(window.db, customer_id=customer_id))  # offered, and printed
     assert made["conversion_return"] == 1 and made["conversion_advance"] == 1  # the prepayment now stands as advance
     row = next(i for i in range(panel.allocations_proxy.rowCount()) if panel.allocations_proxy.row_at(i).live)
     panel.allocations.selectRow(row)

@@ -34,12 +34,12 @@ def paper_out(tmp_path):
 
 
 def test_a_device_error_is_a_message_and_nothing_is_marked_printed(qtbot, demo_db, paper_out, answers, settle):
-    window = open_window(qtbot, demo_db, lambda db: FiscalJournal(db, lambda: RegisterConnection(paper_out.url), CASHIER))
+    window = open_window(qtbot, demo_db, lambda ctx: FiscalJournal(ctx.db, lambda: RegisterConnection(paper_out.url), CASHIER))
     settle(window)
     assert "нет бумаги" in window.cashier_page.register.warnings.text()
     assert "color:#b3261e" in window.status.fiscal.styleSheet()
     order = first_order_of_an_individual(demo_db)
-    result = ledger.register_payment(demo_db, CASHIER, customer=str(order.customer_id), kind=PaymentKind.CARD,
+    result = ledger.register_payment(demo_db, CASHIER, customer_id=order.customer_id, kind=PaymentKind.CARD,
                                      amount=order.total, allocations=[ledger.AllocationRequest(order.number)])
     page = window.cashier_page
     paper_out.device.paper_out = False

@@ -16,6 +16,7 @@ from omnidesk.core.enums import Role
 from omnidesk.persistence.models import Order
 from omnidesk.services import planning
 from omnidesk.services.auth import Actor
+from omnidesk.services.context import AppContext
 from omnidesk.ui.routes.models import STOP_ROLE, RoutesModel, UnassignedModel
 from omnidesk.ui.routes.page import RoutesPage
 from omnidesk.ui.tasks import TaskRunner
@@ -33,7 +34,7 @@ def page(qtbot, sqlite_url):
     load_demo(db, today=DAY)
     planning.plan_day(db, Actor("логист", Role.LOGIST), DAY, time_limit=20, max_iterations=200)
     runner = TaskRunner()
-    widget = RoutesPage(db, runner, Settings())
+    widget = RoutesPage(AppContext(db, Settings()), runner)
     qtbot.addWidget(widget)
     widget.resize(1400, 860)
     with qtbot.waitSignal(widget.loaded, timeout=20_000):
@@ -129,7 +130,7 @@ def test_find_coordinates_runs_in_a_worker_with_progress_and_cancel(qtbot, page,
     page.find_coordinates()
     assert "routing.geocoder_url" in page.summary.text()  # no geocoder set: said so, nothing started
     assert page._task is None
-    page._settings.set("routing.geocoder_url", geocoder_url)
+    page._context.update_settings({"routing.geocoder_url": geocoder_url})
     started = time.perf_counter()
     qtbot.mouseClick(page.geocode_button, Qt.MouseButton.LeftButton)
     assert time.perf_counter() - started < 0.5 and page._task is not None  # the GUI thread does not wait
@@ -216,7 +217,7 @@ def test_units_on_stop_rows_and_in_the_pdf_are_translated(qtbot, page, tmp_path)
         model.set_draft(page.draft)
         used = next(r for r in range(model.rowCount()) if model.rowCount(model.index(r, 0)))
         assert " кг · " in model.index(0, 3, model.index(used, 0)).data()
-        widget = RoutesPage(page._db, TaskRunner(), Settings())
+        widget = RoutesPage(page._context, TaskRunner())
         qtbot.addWidget(widget)
         assert widget.geocode_button.text() == "Найти координаты"
     finally:
