@@ -24,6 +24,7 @@ from .model import (
     QUANTITY_SCALE,
     CashResult,
     Correction,
+    DeviceInfo,
     DocumentResult,
     FiscalDocument,
     Line,
@@ -47,7 +48,7 @@ def open_register(url: str, protocol: str = "shtrih", **options: Any) -> FiscalR
 
 
 __all__ = [
-    "DEVICE_ERRORS", "QUANTITY_SCALE", "CashResult", "Correction", "CorrectionType", "DocumentNotFiscalisedError",
+    "DEVICE_ERRORS", "QUANTITY_SCALE", "CashResult", "Correction", "CorrectionType", "DeviceInfo", "DocumentNotFiscalisedError",
     "DocumentResult", "DocumentType", "FiscalDocument", "FiscalError", "FiscalRegister", "FiscalStateUnknownError",
     "Line", "Operation", "PaymentMethod", "PaymentSubject", "Payments", "Person", "Receipt", "Recovery", "Status",
     "TaxSystem", "Timeouts", "VatRate", "open_register",

@@ -105,6 +105,16 @@ class Status:
 
 
 @dataclass(frozen=True)
+class DeviceInfo:
+    """Who the register is (FCh, 11h, FF01): what a client reads when it connects."""
+
+    name: str
+    serial: str
+    fn_number: str
+    last_document_number: int
+
+
+@dataclass(frozen=True)
 class FiscalDocument:
     """A document read back from the fiscal storage."""
 
