@@ -5,7 +5,15 @@ from __future__ import annotations
 import abc
 
 from .model import (
-    CashResult, Correction, DeviceInfo, DocumentResult, FiscalDocument, Person, Receipt, Recovery, Status,
+    CashResult,
+    Correction,
+    DeviceInfo,
+    DocumentResult,
+    FiscalDocument,
+    Person,
+    Receipt,
+    Recovery,
+    Status,
 )
 
 

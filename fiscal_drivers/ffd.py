@@ -144,7 +144,7 @@ def receipt_vat(items: list[tuple[int, int]]) -> dict[int, int]:
         if tag is not None:
             turnover[tag] = turnover.get(tag, 0) + amount
     sums: dict[int, int] = {}
-    for code, amount in items:
+    for code, _amount in items:
         tag = RECEIPT_VAT_TAGS.get(code)
         if tag is not None and tag not in sums:
             sums[tag] = turnover[tag] if tag in (1104, 1105) else vat_in(turnover[tag], code)

@@ -21,7 +21,15 @@ from ..errors import (
 from ..link import Session, Timeouts, Transport
 from ..link.transport import Trace
 from ..model import (
-    CashResult, Correction, DeviceInfo, DocumentResult, FiscalDocument, Person, Receipt, Recovery, Status,
+    CashResult,
+    Correction,
+    DeviceInfo,
+    DocumentResult,
+    FiscalDocument,
+    Person,
+    Receipt,
+    Recovery,
+    Status,
 )
 from . import document as d
 from . import protocol as p
