@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import struct
+from typing import Any
 
 from ..text import encode as fiscal_encode
 
@@ -129,7 +130,7 @@ def pack_fn_status(
     )
 
 
-def unpack_fn_status(fields: bytes) -> dict[str, object]:
+def unpack_fn_status(fields: bytes) -> dict[str, Any]:
     life, cur_doc, _, shift_open, warn, moment, fn_no, last_fd = struct.unpack_from(FN_STATUS_LAYOUT, fields)
     return {
         "life": life, "cur_doc": cur_doc, "shift_open": bool(shift_open), "warnings": warn,
@@ -152,7 +153,7 @@ def pack_operation(
 OPERATION_HEAD = 4 + 1 + 6 + 5 + 5 + 5 + 4  # bytes before the name
 
 
-def unpack_operation(data: bytes) -> dict[str, object]:
+def unpack_operation(data: bytes) -> dict[str, Any]:
     if len(data) < OPERATION_HEAD:
         raise ValueError("FF46 too short")
     amount = data[16:21]
@@ -177,7 +178,7 @@ def pack_close(*, password_value: int, payments: list[int], tax_system: int, tex
 CLOSE_HEAD = 4 + 80 + 1 + 30 + 1
 
 
-def unpack_close(data: bytes) -> dict[str, object]:
+def unpack_close(data: bytes) -> dict[str, Any]:
     if len(data) < CLOSE_HEAD:
         raise ValueError("FF45 too short")
     payments = [from_u(data[4 + 5 * i : 9 + 5 * i]) for i in range(PAYMENT_SLOTS)]
