@@ -91,6 +91,10 @@ OPTIONS: dict[str, Option] = {
         Option("routing.geocoder_url", "", str, "адрес геокодера, совместимого с Nominatim (пусто — не искать)"),
         Option("routing.tiles_url", "", str, "шаблон адреса тайлов карты {z}/{x}/{y} (пусто — карта без подложки)"),
         Option("user.name", "", str, "имя пользователя для журнала изменений и чеков (кассир)"),
+        Option("user.position", "Кассир", str, "должность кассира в чеке (тег 1021)"),
+        Option("user.inn", "", str, "ИНН кассира (тег 1203), 12 цифр; пусто — не печатать"),
+        Option("fiscal.tax_system", "osn", _choice("osn", "usn_income", "usn_income_expense", "psn"),
+               "система налогообложения (тег 1055): osn, usn_income, usn_income_expense, psn"),
         Option("user.role", "admin", _choice("logist", "cashier", "manager", "admin"), "роль пользователя"),
         Option("demo.enabled", False, _parse_bool, "демонстрационные данные"),
     )
@@ -181,6 +185,15 @@ class Settings:
 
     def user_name(self) -> str:
         return self.get("user.name") or ""
+
+    def user_position(self) -> str:
+        return self.get("user.position") or ""
+
+    def user_inn(self) -> str | None:
+        return self.get("user.inn") or None
+
+    def tax_system(self) -> str:
+        return self.get("fiscal.tax_system")
 
     def user_role(self) -> Role:
         return Role(self.get("user.role"))

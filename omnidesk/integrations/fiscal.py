@@ -19,7 +19,9 @@ from typing import Any, TypeVar
 
 import fiscal_drivers as fd
 from fiscal_drivers.emulator import Emulator
+from omnidesk.core.cashier import Cashier
 from omnidesk.core.receipts import ReceiptPlan
+from omnidesk.core.receipts.units import measure_code
 
 EMULATOR = "emulator"
 T = TypeVar("T")
@@ -104,19 +106,19 @@ class RegisterConnection:
             raise RegisterError(_words(exc)) from exc
 
     # --- documents ------------------------------------------------------------------
-    def print(self, plan: ReceiptPlan, cashier: str) -> DeviceDocument:
+    def print(self, plan: ReceiptPlan, cashier: Cashier | None, tax_system: int = 0x01) -> DeviceDocument:
         """Print the plan; a result only if it was fiscalised exactly once (see ``FiscalRegister``)."""
-        document = to_driver(plan, cashier)
+        document = to_driver(plan, cashier, tax_system)
         if isinstance(document, fd.Correction):
             correction = document
             return _document(self._call(lambda r: r.print_correction(correction)))
         return _document(self._call(lambda r: r.print_receipt(document)))
 
-    def open_shift(self, cashier: str) -> DeviceDocument:
-        return _document(self._call(lambda r: r.open_shift(fd.Person(name=cashier))))
+    def open_shift(self, cashier: Cashier) -> DeviceDocument:
+        return _document(self._call(lambda r: r.open_shift(_person(cashier))))
 
-    def close_shift(self, cashier: str) -> DeviceDocument:
-        return _document(self._call(lambda r: r.close_shift(fd.Person(name=cashier))))
+    def close_shift(self, cashier: Cashier) -> DeviceDocument:
+        return _document(self._call(lambda r: r.close_shift(_person(cashier))))
 
     def x_report(self) -> None:
         self._call(lambda r: r.x_report())
@@ -161,21 +163,28 @@ def _document(result: fd.DocumentResult) -> DeviceDocument:
                           result.recovered)
 
 
-def to_driver(plan: ReceiptPlan, cashier: str = "") -> fd.Receipt:
+def _person(cashier: Cashier) -> fd.Person:
+    return fd.Person(name=cashier.tag_1021, inn=cashier.inn)
+
+
+def to_driver(plan: ReceiptPlan, cashier: Cashier | None = None, tax_system: int = 0x01) -> fd.Receipt:
     """The plan in the driver's terms: a receipt, or a correction receipt when the plan corrects."""
     lines = tuple(
         fd.Line(name=line.name, price=line.price, quantity=line.quantity_milli, vat=fd.VatRate(line.vat.ffd_code),
-                method=fd.PaymentMethod(int(line.method)), subject=fd.PaymentSubject(line.subject.value))
+                method=fd.PaymentMethod(int(line.method)), subject=fd.PaymentSubject(line.subject.value),
+                measure=measure_code(line.unit), total=line.amount)
         for line in plan.lines
     )
     operation = fd.Operation(int(plan.operation))
     payments = fd.Payments(cash=plan.cash, electronic=plan.electronic, prepayment=plan.prepayment_offset,
                            credit=plan.credit)
-    person = fd.Person(name=cashier) if cashier else None
+    common: dict[str, Any] = dict(
+        operation=operation, lines=lines, payments=payments, cashier=_person(cashier) if cashier else None,
+        buyer_contact=plan.buyer_contact, tax_system=fd.TaxSystem(tax_system),
+        buyer=fd.Person(name=plan.buyer_name, inn=plan.buyer_inn) if plan.buyer_name else None,
+    )
     if plan.correction is None:
-        return fd.Receipt(operation=operation, lines=lines, payments=payments, cashier=person,
-                          buyer_contact=plan.buyer_contact)
-    return fd.Correction(operation=operation, lines=lines, payments=payments, cashier=person,
-                         buyer_contact=plan.buyer_contact,
+        return fd.Receipt(**common)
+    return fd.Correction(**common,
                          correction_type=fd.CorrectionType(int(plan.correction.type)),
                          corrected_date=plan.correction.date, order_number=plan.correction.document_number)

@@ -31,9 +31,9 @@ JournalFactory = Callable[["AppContext"], "FiscalJournal"]
 
 # which settings a running application picks up at once, and which only after a restart
 RESTART_KEYS = frozenset({"db.url", "ui.lang"})
-FISCAL_KEYS = frozenset({"fiscal.url", "fiscal.protocol"})
+FISCAL_KEYS = frozenset({"fiscal.url", "fiscal.protocol", "fiscal.tax_system"})
 ROUTING_KEYS = frozenset({"routing.osrm_url", "routing.detour_factor", "routing.speed_kmh"})
-USER_KEYS = frozenset({"user.name", "user.role"})
+USER_KEYS = frozenset({"user.name", "user.role", "user.position", "user.inn"})
 
 
 def register_journal(context: AppContext) -> FiscalJournal:
@@ -42,10 +42,14 @@ def register_journal(context: AppContext) -> FiscalJournal:
 
     from .fiscal import FiscalJournal
 
+    from .cashier_identity import current_cashier, current_tax_system
+
     fiscal = context.fiscal
     emulator_dir = context.emulator_dir
+    settings = context.settings
     return FiscalJournal(context.db, lambda: RegisterConnection(fiscal.url, fiscal.protocol,
-                                                                emulator_dir=emulator_dir), context.actor)
+                                                                emulator_dir=emulator_dir), context.actor,
+                         cashier=lambda: current_cashier(settings), tax_system=lambda: current_tax_system(settings))
 
 
 class AppContext:

@@ -19,7 +19,10 @@ from sqlalchemy import select
 
 from omnidesk.core.enums import ReceiptStatus
 from omnidesk.core.errors import Conflict, InvalidInput, NotFound, OmniDeskError
+from omnidesk.core.cashier import Cashier
 from omnidesk.core.receipts import ReceiptPlan
+from omnidesk.core.receipts.tax import TaxSystem, check_tax_system
+from omnidesk.core.receipts.units import measure_code
 from omnidesk.integrations.fiscal import (
     DeviceDocument,
     RegisterConnection,
@@ -30,7 +33,7 @@ from omnidesk.persistence.models import Receipt
 
 from . import audit
 from .auth import Actor, Role, require
-from .receipts import ReceiptView, plan_of, view
+from .receipts import ReceiptView, get_receipt, plan_of, view
 from .uow import Database
 
 
@@ -76,11 +79,15 @@ def _message(exc: BaseException) -> str:
 class FiscalJournal:
     """Prints stored receipts on one register. Use it from one thread (one queue per device)."""
 
-    def __init__(self, db: Database, connect: Callable[[], RegisterConnection], actor: Actor) -> None:
+    def __init__(self, db: Database, connect: Callable[[], RegisterConnection], actor: Actor, *,
+                 cashier: Callable[[], Cashier] | None = None, tax_system: Callable[[], TaxSystem] | None = None) -> None:
         self.db = db
         self.actor = actor
         self._connect = connect
         self._connection: RegisterConnection | None = None
+        self._cashier = cashier or (lambda: Cashier(actor.name))
+        self._tax_system = tax_system or (lambda: TaxSystem.OSN)
+        self._fn_number: str | None = None
 
     # --- the device -----------------------------------------------------------
     @property
@@ -93,6 +100,7 @@ class FiscalJournal:
         return self._connection
 
     def close(self) -> None:
+        self._fn_number = None
         if self._connection is not None:
             self._connection.close()
             self._connection = None
@@ -145,12 +153,17 @@ class FiscalJournal:
     def print_receipt(self, receipt_id: int) -> ReceiptView:
         """Print one owed receipt; raises FiscalDeviceError with the device's words if it did not print."""
         require(self.actor, Role.CASHIER, action="печать чека")
+        cashier, tax_system = self._cashier(), self._tax_system()
+        owed = get_receipt(self.db, receipt_id).plan
+        check_tax_system(owed, tax_system)
+        for line in owed.lines:
+            measure_code(line.unit)  # a unit outside the FFD table is refused before the device is touched
         if self._has_pending():
             self.recover()
         self._ensure_shift()
-        plan = self._begin(receipt_id)
+        plan = self._begin(receipt_id, cashier, tax_system)
         try:
-            result = self.connection.print(plan, self.actor.name)
+            result = self.connection.print(plan, cashier, tax_system.code)
         except RegisterStateUnknown as exc:
             raise FiscalDeviceError(f"ККТ не ответила, состояние чека неизвестно — он будет сверен при "
                                     f"следующей печати: {_message(exc)}") from exc
@@ -186,7 +199,7 @@ class FiscalJournal:
         if not status.shift_open:
             self.open_shift()
 
-    def _begin(self, receipt_id: int) -> ReceiptPlan:
+    def _begin(self, receipt_id: int, cashier: Cashier | None = None, tax_system: TaxSystem = TaxSystem.OSN) -> ReceiptPlan:
         """Mark the receipt pending with the device's last document number; the plan to print."""
         last = self._device("номер последнего документа", lambda r: r.last_document_number())
         with self.db.unit_of_work() as session:
@@ -201,6 +214,9 @@ class FiscalJournal:
             receipt.fd_before = last
             receipt.error = None
             receipt.device = self.connection.description
+            if cashier is not None:
+                receipt.cashier_name, receipt.cashier_inn = cashier.tag_1021, cashier.inn
+            receipt.tax_system = tax_system.code
             audit.record(session, self.actor.name, "receipt.print.begin", "receipt", receipt.id, fd_before=last)
             return plan_of(receipt)
 
@@ -212,11 +228,21 @@ class FiscalJournal:
             receipt.fiscal_sign = str(document.fiscal_sign)
             receipt.printed_at = document.datetime or dt.datetime.now()
             receipt.shift_number = document.shift_number
+            receipt.fn_number = self._device_fn()
             receipt.error = None
             audit.record(session, self.actor.name, "receipt.print.done", "receipt", receipt.id,
                          fd_number=document.fd_number, fiscal_sign=str(document.fiscal_sign),
                          recovered=document.recovered)
             return view(session, receipt)
+
+    def _device_fn(self) -> str | None:
+        """The FN number of the connected register (read once per connection)."""
+        if self._fn_number is None:
+            try:
+                self._fn_number = self.connection.status().fn_number
+            except (RegisterError, FiscalDeviceError):
+                return None
+        return self._fn_number
 
     def _mark_failed(self, receipt_id: int, error: str) -> None:
         with self.db.unit_of_work() as session:
@@ -228,13 +254,15 @@ class FiscalJournal:
     # --- shift and cash drawer ---------------------------------------------------
     def open_shift(self) -> DeviceDocument:
         require(self.actor, Role.CASHIER, action="открытие смены")
-        result = self._device("открытие смены", lambda r: r.open_shift(self.actor.name))
+        cashier = self._cashier()
+        result = self._device("открытие смены", lambda r: r.open_shift(cashier))
         self._log("shift.open", fd_number=result.fd_number, shift=result.shift_number)
         return result
 
     def close_shift(self) -> DeviceDocument:
         require(self.actor, Role.CASHIER, action="Z-отчёт")
-        result = self._device("Z-отчёт", lambda r: r.close_shift(self.actor.name))
+        cashier = self._cashier()
+        result = self._device("Z-отчёт", lambda r: r.close_shift(cashier))
         self._log("shift.close", fd_number=result.fd_number, shift=result.shift_number)
         return result
 

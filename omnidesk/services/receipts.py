@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from omnidesk.core.enums import ReceiptStatus
+from omnidesk.core.enums import CustomerKind, ReceiptStatus
 from omnidesk.core.errors import NotFound
 from omnidesk.core.receipts import Correction, Method, Operation, PlanLine, ReceiptKind, ReceiptPlan, explain
 from omnidesk.persistence.models import Customer, Order, Receipt, ReceiptLine, ReceiptLink
@@ -60,11 +60,13 @@ def store_plans(session: Session, plans: Iterable[ReceiptPlan]) -> list[Receipt]
     """Save plans as owed receipts (status «planned»), linked to their orders and payments."""
     stored = []
     for plan in plans:
+        plan = with_buyer(session, plan)
         receipt = Receipt(
             status=ReceiptStatus.PLANNED, kind=plan.kind.value, operation=int(plan.operation),
             reason=plan.reason, customer_id=plan.customer_id, buyer_contact=plan.buyer_contact,
             total=plan.total, cash=plan.cash, electronic=plan.electronic,
-            prepayment_offset=plan.prepayment_offset, credit=plan.credit,
+            prepayment_offset=plan.prepayment_offset, credit=plan.credit, buyer_name=plan.buyer_name,
+            buyer_inn=plan.buyer_inn,
         )
         if plan.correction is not None:
             receipt.correction_type = int(plan.correction.type)
@@ -73,7 +75,7 @@ def store_plans(session: Session, plans: Iterable[ReceiptPlan]) -> list[Receipt]
         receipt.lines = [
             ReceiptLine(name=line.name, quantity_milli=line.quantity_milli, price=line.price, amount=line.amount,
                         vat_rate=line.vat, payment_method=int(line.method), payment_subject=line.subject,
-                        order_line_id=line.order_line_id)
+                        order_line_id=line.order_line_id, unit=line.unit)
             for line in plan.lines
         ]
         receipt.links = [ReceiptLink(order_id=i) for i in plan.order_ids]
@@ -82,6 +84,18 @@ def store_plans(session: Session, plans: Iterable[ReceiptPlan]) -> list[Receipt]
         stored.append(receipt)
     session.flush()
     return stored
+
+
+def with_buyer(session: Session, plan: ReceiptPlan) -> ReceiptPlan:
+    """The plan with the buyer (1256: 1227 name, 1228 INN) from the customer card of an organisation
+    or a sole trader (54-FZ art. 4.7 p.1), unless the plan names one already."""
+    if plan.buyer_name or plan.customer_id is None:
+        return plan
+    customer = session.get(Customer, plan.customer_id)
+    if customer is None or customer.kind is CustomerKind.INDIVIDUAL:
+        return plan
+    inn = customer.inn if customer.inn and customer.inn.isdigit() and len(customer.inn) in (10, 12) else None
+    return replace(plan, buyer_name=customer.name[:256], buyer_inn=inn)
 
 
 def plan_of(receipt: Receipt) -> ReceiptPlan:
@@ -95,7 +109,7 @@ def plan_of(receipt: Receipt) -> ReceiptPlan:
         lines=tuple(
             PlanLine(name=line.name, quantity_milli=line.quantity_milli, price=line.price, amount=line.amount,
                      vat=line.vat_rate, method=Method(line.payment_method), subject=line.payment_subject,
-                     order_line_id=line.order_line_id)
+                     order_line_id=line.order_line_id, unit=line.unit)
             for line in receipt.lines
         ),
         cash=receipt.cash, electronic=receipt.electronic, prepayment_offset=receipt.prepayment_offset,
@@ -103,6 +117,7 @@ def plan_of(receipt: Receipt) -> ReceiptPlan:
         order_ids=tuple(link.order_id for link in links if link.order_id),
         payment_ids=tuple(link.payment_id for link in links if link.payment_id),
         customer_id=receipt.customer_id, buyer_contact=receipt.buyer_contact, correction=correction,
+        buyer_name=receipt.buyer_name, buyer_inn=receipt.buyer_inn,
     )
 
 

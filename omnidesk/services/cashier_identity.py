@@ -1,0 +1,21 @@
+"""Who the register names as cashier (1021, 1203): the one place that answers it.
+
+Today the answer comes from the settings (``user.name``, ``user.position``, ``user.inn``); when
+people sign in, this function returns the signed-in user instead — nothing else changes. With no
+name it refuses (:class:`InvalidInput`): a receipt never names the OS login.
+"""
+
+from __future__ import annotations
+
+from omnidesk.config import Settings
+from omnidesk.core.cashier import Cashier
+from omnidesk.core.receipts.tax import TaxSystem
+
+
+def current_cashier(settings: Settings) -> Cashier:
+    """The person taking the money now; InvalidInput with a clear message when no name is set."""
+    return Cashier(settings.user_name().strip(), settings.user_position(), settings.user_inn())
+
+
+def current_tax_system(settings: Settings) -> TaxSystem:
+    return TaxSystem(settings.tax_system())
