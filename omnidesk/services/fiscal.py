@@ -184,7 +184,7 @@ class FiscalJournal:
         for receipt_id in owed:
             try:
                 printed.append(self.print_receipt(receipt_id))
-            except FiscalDeviceError as exc:
+            except (FiscalDeviceError, InvalidInput) as exc:  # the device's refusal, or ours before printing
                 return PrintRun(tuple(printed), str(exc), len(owed) - len(printed))
         return PrintRun(tuple(printed), None, 0)
 

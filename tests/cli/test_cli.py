@@ -136,6 +136,9 @@ def test_cashier_commands_from_payment_to_printed_receipt(capsys, sqlite_url):
     allocation = next(a for a in json.loads(out) if a["order"] == order["number"])
     code, out, _ = run(capsys, "payments", "unallocate", str(allocation["id"]), "--amount", "100", "--db", sqlite_url)
     assert code == 0 and "conversion_return" in out and "conversion_advance" in out
+    code, out, err = run(capsys, "fiscal", "print-owed", "--json", "--db", sqlite_url)
+    assert code != 0 and "ФИО кассира" in err + out  # 1021 never falls back to the OS login
+    assert run(capsys, "config", "set", "user.name", "Петрова А. П.")[0] == 0
     code, out, _ = run(capsys, "fiscal", "print-owed", "--json", "--db", sqlite_url)
     printed = json.loads(out)
     assert code == 0 and printed["error"] is None and printed["remaining"] == 0

@@ -114,13 +114,39 @@ def spread_lines(total: int, items: Sequence[QtyLine], *, method: Method) -> tup
     weighted = [entry for entry in weighted if entry[2] > 0]
     if total <= 0 or not weighted:
         raise ReceiptPlanError("нечего распределять: сумма или стоимость строк равна нулю")
-    parts = spread(total, [weight for _, _, weight in weighted])
+    parts = fitted_parts(spread(total, [weight for _, _, weight in weighted]), [q for _, q, _ in weighted])
     return tuple(
         line
         for (source, quantity, _), part in zip(weighted, parts, strict=False)
         if part > 0
         for line in plan_lines(source, part, quantity, method=method, vat=source.vat.calculated())
     )
+
+
+def fitted_parts(parts: list[int], quantities: list[int]) -> list[int]:
+    """Shift kopecks between the parts of a spread so that each part has a unit price at its quantity.
+
+    Every part but one is moved to the nearest amount some price × quantity gives (within a
+    kopeck); the difference goes to the line that absorbs any amount — the one with the fewest
+    whole units (1–3 whole units fit any amount). So the prepayment shows each line at its
+    ordered quantity (12,5 m stays 12,5 m) and splits a line only when no line can absorb.
+    """
+    whole = [i for i, q in enumerate(quantities) if q % 1000 == 0]
+    absorber = min(whole, key=lambda i: (quantities[i], i)) if whole else len(parts) - 1
+    out = list(parts)
+    carry = 0
+    for i, (part, quantity) in enumerate(zip(parts, quantities, strict=True)):
+        if i == absorber or part <= 0:
+            continue
+        price = (2 * part * 1000 + quantity) // (2 * quantity)
+        fitted = line_sum(price, quantity)
+        if fitted > 0 and not fits(price, quantity, part):
+            carry += part - fitted
+            out[i] = fitted
+    if out[absorber] + carry <= 0:
+        return list(parts)
+    out[absorber] += carry
+    return out
 
 
 def advance_line(amount: int, *, name: str = ADVANCE_NAME, vat: VatRate = ADVANCE_VAT) -> PlanLine:
