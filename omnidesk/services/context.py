@@ -40,9 +40,8 @@ def register_journal(context: AppContext) -> FiscalJournal:
     """The journal on the register named in settings (``emulator``: the built-in one in the data directory)."""
     from omnidesk.integrations.fiscal import RegisterConnection
 
-    from .fiscal import FiscalJournal
-
     from .cashier_identity import current_cashier, current_tax_system
+    from .fiscal import FiscalJournal
 
     fiscal = context.fiscal
     emulator_dir = context.emulator_dir

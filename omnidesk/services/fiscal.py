@@ -17,9 +17,9 @@ from typing import TypeVar
 
 from sqlalchemy import select
 
+from omnidesk.core.cashier import Cashier
 from omnidesk.core.enums import ReceiptStatus
 from omnidesk.core.errors import Conflict, InvalidInput, NotFound, OmniDeskError
-from omnidesk.core.cashier import Cashier
 from omnidesk.core.receipts import ReceiptPlan
 from omnidesk.core.receipts.tax import TaxSystem, check_tax_system
 from omnidesk.core.receipts.units import measure_code

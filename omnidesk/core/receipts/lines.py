@@ -88,7 +88,7 @@ def plan_lines(source: OrderLineSnap, amount: int, quantity_milli: int, *, metho
 
 def goods_lines(items: Iterable[QtyLine], *, method: Method = Method.FULL_SETTLEMENT) -> tuple[PlanLine, ...]:
     """Lines for goods that change hands, at the order's price and normal VAT; zero sums are left out."""
-    lines = []
+    lines: list[PlanLine] = []
     for source, quantity in items:
         amount = amount_for_quantity(source, quantity)
         if amount > 0:
