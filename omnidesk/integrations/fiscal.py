@@ -19,6 +19,7 @@ from typing import Any, TypeVar
 
 import fiscal_drivers as fd
 from fiscal_drivers.emulator import Emulator
+from fiscal_drivers.text import fiscal_text
 from omnidesk.core.cashier import Cashier
 from omnidesk.core.receipts import ReceiptPlan
 from omnidesk.core.receipts.units import measure_code
@@ -64,6 +65,70 @@ class DeviceRecovery:
     fiscalised: bool | None
     document: DeviceDocument | None
     cancelled_open_document: bool
+
+
+@dataclass(frozen=True)
+class DeviceIdentity:
+    name: str
+    serial: str
+    fn_number: str
+    last_document_number: int
+
+
+@dataclass(frozen=True)
+class ArchiveLine:
+    name: str
+    quantity_milli: int
+    price: int
+    amount: int
+    method: int  # 1214
+    vat_code: int  # 1199
+    subject: int  # 1212
+    measure: int  # 2108
+
+
+@dataclass(frozen=True)
+class ArchiveDocument:
+    """A receipt or correction read back from the FN archive (FF3A/FF3B), in OmniDesk's terms."""
+
+    fd_number: int
+    fiscal_sign: int
+    datetime: dt.datetime | None
+    is_correction: bool
+    operation: int  # 1054
+    total: int  # 1020
+    cash: int  # 1031
+    electronic: int  # 1081
+    prepayment_offset: int  # 1215
+    credit: int  # 1216
+    cashier: str  # 1021
+    lines: tuple[ArchiveLine, ...]
+
+
+def _archive_document(doc: fd.FiscalDocument) -> ArchiveDocument | None:
+    if doc.type not in (fd.DocumentType.RECEIPT, fd.DocumentType.CORRECTION):
+        return None
+    t = doc.tags
+    lines = tuple(
+        ArchiveLine(str(item.get(1030, "")), _milli(str(item.get(1023, "1"))), int(item.get(1079, 0)),
+                    int(item.get(1043, 0)), int(item.get(1214, 0)), int(item.get(1199, 0)), int(item.get(1212, 0)),
+                    int(item.get(2108, 0)))
+        for item in t.get(1059, [])
+    )
+    moment = dt.datetime.fromtimestamp(int(t[1012])) if 1012 in t else doc.datetime
+    return ArchiveDocument(doc.number, doc.fiscal_sign, moment, doc.type == fd.DocumentType.CORRECTION,
+                           int(t.get(1054, 0)), int(t.get(1020, 0)), int(t.get(1031, 0)), int(t.get(1081, 0)),
+                           int(t.get(1215, 0)), int(t.get(1216, 0)), str(t.get(1021, "")), lines)
+
+
+def _milli(text: str) -> int:
+    whole, _, frac = text.partition(".")
+    return int(whole) * 1000 + int((frac + "000")[:3])
+
+
+def as_printed(name: str) -> str:
+    """An item name as the register stores it (cp1251 stand-ins: × → x, — → -, ₽ → руб.)."""
+    return fiscal_text(name, "cp1251")
 
 
 def _words(exc: BaseException) -> str:
@@ -137,6 +202,15 @@ class RegisterConnection:
 
     def last_document_number(self) -> int:
         return self._call(lambda r: r.last_document_number())
+
+    def identity(self) -> DeviceIdentity:
+        info = self._call(lambda r: r.device_info())
+        return DeviceIdentity(info.name, info.serial, info.fn_number, info.last_document_number)
+
+    def read_receipts(self, after: int) -> list[ArchiveDocument]:
+        """Every receipt and correction after FD ``after``, read back from the FN archive, oldest first."""
+        documents = self._call(lambda r: r.read_documents(after))
+        return [doc for doc in map(_archive_document, documents) if doc is not None]
 
     def recover(self, expected_last: int | None) -> DeviceRecovery:
         found = self._call(lambda r: r.recover(expected_last))

@@ -178,7 +178,9 @@ class FiscalJournal:
             self.recover()  # a receipt it finds not fiscalised becomes owed again and is printed below
         with self.db.read() as session:
             owed = session.scalars(
-                select(Receipt.id).where(Receipt.status.in_((ReceiptStatus.PLANNED, ReceiptStatus.FAILED))).order_by(Receipt.id)
+                select(Receipt.id).where(Receipt.status.in_((ReceiptStatus.PLANNED, ReceiptStatus.FAILED)),
+                                         Receipt.door_driver_id.is_(None))  # the driver's register prints those
+                .order_by(Receipt.id)
             ).all()
         printed = []
         for receipt_id in owed:
@@ -210,6 +212,9 @@ class FiscalJournal:
                 raise InvalidInput(f"чек {receipt_id} уже напечатан (ФД №{receipt.fd_number}) — повторно не печатается")
             if receipt.status is ReceiptStatus.PENDING:
                 raise Conflict(f"чек {receipt_id} уже печатается на другом рабочем месте")
+            if receipt.door_driver_id is not None:
+                raise InvalidInput(f"чек {receipt_id} пробивается у двери на ККТ водителя, не в офисе: "
+                                   "прочитайте ККТ водителя (omnidesk handover read-register)")
             receipt.status = ReceiptStatus.PENDING
             receipt.fd_before = last
             receipt.error = None

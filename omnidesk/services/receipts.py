@@ -154,7 +154,10 @@ def list_receipts(db: Database, *, owed_only: bool = False, customer_id: int | N
     """Receipts, oldest first; ``owed_only``: the ones still to print (planned, failed, pending)."""
     with db.read() as session:
         wanted = OWED if owed_only else statuses
-        return [view(session, r) for r in session.scalars(_query(wanted, customer_id, order_id))]
+        query = _query(wanted, customer_id, order_id)
+        if owed_only:  # a door receipt found missing or wrong is owed by its correction receipts, not itself
+            query = query.where(Receipt.door_status.is_(None))
+        return [view(session, r) for r in session.scalars(query)]
 
 
 def get_receipt(db: Database, receipt_id: int) -> ReceiptView:

@@ -28,3 +28,12 @@ def measure_code(unit: str) -> int:
     if code is None:
         raise ReceiptPlanError(f"единица измерения «{unit}» не из таблицы ФФД 1.2 (шт, кг, м, кв. м, л …)")
     return code
+
+
+_NAMES = {0: "шт", 10: "г", 11: "кг", 12: "т", 20: "см", 21: "дм", 22: "м", 30: "кв. см", 31: "кв. дм", 32: "кв. м",
+          40: "мл", 41: "л", 42: "куб. м", 50: "кВт·ч", 51: "Гкал", 70: "сутки", 71: "ч", 72: "мин", 73: "с"}
+
+
+def unit_name(code: int) -> str:
+    """The unit name for a 2108 code read back from the FN («шт» for unknown codes)."""
+    return _NAMES.get(code, "шт")

@@ -27,6 +27,12 @@ from ..uow import Database
 from . import entries, state
 from .refunds import ExcessChoice, release_excess
 
+
+def assign_door_receipts(session: Session, stored: list, driver_id: int | None, collected: int) -> str | None:
+    from ..door import assign_door_receipts as assign
+
+    return assign(session, stored, driver_id, collected)
+
 DELIVERABLE = (OrderStatus.NEW, OrderStatus.CONFIRMED, OrderStatus.ASSEMBLING, OrderStatus.READY, OrderStatus.SHIPPED)
 
 
@@ -63,6 +69,7 @@ def record_delivery(
         debt = _check_collected(order, buyer, quote.due, collected)
         payment = _take_money(session, actor, order, collected, kind, driver_id, route_id)
         stored = _final_receipt(session, order, buyer, accepted_qty, prepaid, collected, kind, payment, debt)
+        door_warning = assign_door_receipts(session, stored, driver_id, collected)
         _mark_outcome(order, accepted_qty, quote.accepted_total)
         released = release_excess(
             session, actor, buyer, order, quote.excess_prepayment, excess, refund_kind=refund_kind,
@@ -72,6 +79,8 @@ def record_delivery(
                      collected=collected, kind=kind.value, excess=quote.excess_prepayment, choice=excess.value)
         receipts = tuple(view(session, r) for r in stored + released.receipts)
         summary = _summary(order, quote.accepted_total, collected, quote.excess_prepayment, excess, debt)
+        if door_warning:
+            summary += f". Внимание: {door_warning}"
         return DeliveryResult(summary, order.number, order.status, quote.accepted_total, collected,
                               quote.excess_prepayment, excess if quote.excess_prepayment else None, debt, receipts)
 
