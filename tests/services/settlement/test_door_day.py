@@ -93,7 +93,7 @@ def prints_at_the_door(db, register: Register, result, name: str) -> None:
 def test_a_day_of_door_receipts(db, shop, journal, emulator, registers):
     anna, boris, vera = registers
     drivers = {name: driver(db, name) for name in ("Соколов А. В.", "Белов Б. Н.", "Волков В. П.", "Зайцев З. К.")}
-    for (name, driver_id), register in zip(drivers.items(), registers, strict=False):
+    for driver_id, register in zip(drivers.values(), registers, strict=False):
         set_driver_register(db, CASHIER, driver_id, url=register.url)
     d1, d2, d3, d4 = drivers.values()
     buyer = shop.customer(phone="+79161234567")
