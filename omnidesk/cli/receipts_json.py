@@ -17,7 +17,7 @@ def receipt_json(r: ReceiptView) -> dict:
         "orders": list(r.order_numbers), "reason": plan.reason, "fd_number": r.fd_number, "fiscal_sign": r.fiscal_sign,
         "printed_at": r.printed_at.isoformat(timespec="seconds") if r.printed_at else None, "error": r.error,
         "lines": [
-            {"name": line.name, "quantity": format_quantity(line.quantity_milli).replace(",", "."),
+            {"name": line.name, "quantity": format_quantity(line.quantity_milli).replace(",", "."), "unit": line.unit,
              "price": to_decimal_str(line.price), "amount": to_decimal_str(line.amount),
              "vat": line.vat.ffd_code, "method": int(line.method), "subject": line.subject.value}
             for line in plan.lines

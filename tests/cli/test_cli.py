@@ -1,6 +1,7 @@
 import json
 import subprocess
 import sys
+from decimal import Decimal
 
 import pytest
 
@@ -171,3 +172,25 @@ def test_driver_handover_from_the_command_line(capsys, sqlite_url):
     assert code == 0 and row["handed_cash"] == order["total"] and row["difference"] == "0.00"
     code, _, err = run(capsys, "payments", "handover", "--driver", "1", "--db", sqlite_url)
     assert code != 0 and "сколько" in err
+
+
+def test_orders_show_json_lists_lines_payments_and_receipts(capsys, sqlite_url):
+    run(capsys, "init", "--demo", "--db", sqlite_url)
+    _, out, _ = run(capsys, "orders", "list", "--json", "--db", sqlite_url)
+    order = next(o for o in json.loads(out) if o["customer"]["kind"] == "individual" and o["paid"] == "0.00")
+    run(capsys, "payments", "add", "--customer", order["customer"]["phone"], "--amount", order["total"], "--kind",
+        "card", "--orders", order["number"], "--db", sqlite_url)
+    code, out, _ = run(capsys, "orders", "show", order["number"], "--json", "--db", sqlite_url)
+    shown = json.loads(out)
+    assert code == 0 and shown["number"] == order["number"] and shown["customer"]["name"]
+    assert shown["lines"] and all({"name", "quantity", "unit", "price", "amount", "vat"} <= set(line)
+                                  for line in shown["lines"])
+    assert all("." not in line["quantity"] or line["quantity"].replace(".", "").isdigit() for line in shown["lines"])
+    assert sum(Decimal(line["amount"]) for line in shown["lines"]) == Decimal(order["total"])
+    assert [p["allocated"] for p in shown["payments"]] == [order["total"]]
+    assert [r["kind"] for r in shown["receipts"]] == ["prepayment"]
+    assert shown["receipts"][0]["lines"][0]["unit"] == shown["lines"][0]["unit"]
+    code, out, _ = run(capsys, "orders", "show", order["number"], "--db", sqlite_url)
+    assert code == 0 and f"Заказ №{order['number']}" in out
+    code, _, err = run(capsys, "orders", "show", "999999", "--db", sqlite_url)
+    assert code != 0 and "не найден" in err
