@@ -39,6 +39,7 @@ class SheetStop:
     items: tuple[str, ...]  # "Смеситель Grohe × 2 шт"
     weight_kg: int
     note: str = ""  # carrier and track number, supplier's name
+    door_receipt: tuple[str, ...] = ()  # the receipt to issue at the door and how refusals change it
 
 
 @dataclass(frozen=True)
@@ -101,7 +102,7 @@ def _route_sheet(ws: Worksheet, sheet: RouteSheet) -> None:
                   stop.order, stop.customer, stop.address, stop.phone, _rubles(stop.collect), "\n".join(stop.items),
                   stop.weight_kg)
         _row(ws, row, values)
-        row += 1
+        row = _door_receipt(ws, row + 1, stop)
     ws.cell(row, 8, "Итого получить:").font = BOLD
     total = ws.cell(row, 9, _rubles(sheet.to_collect))
     total.font, total.number_format = BOLD, MONEY_FORMAT
@@ -111,6 +112,14 @@ def _route_sheet(ws: Worksheet, sheet: RouteSheet) -> None:
     ws.freeze_panes = "A7"
     ws.page_setup.orientation = "landscape"
     ws.page_setup.fitToWidth = 1
+
+
+def _door_receipt(ws: Worksheet, row: int, stop: SheetStop) -> int:
+    """The stop's door receipt under its row, one text line per row; the next free row."""
+    for text in stop.door_receipt:
+        ws.cell(row, 4, text).alignment = Alignment(wrap_text=False)
+        row += 1
+    return row
 
 
 def _loading_list(ws: Worksheet, row: int, sheet: RouteSheet) -> None:

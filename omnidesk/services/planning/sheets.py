@@ -43,7 +43,8 @@ def _stop(draft: DayDraft, number: int, stop) -> SheetStop:
     note = " ".join(part for part in (info.carrier, info.track_number) if part)
     return SheetStop(number, info.stop_kind.value, format_clock(stop.arrival),
                      format_window(info.window_start, info.window_end), info.number, info.customer, info.address,
-                     info.phone, 0 if info.is_carrier else info.due, items, kilograms(info.weight_g), note)
+                     info.phone, 0 if info.is_carrier else info.due, items, kilograms(info.weight_g), note,
+                     info.door_receipt)
 
 
 def export_route_sheets(draft: DayDraft, path: Path | str) -> Path:

@@ -51,6 +51,7 @@ class OrderInfo:
     items: tuple[ItemInfo, ...] = ()
     carrier: str | None = None
     track_number: str | None = None
+    door_receipt: tuple[str, ...] = ()  # services.door: the receipt the driver issues at this stop
 
     @property
     def is_carrier(self) -> bool:

@@ -54,6 +54,7 @@ def route_sheets_html(draft: DayDraft, title: str, headers: list[str], km: str =
                 stop.seq, stop.arrival, stop.window, stop.order, stop.customer,
                 stop.address if not stop.note else f"{stop.address} ({stop.note})", stop.phone,
                 format_amount(stop.collect) if stop.collect else "", "; ".join(stop.items))) + "</tr>"
+            + door_receipt_row(stop.door_receipt, len(headers))
             for stop in sheet.stops)
         head = "".join(f"<th>{html.escape(h)}</th>" for h in headers)
         parts.append(
@@ -63,6 +64,14 @@ def route_sheets_html(draft: DayDraft, title: str, headers: list[str], km: str =
             f"{html.escape(format_amount(sheet.to_collect))}</p>"
             f"<table border='1' cellspacing='0' cellpadding='3' width='100%'><tr>{head}</tr>{rows}</table>")
     return "<div style='page-break-after:always'></div>".join(parts)
+
+
+def door_receipt_row(lines: tuple[str, ...], columns: int) -> str:
+    """Hook: the stop's door receipt (services.door) as one row spanning the table."""
+    if not lines:
+        return ""
+    text = "<br>".join(html.escape(line) for line in lines)
+    return f"<tr><td></td><td colspan='{columns - 1}'><small>{text}</small></td></tr>"
 
 
 def print_pdf(document_html: str, path: str) -> None:
