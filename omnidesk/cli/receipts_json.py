@@ -14,7 +14,8 @@ def receipt_json(r: ReceiptView) -> dict:
         "total": to_decimal_str(plan.total), "cash": to_decimal_str(plan.cash),
         "electronic": to_decimal_str(plan.electronic), "prepayment_offset": to_decimal_str(plan.prepayment_offset),
         "credit": to_decimal_str(plan.credit), "customer": {"id": plan.customer_id, "name": r.customer_name},
-        "orders": list(r.order_numbers), "reason": plan.reason, "fd_number": r.fd_number, "fiscal_sign": r.fiscal_sign,
+        "orders": list(r.order_numbers), "reason": plan.reason, "buyer_contact": plan.buyer_contact,
+        "buyer": {"name": plan.buyer_name, "inn": plan.buyer_inn} if plan.buyer_name else None, "fd_number": r.fd_number, "fiscal_sign": r.fiscal_sign,
         "printed_at": r.printed_at.isoformat(timespec="seconds") if r.printed_at else None, "error": r.error,
         "lines": [
             {"name": line.name, "quantity": format_quantity(line.quantity_milli).replace(",", "."), "unit": line.unit,

@@ -29,7 +29,6 @@ from omnidesk.core.receipts import (
     ReceiptPlan,
     as_correction,
     plan_correction,
-    receipt_owed_for_payment,
 )
 from omnidesk.core.receipts.door import DoorReceipt, door_json, door_receipt, door_text
 from omnidesk.core.receipts.units import unit_name
@@ -58,9 +57,8 @@ def fiscalises_at_door(driver: Driver | None) -> bool:
 def door_for_order(session: Session, order: Order) -> DoorReceipt:
     buyer = session.get(Customer, order.customer_id)
     prepaid = state.paid(session, order.id)
-    kinds = state.money_kinds(session, order.id)
     at_door = [PaymentKind.CASH] if state.kept(order) > prepaid else []
-    owes = buyer is not None and receipt_owed_for_payment(buyer.kind, *kinds, *at_door)
+    owes = buyer is not None and state.money_owes_receipt(session, order.id, buyer.kind, *at_door)
     contact = state.contact_of(buyer) if buyer else None
     return door_receipt(state.order_snap(order), prepaid, contact=contact, owes_receipt=owes)
 

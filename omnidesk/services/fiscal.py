@@ -179,7 +179,8 @@ class FiscalJournal:
         with self.db.read() as session:
             owed = session.scalars(
                 select(Receipt.id).where(Receipt.status.in_((ReceiptStatus.PLANNED, ReceiptStatus.FAILED)),
-                                         Receipt.door_driver_id.is_(None))  # the driver's register prints those
+                                         Receipt.door_driver_id.is_(None),  # the driver's register prints those
+                                         Receipt.door_status.is_(None))  # replaced by a correction
                 .order_by(Receipt.id)
             ).all()
         printed = []
@@ -212,6 +213,8 @@ class FiscalJournal:
                 raise InvalidInput(f"чек {receipt_id} уже напечатан (ФД №{receipt.fd_number}) — повторно не печатается")
             if receipt.status is ReceiptStatus.PENDING:
                 raise Conflict(f"чек {receipt_id} уже печатается на другом рабочем месте")
+            if receipt.door_status is not None:
+                raise InvalidInput(f"чек {receipt_id} не печатается: {receipt.error or 'вместо него чек коррекции'}")
             if receipt.door_driver_id is not None:
                 raise InvalidInput(f"чек {receipt_id} пробивается у двери на ККТ водителя, не в офисе: "
                                    "прочитайте ККТ водителя (omnidesk handover read-register)")

@@ -7,6 +7,7 @@ The ledger calls a builder at the moment of a money operation and stores the ret
 
 from .builders import (
     as_correction,
+    payment_owes_receipt,
     plan_advance,
     plan_advance_refund,
     plan_conversion_to_advance,
@@ -54,6 +55,7 @@ __all__ = [
     "as_correction",
     "explain",
     "format_quantity",
+    "payment_owes_receipt",
     "plan_advance",
     "plan_advance_refund",
     "plan_conversion_to_advance",

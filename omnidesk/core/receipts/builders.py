@@ -29,6 +29,11 @@ from .model import (
 _PREPAYMENT_METHODS = (Method.FULL_PREPAYMENT, Method.PREPAYMENT, Method.ADVANCE)
 
 
+def payment_owes_receipt(customer_kind: CustomerKind, kind: PaymentKind, override: bool | None = None) -> bool:
+    """One payment: the cashier's override when given (its reason is recorded), else the rule below."""
+    return receipt_owed_for_payment(customer_kind, kind) if override is None else override
+
+
 def receipt_owed_for_payment(customer_kind: CustomerKind, *payment_kinds: PaymentKind) -> bool:
     """Whether money of these kinds from this customer is fiscalised — the one rule for it.
 

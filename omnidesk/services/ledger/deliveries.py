@@ -15,7 +15,6 @@ from omnidesk.core.receipts import (
     amount_for_quantity,
     plan_goods_refund,
     quote_delivery,
-    receipt_owed_for_payment,
     settle_delivery,
 )
 from omnidesk.persistence.models import Customer, Order, Payment, Refund
@@ -126,7 +125,7 @@ def _take_money(session: Session, actor: Actor, order: Order, collected: int, ki
 def _final_receipt(session, order, buyer, accepted_qty, prepaid, collected, kind, payment, debt) -> list:
     if debt or not any(accepted_qty.values()):
         return []  # nothing handed over, or a company's goods on credit paid by transfer later
-    if not receipt_owed_for_payment(buyer.kind, *state.money_kinds(session, order.id)):
+    if not state.money_owes_receipt(session, order.id, buyer.kind):
         return []
     cash = collected if kind is PaymentKind.CASH else 0
     settlement = settle_delivery(
@@ -183,7 +182,7 @@ def return_goods(db: Database, actor: Actor, *, order_number: str, lines: Mappin
             line.returned_milli += quantity
             returned.append((snap.line(line.id), quantity))
             value += amount_for_quantity(snap.line(line.id), quantity)
-        fiscal = receipt_owed_for_payment(buyer.kind, *state.money_kinds(session, order.id), kind)
+        fiscal = state.money_owes_receipt(session, order.id, buyer.kind, kind)
         paid_back = min(value, state.paid(session, order.id) - (state.kept(order) - value))
         order.returned_total += value
         plans = []

@@ -46,7 +46,7 @@ def release_excess(session: Session, actor: Actor, buyer: Customer, order: Order
     """Take ``amount`` off the order; refund it or leave it as an advance, with the receipts owed."""
     if amount <= 0:
         return Released(0, choice, [])
-    fiscal = receipt_owed_for_payment(buyer.kind, *state.money_kinds(session, order.id))
+    fiscal = state.money_owes_receipt(session, order.id, buyer.kind)
     method = state.prepayment_method(session, order.id)
     moved = entries.reverse(session, order.id, amount, actor.name)
     payment_ids = tuple(sorted({m.payment_id for m in moved}))

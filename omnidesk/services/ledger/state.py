@@ -5,9 +5,16 @@ from __future__ import annotations
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from omnidesk.core.enums import OrderStatus, PaymentKind, ReceiptStatus
+from omnidesk.core.enums import CustomerKind, OrderStatus, PaymentKind, ReceiptStatus
 from omnidesk.core.errors import InvalidInput
-from omnidesk.core.receipts import Method, OrderLineSnap, OrderSnap, ReceiptKind
+from omnidesk.core.receipts import (
+    Method,
+    OrderLineSnap,
+    OrderSnap,
+    ReceiptKind,
+    payment_owes_receipt,
+    receipt_owed_for_payment,
+)
 from omnidesk.persistence.models import Allocation, Customer, Order, Payment, Receipt, ReceiptLine, ReceiptLink
 
 from ..customers import balance_of
@@ -85,6 +92,17 @@ def money_kinds(session: Session, order_id: int) -> set[PaymentKind]:
     """The kinds of money allocated to the order (ask ``core.receipts.receipt_owed_for_payment`` about them)."""
     query = select(Payment.kind).join(Allocation, Allocation.payment_id == Payment.id).where(Allocation.order_id == order_id)
     return set(session.scalars(query))
+
+
+def money_owes_receipt(session: Session, order_id: int, buyer_kind: CustomerKind, *more: PaymentKind) -> bool:
+    """Whether the money on the order (and ``more`` kinds about to come) owes a receipt, payment by payment:
+    the rule of ``core.receipts`` unless the cashier overrode it for that payment."""
+    query = (select(Payment.kind, Payment.receipt_override).join(Allocation, Allocation.payment_id == Payment.id)
+             .where(Allocation.order_id == order_id).distinct())
+    owes = [payment_owes_receipt(buyer_kind, kind, override) for kind, override in session.execute(query)]
+    if more:
+        owes.append(receipt_owed_for_payment(buyer_kind, *more))
+    return any(owes) if owes else receipt_owed_for_payment(buyer_kind)
 
 
 def contact_of(customer: Customer) -> str | None:

@@ -131,3 +131,70 @@ def test_names_reach_the_fn_in_faithful_characters(db, shop, lawful, emulator):
     pay(db, buyer, PaymentKind.CASH, 45000, order)
     [doc] = print_all(lawful, emulator)
     assert doc["1059"][0]["1030"] == "Радиатор 500x80 - 10 секций, руб."
+
+
+def test_cashier_sets_the_contact_and_buyer_of_one_receipt(db, shop, lawful, emulator):
+    from omnidesk.services.receipt_edits import set_receipt_buyer
+
+    buyer = shop.customer(CustomerKind.SOLE_TRADER, "ИП Смирнов Олег Петрович", inn="770112345678")
+    order = shop.order(buyer, ("Кран", 1, 45000))
+    [owed] = pay(db, buyer, PaymentKind.CASH, 45000, order).receipts
+    with pytest.raises(InvalidInput, match="не e-mail и не телефон"):
+        set_receipt_buyer(db, CASHIER, owed.id, contact="завтра позвоню")
+    with pytest.raises(InvalidInput, match="10 или 12 цифр"):
+        set_receipt_buyer(db, CASHIER, owed.id, buyer_inn="12345")
+    set_receipt_buyer(db, CASHIER, owed.id, contact="8 (916) 765-43-21", buyer_name="ИП Смирнов О. П.")
+    [doc] = print_all(lawful, emulator)
+    assert doc["1008"] == "+79167654321"
+    assert doc["1256"] == {"1227": "ИП Смирнов О. П.", "1228": "770112345678"}
+    with pytest.raises(InvalidInput, match="уже не к печати"):
+        set_receipt_buyer(db, CASHIER, owed.id, contact="a@b.ru")
+
+
+def test_the_cashier_overrides_whether_a_payment_owes_a_receipt(db, shop, lawful, emulator):
+    from omnidesk.services.ledger import ReceiptOverride
+
+    trader = shop.customer(CustomerKind.SOLE_TRADER, "ИП Смирнов Олег Петрович", inn="770112345678")
+    order = shop.order(trader, ("Кран", 1, 45000))
+    plain = register_payment(db, CASHIER, customer_id=trader, kind=PaymentKind.TRANSFER, amount=20000,
+                             allocations=[AllocationRequest(order)])
+    assert plain.receipts == ()  # the rule: a sole trader's transfer needs no receipt
+    with pytest.raises(InvalidInput, match="причину"):
+        register_payment(db, CASHIER, customer_id=trader, kind=PaymentKind.TRANSFER, amount=25000,
+                         allocations=[AllocationRequest(order)], receipt=ReceiptOverride(True, " "))
+    paid = register_payment(db, CASHIER, customer_id=trader, kind=PaymentKind.TRANSFER, amount=25000,
+                            allocations=[AllocationRequest(order)],
+                            receipt=ReceiptOverride(True, "оплатил с личной карты через СБП-перевод"))
+    [doc] = print_all(lawful, emulator)
+    assert [r.plan.kind.value for r in paid.receipts] == ["prepayment"]
+    assert doc["1081"] == 25000 and [i["1214"] for i in doc["1059"]] == [2]
+    assert doc["1256"]["1228"] == "770112345678"
+    from omnidesk.persistence.models import Payment
+
+    with db.read() as s:
+        payment = s.get(Payment, paid.payment_id)
+        assert (payment.receipt_override, payment.receipt_override_reason) == (
+            True, "оплатил с личной карты через СБП-перевод")
+
+
+def test_correction_for_any_missed_receipt_from_its_plan(db, shop, lawful, emulator):
+    from omnidesk.services.receipt_edits import correct_missed
+
+    buyer = shop.customer()
+    order = shop.order(buyer, ("Смеситель", 2, 500000))
+    [prepaid] = pay(db, buyer, PaymentKind.CARD, 400000, order).receipts  # a missed prepayment
+    delivered = record_delivery(db, CASHIER, order_number=order, collected=600000, kind=PaymentKind.CASH)
+    [final] = delivered.receipts  # a missed settlement with the 1215 offset, paid in cash at the door
+    day = dt.date.today()
+    first = correct_missed(db, CASHIER, prepaid.id, date=day)
+    second = correct_missed(db, CASHIER, final.id, date=day, reason="чек у двери не пробит")
+    assert first.plan.kind.value == second.plan.kind.value == "correction"
+    c1, c2 = print_all(lawful, emulator)
+    assert (c1["type"], c1["1054"], c1["1173"], c1["1081"]) == (31, 1, 0, 400000)
+    assert [i["1214"] for i in c1["1059"]] == [2] and c1["1059"][0]["1199"] == 12
+    assert (c2["type"], c2["1215"], c2["1031"]) == (31, 400000, 600000)
+    assert [(i["1214"], i["1023"], i["1079"]) for i in c2["1059"]] == [(4, "2", 500000)]
+    assert c2["1174"]["1178"] == int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC).timestamp())
+    from omnidesk.services.receipts import list_receipts
+
+    assert list_receipts(db, owed_only=True) == []
