@@ -88,6 +88,21 @@ def prepayment_method(session: Session, order_id: int) -> Method:
     return Method(method) if method else Method.ADVANCE
 
 
+def fiscalised_as(session: Session, order_id: int, payment_ids: list[int]) -> dict[int, Method]:
+    """Per payment, the 1214 its money on this order was fiscalised under: the order's prepayment
+    receipt of that payment (1 or 2), else 3 — money applied from an advance keeps its advance receipt."""
+    query = (
+        select(ReceiptLink.payment_id, ReceiptLine.payment_method)
+        .join(Receipt, Receipt.id == ReceiptLink.receipt_id)
+        .join(ReceiptLine, ReceiptLine.receipt_id == Receipt.id)
+        .where(ReceiptLink.payment_id.in_(payment_ids), Receipt.kind == ReceiptKind.PREPAYMENT.value,
+               Receipt.status != ReceiptStatus.FAILED,
+               Receipt.id.in_(select(ReceiptLink.receipt_id).where(ReceiptLink.order_id == order_id)))
+    )
+    found = {payment_id: Method(method) for payment_id, method in session.execute(query)}
+    return {payment_id: found.get(payment_id, Method.ADVANCE) for payment_id in payment_ids}
+
+
 def money_kinds(session: Session, order_id: int) -> set[PaymentKind]:
     """The kinds of money allocated to the order (ask ``core.receipts.receipt_owed_for_payment`` about them)."""
     query = select(Payment.kind).join(Allocation, Allocation.payment_id == Payment.id).where(Allocation.order_id == order_id)

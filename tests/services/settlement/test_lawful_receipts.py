@@ -198,3 +198,24 @@ def test_correction_for_any_missed_receipt_from_its_plan(db, shop, lawful, emula
     from omnidesk.services.receipts import list_receipts
 
     assert list_receipts(db, owed_only=True) == []
+
+
+def test_refund_splits_prepayment_and_advance_parts(db, shop, lawful, emulator):
+    from omnidesk.services.ledger import ExcessChoice, apply_advance, cancel_order
+
+    buyer = shop.customer()
+    order = shop.order(buyer, ("Радиатор", 2, 300000))  # 6 000,00 ₽
+    pay(db, buyer, PaymentKind.SBP, 300000)  # an advance, fiscalised 1214 = 3
+    pay(db, buyer, PaymentKind.CARD, 200000, order)  # a prepayment, 1214 = 2
+    apply_advance(db, CASHIER, customer_id=buyer, order_number=order, amount=300000)
+    print_all(lawful, emulator)
+    cancelled = cancel_order(db, CASHIER, order_number=order, money=ExcessChoice.REFUND, refund_kind=PaymentKind.CARD)
+    [refund] = cancelled.receipts
+    [doc] = print_all(lawful, emulator)
+    assert doc["1054"] == 2 and doc["1081"] == 500000 and refund.plan.total == 500000
+    by_method: dict[int, int] = {}
+    for item in doc["1059"]:
+        by_method[item["1214"]] = by_method.get(item["1214"], 0) + item["1043"]
+    assert by_method == {2: 200000, 3: 300000}
+    advance = next(i for i in doc["1059"] if i["1214"] == 3)
+    assert (advance["1030"], advance["1212"], advance["1199"]) == ("Аванс", 10, 12)
