@@ -117,6 +117,8 @@ def register_deliver(sub) -> None:
                         help="отказ от QTY единиц строки LINE (можно несколько раз)")
     parser.add_argument("--collected", default="0", help="получено водителем")
     parser.add_argument("--kind", choices=("cash", "card"), default="cash", help="как получено")
+    parser.add_argument("--credit", action="store_true",
+                        help="товар передан в кредит: недостающее покупатель оплатит позже (признак 6 или 5)")
     parser.add_argument("--driver", type=int, metavar="DRIVER_ID",
                         help="водитель: деньги у двери пробиваются на его ККТ")
     parser.add_argument("--excess", choices=("advance", "refund"), default="advance",
@@ -139,7 +141,7 @@ def run_deliver(args) -> int:
     result = record_delivery(
         common.open_db(args), common.actor(args), order_number=args.number, refused=_refusals(args.refuse),
         collected=parse_amount(args.collected), kind=kind, excess=ExcessChoice(args.excess), refund_kind=kind,
-        driver_id=args.driver,
+        driver_id=args.driver, credit=args.credit,
     )
     if args.json:
         common.print_json({

@@ -82,6 +82,7 @@ class ReceiptKind(str, enum.Enum):
     CONVERSION_RETURN = "conversion_return"
     CONVERSION_ADVANCE = "conversion_advance"
     CORRECTION = "correction"
+    CREDIT_PAYMENT = "credit_payment"
 
     @property
     def label(self) -> str:
@@ -104,6 +105,7 @@ _KIND_LABELS = {
     ReceiptKind.CONVERSION_RETURN: "Возврат предоплаты для зачёта в аванс",
     ReceiptKind.CONVERSION_ADVANCE: "Аванс из возвращённой предоплаты",
     ReceiptKind.CORRECTION: "Чек коррекции",
+    ReceiptKind.CREDIT_PAYMENT: "Оплата кредита",
 }
 
 _KIND_OPERATIONS = {
@@ -116,6 +118,7 @@ _KIND_OPERATIONS = {
     ReceiptKind.ADVANCE_REFUND: Operation.INCOME_RETURN,
     ReceiptKind.CONVERSION_RETURN: Operation.INCOME_RETURN,
     ReceiptKind.CONVERSION_ADVANCE: Operation.INCOME,
+    ReceiptKind.CREDIT_PAYMENT: Operation.INCOME,
 }
 
 

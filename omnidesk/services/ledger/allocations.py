@@ -127,7 +127,7 @@ def _unallocate(session: Session, actor: Actor, allocation_id: int, amount: int 
 def _plan_conversion(session: Session, order: Order, payment_id: int, amount: int) -> list:
     """Money taken off an order into the advance: if it was fiscalised as a prepayment, the receipts say so."""
     buyer = session.get(Customer, order.customer_id)
-    method = state.prepayment_method(session, order.id)
+    method = state.fiscalised_as(session, order.id, [payment_id])[payment_id]
     if method is Method.ADVANCE or not state.money_owes_receipt(session, order.id, buyer.kind):
         return []
     plans = plan_conversion_to_advance(state.order_snap(order), amount, method=method, payment_ids=(payment_id,),

@@ -52,6 +52,7 @@ def record_delivery(
     db: Database, actor: Actor, *, order_number: str, refused: Mapping[int, int] | None = None,
     collected: int = 0, kind: PaymentKind = PaymentKind.CASH, excess: ExcessChoice = ExcessChoice.ADVANCE,
     refund_kind: PaymentKind | None = None, driver_id: int | None = None, route_id: int | None = None,
+    credit: bool = False,
 ) -> DeliveryResult:
     """The outcome at the door: refused quantities by line number, money collected, the receipts owed."""
     require(actor, Role.CASHIER, Role.LOGIST, action="результат доставки")
@@ -65,7 +66,7 @@ def record_delivery(
         accepted_qty = _accepted(order, refused or {})
         prepaid = state.paid(session, order.id)
         quote = quote_delivery(state.order_snap(order), accepted_qty, prepaid)
-        debt = _check_collected(order, buyer, quote.due, collected)
+        debt = _check_collected(order, buyer, quote.due, collected, credit)
         payment = _take_money(session, actor, order, collected, kind, driver_id, route_id)
         stored = _final_receipt(session, order, buyer, accepted_qty, prepaid, collected, kind, payment, debt)
         door_warning = assign_door_receipts(session, stored, driver_id, collected)
@@ -96,14 +97,15 @@ def _accepted(order: Order, refused: Mapping[int, int]) -> dict[int, int]:
     return accepted
 
 
-def _check_collected(order: Order, buyer: Customer, due: int, collected: int) -> int:
-    """The debt left; individuals pay in full at the door, companies may pay later by transfer."""
+def _check_collected(order: Order, buyer: Customer, due: int, collected: int, credit: bool = False) -> int:
+    """The debt left; individuals pay in full at the door unless the goods go on credit, companies may pay
+    later by transfer."""
     if collected > due:
         raise InvalidInput(f"по заказу №{order.number} к получению {format_amount(due)}, получено "
                            f"{format_amount(collected)}: лишнее оформите отдельным поступлением (аванс)")
     if collected == due:
         return 0
-    if buyer.kind is CustomerKind.INDIVIDUAL or collected:
+    if not credit and (buyer.kind is CustomerKind.INDIVIDUAL or collected):
         raise InvalidInput(f"по заказу №{order.number} к получению {format_amount(due)}, получено "
                            f"{format_amount(collected)}: не хватает {format_amount(due - collected)}")
     return due - collected
@@ -123,14 +125,14 @@ def _take_money(session: Session, actor: Actor, order: Order, collected: int, ki
 
 
 def _final_receipt(session, order, buyer, accepted_qty, prepaid, collected, kind, payment, debt) -> list:
-    if debt or not any(accepted_qty.values()):
-        return []  # nothing handed over, or a company's goods on credit paid by transfer later
+    if not any(accepted_qty.values()):
+        return []  # nothing handed over
     if not state.money_owes_receipt(session, order.id, buyer.kind):
-        return []
+        return []  # a company's goods on credit paid by transfer later, or its transfers only
     cash = collected if kind is PaymentKind.CASH else 0
     settlement = settle_delivery(
         state.order_snap(order), accepted_qty, prepaid, cash, collected - cash,
-        payment_ids=(payment.id,) if payment else (), contact=state.contact_of(buyer),
+        payment_ids=(payment.id,) if payment else (), contact=state.contact_of(buyer), credit=debt,
     )
     return store_plans(session, [settlement.final]) if settlement.final else []
 

@@ -8,10 +8,10 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from omnidesk.core.enums import PaymentKind
+from omnidesk.core.enums import OrderStatus, PaymentKind
 from omnidesk.core.errors import InvalidInput
 from omnidesk.core.money import format_amount
-from omnidesk.core.receipts import payment_owes_receipt, plan_advance, plan_prepayment
+from omnidesk.core.receipts import payment_owes_receipt, plan_advance, plan_credit_payment, plan_prepayment
 from omnidesk.persistence.models import Customer, Order, Payment
 
 from .. import audit
@@ -144,7 +144,10 @@ def allocate_and_plan(session: Session, actor: Actor, buyer: Customer, payment: 
     plans = []
     for order, part, before in plan:
         entries.allocate(session, payment, order.id, part, actor.name)
-        if receipts_owed:
+        if receipts_owed and handed_over(order):
+            plans.append(plan_credit_payment(state.order_snap(order), part, electronic=electronic,
+                                             payment_id=payment.id, contact=state.contact_of(buyer)))
+        elif receipts_owed:
             plans.append(plan_prepayment(state.order_snap(order), part, electronic=electronic, payment_id=payment.id,
                                          already_prepaid=before, contact=state.contact_of(buyer)))
     advance = payment.amount - sum(part for _o, part, _b in plan)
@@ -177,9 +180,15 @@ def apply_advance(db: Database, actor: Actor, *, customer_id: int, order_number:
 def _open_order_due(buyer: Customer, order: Order, paid: int) -> int:
     if order.customer_id != buyer.id:
         raise InvalidInput(f"заказ №{order.number} оформлен на другого покупателя")
-    if not order.status.is_open:
+    debt = max(state.kept(order) - paid, 0)
+    if not order.status.is_open and not (handed_over(order) and debt):
         raise InvalidInput(f"заказ №{order.number} уже закрыт ({order.status.value}): деньги оставьте авансом")
-    return max(state.kept(order) - paid, 0)
+    return debt
+
+
+def handed_over(order: Order) -> bool:
+    """The goods are with the customer: money for the order now pays its debt (1214 = 7)."""
+    return order.status in (OrderStatus.DELIVERED, OrderStatus.PARTIALLY_DELIVERED)
 
 
 def _result(session: Session, buyer: Customer, payment: Payment | None, plan, advance: int, receipts) -> LedgerResult:

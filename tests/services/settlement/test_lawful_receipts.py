@@ -219,3 +219,44 @@ def test_refund_splits_prepayment_and_advance_parts(db, shop, lawful, emulator):
     assert by_method == {2: 200000, 3: 300000}
     advance = next(i for i in doc["1059"] if i["1214"] == 3)
     assert (advance["1030"], advance["1212"], advance["1199"]) == ("Аванс", 10, 12)
+
+
+def test_credit_at_handover_and_its_payment_later(db, shop, lawful, emulator):
+    buyer = shop.customer()
+    order = shop.order(buyer, ("Котёл", 1, 3000000))
+    with pytest.raises(InvalidInput, match="не хватает"):
+        record_delivery(db, CASHIER, order_number=order)
+    record_delivery(db, CASHIER, order_number=order, credit=True)
+    later = pay(db, buyer, PaymentKind.CASH, 3000000, order)
+    assert [r.plan.kind.value for r in later.receipts] == ["credit_payment"]
+    handover, paid = print_all(lawful, emulator)
+    assert [i["1214"] for i in handover["1059"]] == [6] and handover["1216"] == 3000000
+    assert handover["1031"] == handover["1081"] == handover["1215"] == 0
+    [line] = paid["1059"]
+    assert (line["1214"], line["1212"], line["1199"], line["1043"]) == (7, 10, 11, 3000000)
+    assert line["1030"] == f"Оплата кредита по заказу №{order}" and paid["1031"] == 3000000
+
+
+def test_partial_settlement_and_credit(db, shop, lawful, emulator):
+    buyer = shop.customer()
+    order = shop.order(buyer, ("Котёл", 1, 3000000))
+    pay(db, buyer, PaymentKind.CARD, 1000000, order)
+    record_delivery(db, CASHIER, order_number=order, collected=500000, kind=PaymentKind.CASH, credit=True)
+    _, handover = print_all(lawful, emulator)
+    assert [i["1214"] for i in handover["1059"]] == [5]
+    assert (handover["1215"], handover["1031"], handover["1216"]) == (1000000, 500000, 1500000)
+
+
+def test_company_pays_a_delivered_orders_debt_by_card(db, shop, lawful, emulator):
+    company = shop.customer(CustomerKind.COMPANY, "ООО «Тепломонтаж»", inn="7701234567")
+    order = shop.order(company, ("Котёл", 1, 3000000))
+    delivered = record_delivery(db, CASHIER, order_number=order)  # paid later by the company
+    assert delivered.debt == 3000000 and delivered.receipts == ()
+    paid = pay(db, company, PaymentKind.CARD, 3000000, order)
+    assert paid.allocated == ((order, 3000000),) and paid.advance == 0
+    [doc] = print_all(lawful, emulator)
+    [line] = doc["1059"]
+    assert (line["1214"], line["1212"]) == (7, 10) and doc["1081"] == 3000000
+    assert doc["1256"]["1228"] == "7701234567"
+    with pytest.raises(InvalidInput, match="уже закрыт"):
+        pay(db, company, PaymentKind.CARD, 100, order)  # no debt left: the money would be an advance
