@@ -127,26 +127,25 @@ def fitted_parts(parts: list[int], quantities: list[int]) -> list[int]:
     """Shift kopecks between the parts of a spread so that each part has a unit price at its quantity.
 
     Every part but one is moved to the nearest amount some price × quantity gives (within a
-    kopeck); the difference goes to the line that absorbs any amount — the one with the fewest
-    whole units (1–3 whole units fit any amount). So the prepayment shows each line at its
-    ordered quantity (12,5 m stays 12,5 m) and splits a line only when no line can absorb.
+    kopeck); the difference goes to one line that absorbs it — preferably 1, 2 or 3 whole units
+    (they fit every amount), the largest such part, else the largest part. So the prepayment shows
+    each line at its ordered quantity (12,5 m stays 12,5 m); at most the absorbing line is split.
     """
-    whole = [i for i, q in enumerate(quantities) if q % 1000 == 0]
-    absorber = min(whole, key=lambda i: (quantities[i], i)) if whole else len(parts) - 1
-    out = list(parts)
-    carry = 0
-    for i, (part, quantity) in enumerate(zip(parts, quantities, strict=True)):
-        if i == absorber or part <= 0:
-            continue
-        price = (2 * part * 1000 + quantity) // (2 * quantity)
-        fitted = line_sum(price, quantity)
-        if fitted > 0 and not fits(price, quantity, part):
-            carry += part - fitted
-            out[i] = fitted
-    if out[absorber] + carry <= 0:
-        return list(parts)
-    out[absorber] += carry
-    return out
+    fitted = [_fitted(part, quantity) for part, quantity in zip(parts, quantities, strict=True)]
+    any_amount = sorted((i for i, q in enumerate(quantities) if q in (1000, 2000, 3000)), key=lambda i: -parts[i])
+    for absorber in any_amount + sorted(range(len(parts)), key=lambda i: -parts[i]):
+        rest = sum(parts) - sum(f for i, f in enumerate(fitted) if i != absorber)
+        if rest > 0:
+            return [rest if i == absorber else f for i, f in enumerate(fitted)]
+    return list(parts)
+
+
+def _fitted(part: int, quantity: int) -> int:
+    """The nearest amount to ``part`` that a unit price gives at ``quantity`` (0 when none is positive)."""
+    if part <= 0:
+        return part
+    price = (2 * part * 1000 + quantity) // (2 * quantity)
+    return max(line_sum(price, quantity), 0) if not fits(price, quantity, part) or price == 0 else part
 
 
 def advance_line(amount: int, *, name: str = ADVANCE_NAME, vat: VatRate = ADVANCE_VAT) -> PlanLine:
