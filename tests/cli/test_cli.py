@@ -194,3 +194,38 @@ def test_orders_show_json_lists_lines_payments_and_receipts(capsys, sqlite_url):
     assert code == 0 and f"Заказ №{order['number']}" in out
     code, _, err = run(capsys, "orders", "show", "999999", "--db", sqlite_url)
     assert code != 0 and "не найден" in err
+
+
+def test_door_receipt_read_back_from_the_drivers_register(capsys, sqlite_url, tmp_path):
+    from fiscal_drivers.emulator import Emulator
+    from omnidesk.core.cashier import Cashier
+    from omnidesk.integrations.fiscal import RegisterConnection
+    from omnidesk.services.receipts import get_receipt
+
+    run(capsys, "init", "--demo", "--db", sqlite_url)
+    _, out, _ = run(capsys, "orders", "list", "--json", "--db", sqlite_url)
+    order = next(o for o in json.loads(out) if o["customer"]["kind"] == "individual" and o["paid"] == "0.00")
+    with Emulator(tcp_port=0, journal=str(tmp_path / "driver.jsonl"), fn_number="9999078900099999") as register:
+        code, _, _ = run(capsys, "handover", "set-register", "--driver", "1", "--url", register.url, "--db", sqlite_url)
+        assert code == 0
+        code, out, _ = run(capsys, "orders", "deliver", order["number"], "--collected", order["total"], "--kind",
+                           "cash", "--driver", "1", "--json", "--db", sqlite_url)
+        [owed] = json.loads(out)["receipts_owed"]
+        db = open_database(sqlite_url)
+        connection = RegisterConnection(register.url)  # the driver's device prints the stop's receipt
+        connection.open_shift(Cashier("Водитель Один", "Водитель-экспедитор"))
+        connection.print(get_receipt(db, owed["id"]).plan, Cashier("Водитель Один", "Водитель-экспедитор"))
+        connection.close()
+        db.engine.dispose()
+        run(capsys, "config", "set", "user.name", "Петрова А. П.")
+        code, out, _ = run(capsys, "fiscal", "print-owed", "--json", "--db", sqlite_url)
+        printed = json.loads(out)
+        assert code == 0 and printed["error"] is None
+        assert owed["id"] not in [r["id"] for r in printed["printed"]]  # never at the office
+        code, out, _ = run(capsys, "handover", "read-register", "--driver", "1", "--json", "--db", sqlite_url)
+    reading = json.loads(out)
+    assert code == 0 and reading["fn_number"] == "9999078900099999" and reading["discrepancies"] == []
+    assert [receipt_id for receipt_id, _fd in reading["matched"]] == [owed["id"]]
+    _, out, _ = run(capsys, "orders", "show", order["number"], "--json", "--db", sqlite_url)
+    final = next(r for r in json.loads(out)["receipts"] if r["id"] == owed["id"])
+    assert final["status"] == "printed" and final["fd_number"] == reading["matched"][0][1]
