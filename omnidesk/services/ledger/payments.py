@@ -71,6 +71,7 @@ def record_payment(
     require(actor, Role.CASHIER, Role.MANAGER, action="регистрация поступления")
     if amount <= 0:
         raise InvalidInput("сумма поступления должна быть больше нуля")
+    state.lock_money(session, buyer.id)
     payment = Payment(
         customer_id=buyer.id, kind=kind, amount=amount, received_at=received_at or dt.datetime.now(),
         payer_name=payer_name or buyer.name, payer_inn=payer_inn or buyer.inn, payer_account=payer_account,
@@ -152,6 +153,7 @@ def apply_advance(db: Database, actor: Actor, *, customer_id: int, order_number:
     require(actor, Role.CASHIER, Role.MANAGER, action="зачёт аванса")
     with db.unit_of_work() as session:
         buyer = get_customer(session, customer_id)
+        state.lock_money(session, buyer.id)
         balance = state.balance_of(session, buyer.id)
         if balance <= 0:
             raise InvalidInput(f"на авансе покупателя {buyer.name} нет денег")
