@@ -17,6 +17,8 @@ def receipt_json(r: ReceiptView) -> dict:
         "orders": list(r.order_numbers), "reason": plan.reason, "buyer_contact": plan.buyer_contact,
         "buyer": {"name": plan.buyer_name, "inn": plan.buyer_inn} if plan.buyer_name else None, "fd_number": r.fd_number, "fiscal_sign": r.fiscal_sign,
         "printed_at": r.printed_at.isoformat(timespec="seconds") if r.printed_at else None, "error": r.error,
+        "fn_number": r.fn_number, "cashier": r.cashier_name, "door_driver_id": r.door_driver_id,
+        "door_status": r.door_status,
         "lines": [
             {"name": line.name, "quantity": format_quantity(line.quantity_milli).replace(",", "."), "unit": line.unit,
              "price": to_decimal_str(line.price), "amount": to_decimal_str(line.amount),

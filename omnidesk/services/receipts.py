@@ -41,6 +41,10 @@ class ReceiptView:
     shift_number: int | None = None
     error: str | None = None
     version: int = 1
+    fn_number: str | None = None  # the FN that holds it: the office register's or a driver's
+    cashier_name: str | None = None  # 1021 as printed
+    door_driver_id: int | None = None  # printed at the door on this driver's register
+    door_status: str | None = None  # matched | missing | wrong_amount | corrected
 
     @property
     def owed(self) -> bool:
@@ -132,7 +136,8 @@ def view(session: Session, receipt: Receipt) -> ReceiptView:
         id=receipt.id, plan=plan, status=receipt.status, customer_name=customer.name if customer else "",
         order_numbers=numbers, created_at=receipt.created_at, fd_number=receipt.fd_number,
         fiscal_sign=receipt.fiscal_sign, printed_at=receipt.printed_at, shift_number=receipt.shift_number,
-        error=receipt.error, version=receipt.version,
+        error=receipt.error, version=receipt.version, fn_number=receipt.fn_number, cashier_name=receipt.cashier_name,
+        door_driver_id=receipt.door_driver_id, door_status=receipt.door_status,
     )
 
 

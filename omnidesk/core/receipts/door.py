@@ -37,7 +37,8 @@ class DoorReceipt:
     full: ReceiptPlan | None  # the receipt of a full delivery (None: nothing to fiscalise)
     collect: int  # money to take at the door for a full delivery
     refusals: tuple[Refusal, ...]
-    paper_with_goods: bool  # remote settlement and no contact: the paper receipt travels with the goods
+    paper_with_goods: bool  # remote settlement and no contact: the paper receipts travel with the goods
+    # (Ministry of Finance, 16.06.2022)
 
     @property
     def needs_register_at_door(self) -> bool:
@@ -59,14 +60,14 @@ def door_receipt(order: OrderSnap, prepaid: int, *, electronic: bool = False, co
         without = quote_delivery(order, {**everything, line.id: 0}, prepaid)
         refusals.append(Refusal(line.name, line.quantity_milli, line.unit, without.due, without.prepayment_applied,
                                 without.excess_prepayment))
-    paper = full is not None and quote.due == 0 and not contact
+    paper = prepaid > 0 and not contact  # remote money, no e-mail or phone: its paper receipts go with the goods
     return DoorReceipt(order.number, full, quote.due, tuple(refusals), paper)
 
 
 def door_text(door: DoorReceipt) -> tuple[str, ...]:
     """Route-sheet lines: the receipt to issue, what to collect, and what each refusal changes."""
     if door.full is None:
-        return ("Чек у двери не нужен",)
+        return ("Чек у двери не нужен",)  # nothing to fiscalise (a company's transfers)
     plan = door.full
     where = "на своей ККТ в момент оплаты" if door.needs_register_at_door else "пробивает офис (только зачёт предоплаты)"
     rows = [f"Чек: приход, полный расчёт (1214 = 4) — {where}"]
@@ -82,7 +83,7 @@ def door_text(door: DoorReceipt) -> tuple[str, ...]:
         rows.append(f"  Отказ от «{refusal.line_name}»: строки нет в чеке, зачёт {format_amount(refusal.offset)}, "
                     f"{change}")
     if door.paper_with_goods:
-        rows.append("  Нет телефона и e-mail покупателя: бумажный чек передать вместе с товаром")
+        rows.append("  Нет телефона и e-mail покупателя: бумажные чеки (предоплаты и этот) передать вместе с товаром")
     return tuple(rows)
 
 

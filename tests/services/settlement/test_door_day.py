@@ -148,6 +148,9 @@ def test_a_day_of_door_receipts(db, shop, journal, emulator, registers):
     assert [d.kind for r in readings for d in r.discrepancies] == ["missing"]
     [missing] = readings[1].discrepancies
     assert "не пробит" in missing.why and len(missing.corrections) == 1
+    assert get_receipt(db, missing.receipt_id).door_status == "missing"
+    door_view = get_receipt(db, readings[2].matched[0][0])
+    assert (door_view.door_status, door_view.fn_number, door_view.door_driver_id) == ("matched", vera.fn, d3)
     again = read_register(db, CASHIER, d2, RegisterConnection)  # nothing new since the last reading
     assert again.matched == () and again.discrepancies == () and again.read_from == readings[1].read_to
 
