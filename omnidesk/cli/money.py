@@ -164,7 +164,10 @@ def run_handover(args) -> int:
         common.print_json([{"driver_id": r.driver_id, "driver": r.driver, "route": r.route, "stops": r.stops,
                             "expected": to_decimal_str(r.expected), "collected_cash": to_decimal_str(r.cash),
                             "collected_card": to_decimal_str(r.card), "handed_cash": to_decimal_str(r.handed_cash),
-                            "handed_card": to_decimal_str(r.handed_card), "difference": to_decimal_str(r.difference)}
+                            "handed_card": to_decimal_str(r.handed_card), "difference": to_decimal_str(r.difference),
+                            "door_receipts": {"read": to_decimal_str(r.door_read),
+                                              "unread": to_decimal_str(r.door_unread),
+                                              "missing": to_decimal_str(r.door_missing)}}
                            for r in rows])
         return 0
     for r in rows:

@@ -13,7 +13,7 @@ from sqlalchemy import select
 
 from omnidesk.core.enums import CustomerKind, ReceiptStatus
 from omnidesk.core.errors import InvalidInput, NotFound
-from omnidesk.persistence.models import CashHandover, Customer, Driver, Payment, Route, Stop
+from omnidesk.persistence.models import CashHandover, Customer, Driver, Payment, Receipt, ReceiptLink, Route, Stop
 from omnidesk.services import audit
 from omnidesk.services import orders as order_service
 from omnidesk.services.auth import Actor, Role, require
@@ -58,6 +58,11 @@ class HandoverRow:
     handed_card: int = 0  # card and SBP slips handed in
     driver_id: int | None = None
     route_id: int | None = None
+    # door money by what the driver's register shows (handover read-register): receipts read back and
+    # matched, not read yet, and missing or wrong (owed as corrections at the office)
+    door_read: int = 0
+    door_unread: int = 0
+    door_missing: int = 0
 
     @property
     def difference(self) -> int:
@@ -143,11 +148,28 @@ def handover(db: Database, day: dt.date) -> list[HandoverRow]:
     for (_driver_id, route_id), entry in table.items():
         collected = entry[2] + entry[3]
         entry[1] = sum(by_order[o].due for o in stops.get(route_id, []) if o in by_order) + collected
+    door = _door_money(db, start, end)
     return [
         HandoverRow(names.get(driver_id, ""), f"№{route_id}" if route_id else "", *entry, driver_id=driver_id,
-                    route_id=route_id)
+                    route_id=route_id, **door.get((driver_id, route_id), {}))
         for (driver_id, route_id), entry in sorted(table.items(), key=lambda kv: (names.get(kv[0][0], ""), kv[0][1] or 0))
     ]
+
+
+def _door_money(db: Database, start: dt.datetime, end: dt.datetime) -> dict[tuple, dict[str, int]]:
+    """Per (driver, route): the money of door receipts by their reading from the driver's register."""
+    query = (select(Payment.driver_id, Payment.route_id, Receipt.door_status, Receipt.status,
+                    Receipt.cash + Receipt.electronic)
+             .join(ReceiptLink, ReceiptLink.payment_id == Payment.id).join(Receipt, Receipt.id == ReceiptLink.receipt_id)
+             .where(Receipt.door_driver_id.is_not(None), Payment.source == "driver", Payment.received_at >= start,
+                    Payment.received_at < end))
+    out: dict[tuple, dict[str, int]] = {}
+    with db.read() as session:
+        for driver_id, route_id, door_status, _status, money in session.execute(query):
+            field = {"matched": "door_read", None: "door_unread"}.get(door_status, "door_missing")
+            entry = out.setdefault((driver_id, route_id), {"door_read": 0, "door_unread": 0, "door_missing": 0})
+            entry[field] += int(money)
+    return out
 
 
 def record_handover(db: Database, actor: Actor, *, day: dt.date, driver_id: int, cash: int, card: int,

@@ -151,6 +151,11 @@ def test_a_day_of_door_receipts(db, shop, journal, emulator, registers):
     assert get_receipt(db, missing.receipt_id).door_status == "missing"
     door_view = get_receipt(db, readings[2].matched[0][0])
     assert (door_view.door_status, door_view.fn_number, door_view.door_driver_id) == ("matched", vera.fn, d3)
+    from omnidesk.services.cashier import handover
+
+    day = {row.driver_id: row for row in handover(db, dt.date.today())}  # the handover uses the same reading
+    assert (day[d2].door_read, day[d2].door_missing, day[d2].door_unread) == (1490000, 156000, 0)
+    assert (day[d1].door_read, day[d3].door_read, day[d4].door_read) == (156000, 2490000, 0)
     again = read_register(db, CASHIER, d2, RegisterConnection)  # nothing new since the last reading
     assert again.matched == () and again.discrepancies == () and again.read_from == readings[1].read_to
 
