@@ -90,6 +90,9 @@ def test_ordered_quantity_and_price_on_prepayment_final_and_return(db, shop, law
     assert shown[0] == shown[1] == [("Смеситель", "3", 0), ("Труба PP-R 20 мм", "12.5", 22)]
     assert [(i["1079"], i["1043"]) for i in final["1059"]] == [(33333, 100000), (41250, 515625)]
     assert [i["1214"] for i in prepayment["1059"]] == [2, 2] and final["1215"] == 300000
+    # item 13: VAT as the device computes it — per line (1200) and on the rate's turnover (1102, 1106)
+    assert [i["1200"] for i in final["1059"]] == [18033, 92982] and final["1102"] == 111014
+    assert prepayment["1106"] == 54098 and "1102" not in prepayment
     [back] = refund["1059"]
     assert (back["1023"], back["1079"], back["1043"], back["1214"], back["2108"]) == ("1", 33333, 33333, 4, 0)
     assert refund["1054"] == 2
