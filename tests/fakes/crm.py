@@ -14,6 +14,7 @@ import copy
 import datetime as dt
 import json
 import re
+import time
 from typing import Any
 from urllib.parse import parse_qs
 
@@ -47,7 +48,7 @@ class FakeCrm(FakeServer):
         self.orders: dict[int, dict] = {}
         self.history: list[dict] = []
         self.payments: dict[int, dict] = {}
-        self.edits: list[tuple[int, dict]] = []  # (order id, fields that changed) per applied edit
+        self.edits: list[tuple[int, dict, int]] = []  # (order id, fields that changed, ns) per applied edit
         self.bad_requests: list[str] = []
         self._next_order = 5000
         self._next_payment = 4400
@@ -270,7 +271,7 @@ class FakeCrm(FakeServer):
         pid = self._next_payment
         stored = {"id": pid, "externalId": ext, "type": payment["type"], "status": payment.get("status", "paid"),
                   "amount": payment.get("amount"), "paidAt": payment.get("paidAt"), "comment": payment.get("comment"),
-                  "order": order["id"]}
+                  "order": order["id"], "_at": time.monotonic_ns()}
         self.payments[pid] = stored
         order["payments"][str(pid)] = {k: v for k, v in stored.items() if k != "order"}
         self._record(order["id"], "payments", None, {"id": pid}, source="api", key=key)
@@ -302,5 +303,5 @@ class FakeCrm(FakeServer):
                 order["delivery"]["data"][k] = v
                 changed[f"delivery.data.{k}"] = v
         if changed:
-            self.edits.append((order["id"], changed))
+            self.edits.append((order["id"], changed, time.monotonic_ns()))
         return 200, {"success": True, "id": order["id"], "order": order}

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import base64
 import re
+import time
 import uuid
 from urllib.parse import parse_qs, unquote
 
@@ -24,6 +25,8 @@ REAL_TIME = {"Document_ЗаказКлиента", "Document_ПриходныйК
 RECEIPTS = {"Document_ПоступлениеБезналичныхДенежныхСредств": "БанковскийСчет_Key",
             "Document_ПриходныйКассовыйОрдер": "Касса_Key",
             "Document_ОперацияПоПлатежнойКарте": "Организация_Key"}
+PUBLISHED = ("Document_ЗаказКлиента", "Catalog_ОбъектыРасчетов", "Catalog_ФизическиеЛица", "Catalog_ТранспортныеСредства",
+             "Catalog_Контрагенты", "Catalog_Партнеры", "Document_ЗаданиеНаПеревозку", *RECEIPTS)
 ROW_FIELDS = ("Партнер_Key", "ОбъектРасчетов_Key", "Сумма", "СуммаВзаиморасчетов", "ВалютаВзаиморасчетов_Key",
               "СтатьяДвиженияДенежныхСредств_Key")
 
@@ -146,8 +149,11 @@ class FakeOneC(FakeServer):
         super().__init__(faults=faults)
         self.sets: dict[str, dict[str, dict]] = {}
         self.created: list[tuple[str, str]] = []  # (set, Ref_Key) in order of creation
+        self.created_at: dict[str, int] = {}  # Ref_Key → monotonic ns
         self.posted: list[tuple[str, str]] = []
         self.filters_seen: list[str] = []
+        for name in PUBLISHED:  # the composition set in "Настройка стандартного интерфейса OData"
+            self.sets[name] = {}
         self.organization = self.add("Catalog_Организации", Description="ООО «ОмниТепло»")
         self.bank_account = self.add("Catalog_БанковскиеСчетаОрганизаций", Description="Расчётный счёт в Сбербанке")
         self.cash_desk = self.add("Catalog_Кассы", Description="Основная касса")
@@ -199,7 +205,7 @@ class FakeOneC(FakeServer):
         return status, answer
 
     def _route(self, handler, method, name, key, action, params, body):
-        if name not in self.sets and not (method == "POST" and name.startswith(("Document_", "Catalog_"))):
+        if name not in self.sets:
             return 404, odata_error(8, f"Тип не найден: {name}")
         rows = self.sets.setdefault(name, {})
         if action:
@@ -269,6 +275,7 @@ class FakeOneC(FakeServer):
         entity.setdefault("DeletionMark", False)
         rows[key] = entity
         self.created.append((name, key))
+        self.created_at[key] = time.monotonic_ns()
         return 201, {"odata.metadata": f"{ROOT}/$metadata#{name}/@Element", **entity}
 
     def _post(self, name, key, params):
