@@ -8,6 +8,7 @@ page, so the throttle's wait is the only cost of the network.
 
 from __future__ import annotations
 
+import contextlib
 import queue
 import threading
 import time
@@ -83,8 +84,6 @@ def pull_crm(db: Database, client: CrmClient, statuses: dict[str, dict], status_
     finally:
         stop.set()
         while reader.is_alive():  # let the reader finish its put, then end
-            try:
+            with contextlib.suppress(queue.Empty):
                 pages.get(timeout=0.05)
-            except queue.Empty:
-                pass
     return result
