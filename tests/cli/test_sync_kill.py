@@ -64,7 +64,7 @@ def test_killed_sync_loses_and_doubles_nothing(tmp_path, sqlite_url):
         killed = 0
         for _ in range(TRIALS):
             app = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            time.sleep(rng.uniform(0.4, 3.0))
+            time.sleep(rng.uniform(0.4, 6.0))
             if app.poll() is None:
                 app.send_signal(signal.SIGKILL)
                 killed += 1

@@ -203,7 +203,10 @@ class FakeCrm(FakeServer):
             return 400, {"success": False, "errorMsg": "Errors in the input parameters",
                          "errors": {"limit": "The value you selected is not a valid choice."}}
         ids = params.get("filter[ids][]")
-        found = [o for o in self.orders.values() if ids is None or str(o["id"]) in ids]
+        if ids is None:
+            found = list(self.orders.values())
+        else:
+            found = [self.orders[int(i)] for i in sorted(set(ids), key=int) if i.isdigit() and int(i) in self.orders]
         page = int(params.get("page", ["1"])[0])
         total = len(found)
         return 200, {"success": True, "orders": found[(page - 1) * limit: page * limit],

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session, selectinload
 
 from omnidesk.core.enums import OrderStatus, PaymentSubject, RouteStatus
@@ -39,29 +39,31 @@ def apply_orders(session: Session, orders: Sequence[dict], statuses: dict[str, d
         select(Customer).where(Customer.crm_id.in_({d.customer_crm_id for d in datas})))}
     busy = _on_published_routes(session, [o.id for o in existing.values()])
     paid = _paid(session, [o.id for o in existing.values()])
-    for data in datas:
-        customer = customers.get(data.customer_crm_id)
-        if customer is None:
-            customer = Customer(kind=data.customer_kind, name=data.customer_name, inn=data.inn, phone=data.phone,
-                                email=data.email, crm_id=data.customer_crm_id)
-            session.add(customer)
-            session.flush()
-            customers[data.customer_crm_id] = customer
-        status = status_map.status_of(data.status_code, (statuses.get(data.status_code) or {}).get("group"))
-        order = existing.get(data.crm_id)
-        if order is None:
-            order = _linked_by_number(session, data)
-        if order is None:
-            order = Order(number=_free_number(session, data.number), customer_id=customer.id,
-                          status=status or OrderStatus.NEW, crm_id=data.crm_id)
-            _set_delivery(order, data)
-            order.lines = _lines(data)
-            order.total = sum(line.amount for line in order.lines)
-            session.add(order)
-            result.created += 1
-            continue
-        order.crm_id = data.crm_id
-        _update(session, order, data, status, order.id in busy, paid.get(order.id, 0), result)
+    taken: dict[str, Order | None] = {o.number: o for o in session.scalars(select(Order).where(Order.number.in_({d.number for d in datas})))}
+    new_customers: dict[str, dict] = {}
+    new_orders: list[tuple[OrderData, OrderStatus, str]] = []
+    with session.no_autoflush:
+        for data in datas:
+            if data.customer_crm_id not in customers and data.customer_crm_id not in new_customers:
+                new_customers[data.customer_crm_id] = {
+                    "kind": data.customer_kind, "name": data.customer_name, "inn": data.inn, "phone": data.phone,
+                    "email": data.email, "crm_id": data.customer_crm_id}
+            status = status_map.status_of(data.status_code, (statuses.get(data.status_code) or {}).get("group"))
+            order = existing.get(data.crm_id)
+            if order is None:
+                same = taken.get(data.number)
+                if same is not None and same.crm_id is None:  # typed in OmniDesk before sync was set up
+                    order = same
+            if order is None:
+                number = data.number if data.number not in taken else _free_number(session, data.number, taken)
+                taken[number] = None
+                new_orders.append((data, status or OrderStatus.NEW, number))
+                continue
+            order.crm_id = data.crm_id
+            _update(session, order, data, status, order.id in busy, paid.get(order.id, 0), result)
+    session.flush()
+    _insert_new(session, customers, new_customers, new_orders)
+    result.created += len(new_orders)
     if since_id is not None:
         put_state(session, "crm.history_since_id", str(since_id))
 
@@ -111,6 +113,31 @@ def _update(session: Session, order: Order, data: OrderData, status: OrderStatus
         result.updated += 1
 
 
+def _insert_new(session: Session, customers: dict[str, Customer], new_customers: dict[str, dict],
+                new_orders: list[tuple[OrderData, OrderStatus, str]]) -> None:
+    """New customers, orders and lines written set-wise (a first pull brings thousands)."""
+    ids = {crm_id: c.id for crm_id, c in customers.items()}
+    if new_customers:
+        rows = session.execute(insert(Customer).returning(Customer.id, Customer.crm_id), list(new_customers.values()))
+        ids.update((crm_id, cid) for cid, crm_id in rows)
+    if not new_orders:
+        return
+    order_rows = [{
+        "number": number, "customer_id": ids[data.customer_crm_id], "status": status, "crm_id": data.crm_id,
+        "total": sum(line.amount for line in data.lines), "delivery_date": data.delivery_date,
+        "window_start": data.window_start, "window_end": data.window_end, "address": data.address,
+        "weight_g": data.weight_g, "contact_phone": data.phone, "comment": data.comment,
+    } for data, status, number in new_orders]
+    order_ids = dict((crm_id, oid) for oid, crm_id in session.execute(
+        insert(Order).returning(Order.id, Order.crm_id), order_rows))
+    lines = [{"order_id": order_ids[data.crm_id], "line_no": n, "name": line.name,
+              "quantity_milli": line.quantity_milli, "price": line.price, "amount": line.amount,
+              "vat_rate": VatRate.VAT22, "payment_subject": PaymentSubject.GOODS}
+             for data, _status, _number in new_orders for n, line in enumerate(data.lines, start=1)]
+    if lines:
+        session.execute(insert(OrderLine), lines)
+
+
 def _set_delivery(order: Order, data: OrderData) -> None:
     order.delivery_date, order.window_start, order.window_end = data.delivery_date, data.window_start, data.window_end
     if data.address != order.address:
@@ -126,17 +153,13 @@ def _lines(data: OrderData) -> list[OrderLine]:
             for n, line in enumerate(data.lines, start=1)]
 
 
-def _linked_by_number(session: Session, data: OrderData) -> Order | None:
-    """An order typed in OmniDesk before sync was set up, with the same number and no CRM id yet."""
-    return session.scalar(select(Order).where(Order.number == data.number, Order.crm_id.is_(None)))
-
-
-def _free_number(session: Session, number: str) -> str:
-    candidate, n = number, 1
-    while session.scalar(select(Order.id).where(Order.number == candidate)) is not None:
+def _free_number(session: Session, number: str, taken: dict[str, Order | None]) -> str:
+    n = 1
+    while True:
         n += 1
         candidate = f"{number}-{n}"[:32]
-    return candidate
+        if candidate not in taken and session.scalar(select(Order.id).where(Order.number == candidate)) is None:
+            return candidate
 
 
 def _on_published_routes(session: Session, order_ids: list[int]) -> set[int]:
