@@ -92,3 +92,21 @@ def resolve_conflict(db: Database, actor: Actor, conflict_id: int) -> None:
     with db.unit_of_work() as s:
         s.execute(update(SyncConflict).where(SyncConflict.id == conflict_id)
                   .values(resolved_at=dt.datetime.now(), resolved_by=actor.name))
+
+
+ONEC_CHOICES = ("organization", "bank_account", "cash_desk", "cashflow_item")
+
+
+def onec_choices(settings: SyncSettings) -> dict[str, list[tuple[str, str]]]:
+    """(Ref_Key, name) of 1C's organisations, bank accounts, cash desks and cash-flow items (network: a worker)."""
+    from omnidesk.integrations.onec import ODataClient
+
+    from .to_onec import OneCBooks
+
+    if not settings.onec_url:
+        from omnidesk.core.errors import InvalidInput
+
+        raise InvalidInput("не задан адрес 1С (onec.url)")
+    books = OneCBooks(ODataClient(settings.onec_url, settings.onec_user, settings.onec_password, timeout=20),
+                      settings.onec_refs)
+    return {name: books.choices(name) for name in ONEC_CHOICES}
