@@ -274,7 +274,7 @@ class SyncPage(QWidget):
             return
         try:
             changes = self._context.update_settings(values)
-        except Exception as exc:  # noqa: BLE001 - shown on the page
+        except Exception as exc:
             self.message.setText(error_text(exc))
             return
         self.message.setText(self.tr("Saved."))
