@@ -7,6 +7,7 @@ a new date or window for an order on a published route). A closed order never mo
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -127,6 +128,7 @@ def _insert_new(session: Session, customers: dict[str, Customer], new_customers:
         "total": sum(line.amount for line in data.lines), "delivery_date": data.delivery_date,
         "window_start": data.window_start, "window_end": data.window_end, "address": data.address,
         "weight_g": data.weight_g, "contact_phone": data.phone, "comment": data.comment,
+        "onec_id": _onec_key(session, data.external_id),
     } for data, status, number in new_orders]
     order_ids = dict((crm_id, oid) for oid, crm_id in session.execute(
         insert(Order).returning(Order.id, Order.crm_id), order_rows))
@@ -136,6 +138,17 @@ def _insert_new(session: Session, customers: dict[str, Customer], new_customers:
              for data, _status, _number in new_orders for n, line in enumerate(data.lines, start=1)]
     if lines:
         session.execute(insert(OrderLine), lines)
+
+
+def _onec_key(session: Session, external_id: str | None) -> str | None:
+    """The CRM's externalId, when it is a GUID, is the 1C order's Ref_Key (RetailCRM's 1C exchange sets it so)."""
+    try:
+        key = str(uuid.UUID(str(external_id))) if external_id else None
+    except ValueError:
+        return None
+    if key and session.scalar(select(Order.id).where(Order.onec_id == key)) is not None:
+        return None
+    return key
 
 
 def _set_delivery(order: Order, data: OrderData) -> None:

@@ -15,10 +15,11 @@ from omnidesk.config import SyncSettings
 from omnidesk.integrations.crm import CrmClient
 from omnidesk.integrations.onec import ODataClient
 from omnidesk.integrations.web import RemoteError, RetryPolicy
-from omnidesk.persistence.models import OutboxMessage, SyncConflict
+from omnidesk.persistence.models import Order, OutboxMessage, SyncConflict
 
 from ..uow import Database
 from . import to_crm, to_onec
+from .from_onec import pull_onec
 from .mapping import StatusMap
 from .pull import PullResult, pull_crm
 from .send import Backoff, SendResult, send_outbox
@@ -47,6 +48,7 @@ class SyncReport:
     pending: int = 0
     parked: int = 0
     conflicts_open: int = 0
+    onec_pulled: dict[str, int] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -66,6 +68,10 @@ class SyncReport:
                    f"(записей истории {self.records})")
         out.append(f"исходящие: отправлено {self.sent}, не требуют отправки {self.skipped}, "
                    f"ждут {self.pending}, отложены с ошибкой {self.parked}")
+        if self.onec_pulled:
+            p = self.onec_pulled
+            out.append(f"из 1С: связано покупателей {p['customers_linked']}, водителей {p['drivers_linked']}, "
+                       f"обновлено машин {p['vans_updated']}, отметок «Доставлено» {p['delivered_flags']}")
         out.append(f"конфликты: новых {self.conflicts_new}, нерешённых {self.conflicts_open}")
         out.extend(f"  ! {text}" for text in self.conflict_texts[:20])
         return out
@@ -115,6 +121,8 @@ class SyncEngine:
             state = report.crm if system == "crm" else report.onec
             state.state, state.error = "down", error
         report.sent, report.skipped = result.sent, result.skipped
+        if "onec" in systems and report.onec.state != "down":
+            self._pull_onec(report, install)
         self._counts(report)
         return report
 
@@ -148,6 +156,27 @@ class SyncEngine:
         with self.db.unit_of_work() as session:
             put_state(session, "onec.last_pull", now)
         report.onec.state, report.onec.last_pull = "ok", now
+
+    def _pull_onec(self, report: SyncReport, install: str) -> None:
+        assert self.onec is not None and self.books is not None
+        self._store_links(self.books.linked)
+        try:
+            report.onec_pulled = asdict(pull_onec(self.db, self.onec, install))
+        except RemoteError as exc:
+            report.onec.state, report.onec.error = "down", str(exc)
+
+    def _store_links(self, linked: dict[str, str]) -> None:
+        """Orders found in 1C by number keep their ЗаказКлиента's key (the next lookups go by key)."""
+        if not linked:
+            return
+        with self.db.unit_of_work() as session:
+            taken = set(session.scalars(select(Order.onec_id).where(Order.onec_id.in_(list(linked.values())))))
+            for order in session.scalars(select(Order).where(Order.number.in_(list(linked)), Order.onec_id.is_(None))):
+                key = linked[order.number]
+                if key not in taken:
+                    order.onec_id = key
+                    taken.add(key)
+        linked.clear()
 
     def statuses(self) -> dict[str, dict]:
         """The CRM's statuses (code → name, group), read once a pass and kept for when the CRM is down."""

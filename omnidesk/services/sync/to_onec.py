@@ -55,6 +55,7 @@ class OneCBooks:
         self.client = client
         self.refs = refs
         self._cache: dict[str, Any] = {}
+        self.linked: dict[str, str] = {}  # OmniDesk order number → its ЗаказКлиента, found this pass
 
     def choices(self, name: str) -> list[tuple[str, str]]:
         """(Ref_Key, name) of a catalog the Sync page offers (organisations, accounts, desks, items)."""
@@ -104,6 +105,7 @@ class OneCBooks:
         if doc is None:  # the CRM↔1C exchange may bring it later
             raise Unavailable(f"заказ №{number} ещё не найден в 1С")
         self._cache[cache_key] = doc
+        self.linked[number] = doc["Ref_Key"]
         return doc
 
     def settlement(self, order_key: str, number: str) -> str:
