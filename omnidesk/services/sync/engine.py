@@ -25,6 +25,9 @@ from .pull import PullResult, pull_crm
 from .send import Backoff, SendResult, send_outbox
 from .state import get_json, get_state, install_id, put_json, put_state
 
+REFERENCE_BOOKS = ("statuses", "status-groups", "payment-types", "delivery-types", "sites")
+REFERENCE_AGE = dt.timedelta(hours=1)
+
 
 @dataclass
 class SystemState:
@@ -94,7 +97,7 @@ class SyncEngine:
                                policy=policy)
         self.crm, self.onec = crm, onec
         self.books = to_onec.OneCBooks(onec, settings.onec_refs) if onec else None
-        self._statuses: dict[str, dict] | None = None
+        self._references: dict[str, dict] | None = None
 
     # --- one pass ---------------------------------------------------------------------------------
     def run(self, *, crm: bool = True, onec: bool = True) -> SyncReport:
@@ -178,21 +181,32 @@ class SyncEngine:
                     taken.add(key)
         linked.clear()
 
-    def statuses(self) -> dict[str, dict]:
-        """The CRM's statuses (code → name, group), read once a pass and kept for when the CRM is down."""
-        if self._statuses is None:
+    def references(self) -> dict[str, dict]:
+        """The CRM's reference books (statuses with their groups, payment and delivery types, sites), read
+        at most once an hour and kept in the database for when the CRM is down."""
+        if self._references is None:
             assert self.crm is not None
-            try:
-                self._statuses = self.crm.reference("statuses")
-                with self.db.unit_of_work() as session:
-                    put_json(session, "crm.statuses", self._statuses)
-            except RemoteError:
-                with self.db.read() as session:
-                    cached = get_json(session, "crm.statuses")
-                if cached is None:
-                    raise
-                self._statuses = cached
-        return self._statuses
+            with self.db.read() as session:
+                cached = get_json(session, "crm.references")
+            fresh = cached and cached.get("read_at", "") > (dt.datetime.now() - REFERENCE_AGE).isoformat()
+            if fresh:
+                self._references = cached
+            else:
+                try:
+                    books = {name: self.crm.reference(name) for name in REFERENCE_BOOKS}
+                    books["read_at"] = dt.datetime.now().isoformat()  # type: ignore[assignment]
+                    with self.db.unit_of_work() as session:
+                        put_json(session, "crm.references", books)
+                    self._references = books
+                except RemoteError:
+                    if not cached:
+                        raise
+                    self._references = cached
+        return self._references or {}
+
+    def statuses(self) -> dict[str, dict]:
+        """The CRM's statuses: code → {name, group, ordering…}."""
+        return self.references().get("statuses") or {}
 
     # --- where each message goes ------------------------------------------------------------------
     def _route(self, message: OutboxMessage) -> str | None:

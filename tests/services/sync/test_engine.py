@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import pytest
 import sqlalchemy as sa
@@ -19,12 +20,9 @@ CASHIER = Actor("Кассир", Role.ADMIN)
 
 
 @pytest.fixture
-def sqlite_db(sqlite_url):
-    from omnidesk.services.database import open_database
-
-    database = open_database(sqlite_url)
-    yield database
-    database.engine.dispose()
+def sqlite_db(db):
+    """Named for history: each test runs on SQLite and on PostgreSQL (the ``db`` fixture)."""
+    return db
 
 
 def test_first_pull_creates_orders_and_customers_and_stores_the_history_id(sqlite_db, crm):
@@ -144,7 +142,7 @@ def test_an_order_not_yet_in_1c_waits_and_holds_back_its_stream_then_goes(sqlite
     report = sync.run()
     assert report.sent == 0 and report.pending == 2
     with sqlite_db.read() as s:
-        errors = [m.last_error for m in s.scalars(sa.select(OutboxMessage))]
+        errors = [m.last_error for m in s.scalars(sa.select(OutboxMessage).order_by(OutboxMessage.id))]
     assert "ещё не найден в 1С" in errors[0] and errors[1] == ""  # the second waits behind the first
     onec.add_order("42")
     assert sync.run().sent == 2
@@ -201,3 +199,15 @@ def test_parked_message_is_kept_with_its_error_and_retried_on_request(sqlite_db,
     sync2 = engine(sqlite_db, crm, onec, **{"onec.organization": "ООО «ОмниТепло»"})
     assert retry_parked(sqlite_db) == 1
     assert sync2.run().sent == 1
+
+
+def test_reference_books_are_read_once_an_hour_and_kept_for_when_the_crm_is_down(sqlite_db, crm):
+    crm.add_order(number="1")
+    engine(sqlite_db, crm).run()
+    with sqlite_db.read() as s:
+        books = json.loads(s.scalar(sa.text("select value from sync_state where key = 'crm.references'")))
+    assert books["statuses"]["complete"]["group"] == "complete" and "bank-transfer" in books["payment-types"]
+    assert set(books["sites"]) == {"omnisan", "omnisan-pro"} and "courier" in books["delivery-types"]
+    before = crm.requests
+    engine(sqlite_db, crm).run()
+    assert crm.requests - before == 1  # one history request, no reference books again within the hour

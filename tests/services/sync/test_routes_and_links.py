@@ -18,12 +18,9 @@ from .conftest import engine
 
 
 @pytest.fixture
-def sqlite_db(sqlite_url):
-    from omnidesk.services.database import open_database
-
-    database = open_database(sqlite_url)
-    yield database
-    database.engine.dispose()
+def sqlite_db(db):
+    """Named for history: each test runs on SQLite and on PostgreSQL (the ``db`` fixture)."""
+    return db
 
 
 def _orders_and_route(db, crm, onec, driver_name="Д'Артаньян Шарль") -> int:
