@@ -116,7 +116,7 @@ class CrmClient:
 
     def order(self, ident: int | str, by: str = "id") -> dict:
         params = {"by": by}
-        if by == "externalId" and self.site:
+        if self.site:  # `by` and `site` always explicit (a multi-store key needs the site)
             params["site"] = self.site
         return self._call("GET", f"/orders/{ident}", params=params)["order"]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 
 import pytest
@@ -36,6 +37,10 @@ def test_filter_values_with_apostrophes_quotes_and_cyrillic_find_exactly_that_ob
 def test_literals():
     assert lit.string("O'Brien") == "'O''Brien'"
     assert lit.guid("6F9619FF-8B86-D011-B42D-00CF4FC964FF") == "guid'6f9619ff-8b86-d011-b42d-00cf4fc964ff'"
+    assert lit.datetime(dt.datetime(2025, 3, 1, 9, 5, 7, 123)) == "datetime'2025-03-01T09:05:07'"
+    assert lit.datetime(dt.date(2025, 3, 1)) == "datetime'2025-03-01T00:00:00'"
+    assert lit.cast("6f9619ff-8b86-d011-b42d-00cf4fc964ff", "Document_ЗаказКлиента") == \
+        "cast(guid'6f9619ff-8b86-d011-b42d-00cf4fc964ff','Document_ЗаказКлиента')"
     with pytest.raises(ValueError):
         lit.guid("x') or true or ('")
     with pytest.raises(ValueError):
