@@ -71,7 +71,9 @@ def sync_status(db: Database, settings: SyncSettings, limit: int = 200) -> SyncS
                                  .order_by(OutboxMessage.id).limit(limit)))
         done = list(s.scalars(select(OutboxMessage).where(OutboxMessage.state.in_(("sent", "skipped")))
                               .order_by(OutboxMessage.id.desc()).limit(max(limit - len(waiting), 0))))
-        messages = tuple(MessageView(m.id, _when(m.created_at), TARGET_WORDS.get(m.target, m.target),
+        money = {"onec": "1С", "crm": "CRM", "none": "никуда"}.get(settings.payment_master, "")
+        messages = tuple(MessageView(m.id, _when(m.created_at),
+                                     money if m.target == "money" else TARGET_WORDS.get(m.target, m.target),
                                      KIND_WORDS.get(m.kind, m.kind), m.stream, m.state, m.attempts,
                                      _when(m.next_at) if m.state == "pending" else "", m.last_error)
                          for m in waiting + done)

@@ -73,14 +73,14 @@ class OneCBooks:
         elif wanted:
             rows = self.client.find(entity_set, Description=wanted)
             if len(rows) != 1:
-                raise Rejected(f"1С: {words} «{wanted}» {'не найдена' if not rows else 'найдена не одна'}: "
-                               f"выберите её на странице «Синхронизация» (onec.{name})")
+                raise Rejected(f"1С: «{wanted}» ({words}) {'не найдено' if not rows else 'найдено больше одного'} — "
+                               f"выберите на странице «Синхронизация» (onec.{name})")
             key = rows[0]["Ref_Key"]
         else:
             rows = self.client.query(entity_set, select="Ref_Key,Description", filter="DeletionMark eq false", top=2)
             if len(rows) != 1:
-                raise Rejected(f"1С: {words} не выбрана, а в 1С их {'нет' if not rows else 'несколько'} — "
-                               f"выберите на странице «Синхронизация» (onec.{name})")
+                raise Rejected(f"1С: в настройках не указано, какая нужна запись «{words}», а в 1С таких "
+                               f"{'нет' if not rows else 'несколько'} — выберите на странице «Синхронизация» (onec.{name})")
             key = rows[0]["Ref_Key"]
         self._cache[name] = key
         return key

@@ -195,7 +195,7 @@ def test_parked_message_is_kept_with_its_error_and_retried_on_request(sqlite_db,
     report = sync.run()
     assert report.parked == 1
     with sqlite_db.read() as s:
-        assert "организация не выбрана" in s.scalar(sa.select(OutboxMessage.last_error))
+        assert "«организация»" in s.scalar(sa.select(OutboxMessage.last_error))
     sync2 = engine(sqlite_db, crm, onec, **{"onec.organization": "ООО «ОмниТепло»"})
     assert retry_parked(sqlite_db) == 1
     assert sync2.run().sent == 1
