@@ -67,8 +67,8 @@ def _fill(db, crm: FakeCrm, onec: FakeOneC, orders: int) -> dict[str, list[int]]
 
 def test_every_message_arrives_exactly_once_in_order_under_thirty_percent_faults(sqlite_url):
     db = open_database(sqlite_url)
-    faults_crm = Faults(error_rate=0.22, lost_answer_rate=0.1, slow_s=0.25, seed=11)
-    faults_onec = Faults(error_rate=0.22, lost_answer_rate=0.1, slow_s=0.25, seed=12)
+    faults_crm = Faults(error_rate=0.26, lost_answer_rate=0.1, slow_s=0.25, seed=11)
+    faults_onec = Faults(error_rate=0.26, lost_answer_rate=0.1, slow_s=0.25, seed=12)
     with FakeCrm(faults=faults_crm) as crm, FakeOneC(faults=faults_onec) as onec:
         orders = MESSAGES // PER_ORDER
         amounts = _fill(db, crm, onec, orders)
@@ -107,5 +107,7 @@ def test_every_message_arrives_exactly_once_in_order_under_thirty_percent_faults
         injected = Counter(faults_crm.injected) + Counter(faults_onec.injected)
         assert {"429", "503", "slow", "drop", "lost_answer"} <= set(injected)
         total = crm.requests + onec.requests
-        assert sum(injected.values()) / total >= 0.25, (injected, total)
+        share = sum(injected.values()) / total
+        print(f"{orders * PER_ORDER} messages, {total} requests, {share:.1%} of them failed: {dict(injected)}")
+        assert share >= 0.27, (injected, total)
     db.engine.dispose()
