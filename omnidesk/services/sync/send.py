@@ -1,4 +1,5 @@
-"""The outbox sender: messages in id order, per stream (an order, a route) strictly one after another.
+"""The outbox sender: messages in id order, per stream (an order, a route) and system strictly one after
+another (a payment waiting for 1C does not hold back the order's delivery result to the CRM).
 
 Sent → ``sent``. "Later" (unreachable, 429/503, an order not yet in 1C) → tried again after an exponential
 backoff, holding back the rest of its stream. Refused by the other side, or still failing after
@@ -55,22 +56,23 @@ def send_outbox(db: Database, route: Callable[[OutboxMessage], str | None], hand
         waiting = list(session.scalars(select(OutboxMessage).where(OutboxMessage.state.in_(("pending", "parked")))
                                        .order_by(OutboxMessage.id)))
         session.expunge_all()
-    held: set[str] = set()
+    held: set[tuple[str | None, str]] = set()  # (system, stream): one system's queue never waits for another's
     down: set[str] = set()
     later_in_a_row: dict[str, int] = {}
     for message in waiting:
-        if message.stream in held:
+        system = route(message)
+        stream = (system, message.stream)
+        if stream in held:
             continue
         if message.state == "parked" or message.next_at > now():
-            held.add(message.stream)
+            held.add(stream)
             continue
-        system = route(message)
         if system is None:
             _finish(db, message, "skipped", "не отправляется: sync.payment_master = none")
             result.skipped += 1
             continue
         if system not in systems or system in down:
-            held.add(message.stream)
+            held.add(stream)
             continue
         payload = json.loads(message.payload)
         try:
@@ -80,7 +82,7 @@ def send_outbox(db: Database, route: Callable[[OutboxMessage], str | None], hand
             result.skipped += 1
             later_in_a_row[system] = 0
         except RemoteError as exc:
-            held.add(message.stream)
+            held.add(stream)
             if exc.transient and message.attempts + 1 < backoff.max_attempts:
                 _later(db, message, str(exc), now() + backoff.delay(message.attempts + 1))
                 result.retry_later += 1
@@ -93,7 +95,7 @@ def send_outbox(db: Database, route: Callable[[OutboxMessage], str | None], hand
                 result.parked_now += 1
         except Exception as exc:  # a defect must not lose the message: it waits, parked, with what went wrong
             log.exception("outbox message %s failed", message.id)
-            held.add(message.stream)
+            held.add(stream)
             _park(db, message, f"{type(exc).__name__}: {exc}")
             result.parked_now += 1
         else:

@@ -211,3 +211,13 @@ def test_reference_books_are_read_once_an_hour_and_kept_for_when_the_crm_is_down
     before = crm.requests
     engine(sqlite_db, crm).run()
     assert crm.requests - before == 1  # one history request, no reference books again within the hour
+
+
+def test_a_payment_waiting_for_1c_does_not_hold_back_the_delivery_result_to_the_crm(sqlite_db, crm):
+    order = crm.add_order(number="3", status="send-to-delivery")
+    sync = engine(sqlite_db, crm)  # 1C not set up yet: payments (master = onec) wait for it
+    sync.run()
+    record_delivery(sqlite_db, CASHIER, order_number="3", collected=1195000, kind=PaymentKind.CASH)
+    report = sync.run()
+    assert report.sent == 1 and report.pending == 1
+    assert crm.orders[order["id"]]["status"] == "complete"
