@@ -48,6 +48,10 @@ def test_published_routes_go_to_the_outbox_for_1c(capsys, sqlite_url):
 
     db = open_database(sqlite_url)
     load_demo(db, today=dt.date(2026, 3, 10))
+    from omnidesk.services.sync.state import put_state
+
+    with db.unit_of_work() as s:
+        put_state(s, "outbox.enabled", "1")  # sync has been set up
     assert main(["plan", "--date", "2026-03-10", "--time-limit", "1", "--db", sqlite_url, "--json"]) == 0
     capsys.readouterr()
     assert main(["routes", "publish", "--date", "2026-03-10", "--db", sqlite_url, "--json"]) == 0

@@ -102,6 +102,8 @@ class SyncEngine:
     # --- one pass ---------------------------------------------------------------------------------
     def run(self, *, crm: bool = True, onec: bool = True) -> SyncReport:
         report = SyncReport(SystemState(self.crm is not None), SystemState(self.onec is not None))
+        if self.crm is not None or self.onec is not None:
+            self._enable_outbox()
         systems: set[str] = set()
         if self.crm is not None:
             if crm:
@@ -128,6 +130,13 @@ class SyncEngine:
             self._pull_onec(report, install)
         self._counts(report)
         return report
+
+    def _enable_outbox(self) -> None:
+        with self.db.read() as session:
+            if get_state(session, "outbox.enabled") == "1":
+                return
+        with self.db.unit_of_work() as session:
+            put_state(session, "outbox.enabled", "1")
 
     def _pull_crm(self, report: SyncReport) -> None:
         assert self.crm is not None

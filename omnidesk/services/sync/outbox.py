@@ -1,5 +1,8 @@
 """Writing to the outbox, inside the unit of work of the change it reports (so both commit or neither).
 
+The outbox records from the first sync pass with the CRM or 1C set up (``sync_state['outbox.enabled']``):
+months of work done before sync was set up are not poured into 1C at once.
+
 Called by the ledger (a payment applied), the delivery outcome (delivered, partly, refused, cancelled),
 the carrier hand-over and route publishing. Each message says what happened in OmniDesk's own terms;
 the sender turns it into a CRM or 1C request when it leaves.
@@ -17,8 +20,14 @@ from sqlalchemy.orm import Session
 from omnidesk.core.enums import OrderStatus
 from omnidesk.persistence.models import Allocation, Customer, Order, OutboxMessage, Payment, Route, Vehicle
 
+from .state import get_state
+
 OUTCOMES = {OrderStatus.DELIVERED: "delivered", OrderStatus.PARTIALLY_DELIVERED: "partly_delivered",
             OrderStatus.REFUSED: "refused", OrderStatus.CANCELLED: "cancelled"}
+
+
+def enabled(session: Session) -> bool:
+    return get_state(session, "outbox.enabled") == "1"
 
 
 def _add(session: Session, *, target: str, kind: str, stream: str, external_id: str, payload: dict[str, Any]) -> None:
@@ -29,7 +38,7 @@ def _add(session: Session, *, target: str, kind: str, stream: str, external_id: 
 def payments_recorded(session: Session, payment_ids: Iterable[int]) -> None:
     """One message per payment: where it goes (1C, the CRM or nowhere) is decided when it is sent."""
     ids = list(payment_ids)
-    if not ids:
+    if not ids or not enabled(session):
         return
     session.flush()
     payments = {p.id: p for p in session.scalars(select(Payment).where(Payment.id.in_(ids)))}
@@ -60,7 +69,7 @@ def payments_recorded(session: Session, payment_ids: Iterable[int]) -> None:
 def order_outcome(session: Session, order: Order, comment: str = "") -> None:
     """The delivery result goes back to the CRM as the order's status (orders that came from the CRM)."""
     outcome = OUTCOMES.get(order.status)
-    if outcome is None or not order.crm_id:
+    if outcome is None or not order.crm_id or not enabled(session):
         return
     _add(session, target="crm", kind="order_status", stream=f"order:{order.number}",
          external_id=f"status-{order.id}-{outcome}",
@@ -69,7 +78,7 @@ def order_outcome(session: Session, order: Order, comment: str = "") -> None:
 
 
 def handed_to_carrier(session: Session, order: Order, carrier: str, track_number: str | None) -> None:
-    if not order.crm_id:
+    if not order.crm_id or not enabled(session):
         return
     _add(session, target="crm", kind="order_status", stream=f"order:{order.number}",
          external_id=f"carrier-{order.id}-{track_number or ''}",
@@ -80,6 +89,8 @@ def handed_to_carrier(session: Session, order: Order, carrier: str, track_number
 
 def route_published(session: Session, route: Route) -> None:
     """The route as 1C's transport task: driver, van, times, the orders with their windows."""
+    if not enabled(session):
+        return
     session.flush()
     vehicle = session.get(Vehicle, route.vehicle_id) if route.vehicle_id else None
     stops = []

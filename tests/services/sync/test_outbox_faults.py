@@ -17,6 +17,7 @@ from omnidesk.core.vat import VatRate
 from omnidesk.persistence.models import Allocation, Customer, Order, OrderLine, OutboxMessage, Payment
 from omnidesk.services.database import open_database
 from omnidesk.services.sync import outbox
+from omnidesk.services.sync.state import put_state
 from tests.fakes.crm import FakeCrm
 from tests.fakes.faults import Faults
 from tests.fakes.onec import FakeOneC
@@ -31,6 +32,7 @@ def _fill(db, crm: FakeCrm, onec: FakeOneC, orders: int) -> dict[str, list[int]]
     """Orders known to both systems, four payments each (round robin) and the delivery result."""
     amounts: dict[str, list[int]] = defaultdict(list)
     with db.unit_of_work() as s:
+        put_state(s, "outbox.enabled", "1")
         made = []
         for n in range(orders):
             number = f"F{n:05d}"

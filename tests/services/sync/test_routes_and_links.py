@@ -13,6 +13,7 @@ from omnidesk.persistence.models import Customer, Driver, Order, OutboxMessage, 
 from omnidesk.services.auth import Actor, Role
 from omnidesk.services.ledger import AllocationRequest, PaymentRequest, record_payments
 from omnidesk.services.sync import outbox
+from omnidesk.services.sync.state import put_state
 
 from .conftest import engine
 
@@ -124,6 +125,7 @@ def test_crm_external_id_that_is_a_guid_is_the_1c_order_key(sqlite_db, crm):
 
 def test_the_bank_imports_batch_booking_writes_one_message_per_payment(sqlite_db):
     with sqlite_db.unit_of_work() as s:
+        put_state(s, "outbox.enabled", "1")  # sync has been set up (its first pass does this)
         buyer = Customer(kind=CustomerKind.COMPANY, name="ООО Ромашка", inn="7701234567")
         s.add(buyer)
         s.flush()
@@ -137,3 +139,16 @@ def test_the_bank_imports_batch_booking_writes_one_message_per_payment(sqlite_db
         messages = s.scalars(sa.select(OutboxMessage).order_by(OutboxMessage.id)).all()
         assert [m.external_id for m in messages] == [f"payment-{r.payment_id}" for r in recorded]
         assert [m.stream for m in messages] == ["order:B1", "order:B2"]
+
+
+def test_nothing_is_queued_before_sync_is_set_up(sqlite_db):
+    with sqlite_db.unit_of_work() as s:
+        buyer = Customer(kind=CustomerKind.COMPANY, name="ООО Лютик", inn="7701234500")
+        s.add(buyer)
+        s.flush()
+        s.add(Order(number="N1", customer_id=buyer.id, status=OrderStatus.READY, total=100000))
+        s.flush()
+        record_payments(s, Actor("Менеджер", Role.MANAGER),
+                        [PaymentRequest(buyer.id, 100000, (AllocationRequest("N1"),), dt.datetime(2026, 12, 2))])
+    with sqlite_db.read() as s:
+        assert s.scalar(sa.select(sa.func.count()).select_from(OutboxMessage)) == 0
