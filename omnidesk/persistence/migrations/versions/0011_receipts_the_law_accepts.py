@@ -1,7 +1,7 @@
 """Receipts the law accepts: drivers' registers, buyer and cashier on receipts, units, receipt overrides
 
 Revision ID: 0011
-Revises: 0008
+Revises: 0010
 Create Date: 2026-12-02
 
 Columns are added with plain ``ALTER TABLE … ADD COLUMN`` (no batch copy), so the triggers that
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0011"
-down_revision = "0008"
+down_revision = "0010"
 branch_labels = None
 depends_on = None
 
