@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from omnidesk.config import data_dir
+from omnidesk.services.context import emulator_dir_for
 from omnidesk.services.database import init_database
 from omnidesk.services.demo import load_demo
 
@@ -25,11 +27,14 @@ def run_gui(args) -> int:
 
 
 def demo_db_url() -> str:
-    """A demo database file made anew each time, beside (never instead of) the working one."""
+    """A demo database file made anew each time, beside (never instead of) the working one, with a
+    fresh emulator of its own."""
     path = data_dir() / "demo.sqlite3"
     for stale in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
         stale.unlink(missing_ok=True)
-    return f"sqlite:///{path}"
+    url = f"sqlite:///{path}"
+    shutil.rmtree(emulator_dir_for(url, demo=True), ignore_errors=True)
+    return url
 
 
 def run_demo(args) -> int:

@@ -43,6 +43,10 @@ class StatusBar:
 
     def __init__(self, window: QMainWindow) -> None:
         bar = window.statusBar()
+        self.demo = QLabel()
+        self.demo.setStyleSheet("QLabel{background:#fff3c4;color:#7a4b00;font-weight:bold;padding:0 6px}")
+        self.demo.hide()
+        bar.addWidget(self.demo)
         self.database = QLabel()
         self.fiscal = QLabel()
         self.sync = QLabel()
@@ -59,8 +63,8 @@ class MainWindow(QMainWindow):
     def __init__(self, context: AppContext) -> None:
         """Everything the window needs comes from ``context`` (built by ``omnidesk.app.build_context``)."""
         super().__init__()
-        self.setWindowTitle(self.tr("OmniDesk"))
         self.context = context
+        self.setWindowTitle(self.tr("OmniDesk — DEMO database") if context.is_demo else self.tr("OmniDesk"))
         self.db = db = context.db
         self.runner = TaskRunner(self)
         self.changes = ChangeBus(context, self.runner, self)
@@ -82,6 +86,9 @@ class MainWindow(QMainWindow):
         self._build()
         self.status = StatusBar(self)
         self.status.database.setText(self.tr("Database: {0}").format(context.database_description))
+        if context.is_demo:
+            self.status.demo.setText(self.tr("DEMO: fictitious data, receipts go only to the built-in emulator"))
+            self.status.demo.show()
         self._show_register_unread()
         self.status.sync.setText(self.tr("Sync: not configured"))
         self.cashier_page.register.state_changed.connect(self.status.set_fiscal)
@@ -120,7 +127,7 @@ class MainWindow(QMainWindow):
         raise KeyError(key)
 
     def _show_register_unread(self) -> None:
-        url = self.context.fiscal.url
+        url = self.context.register_url
         self.status.set_fiscal(self.tr("Fiscal register: {0} (not connected)").format(url), ok=False)
 
     def start(self) -> None:
