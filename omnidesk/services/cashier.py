@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from omnidesk.core.enums import CustomerKind, ReceiptStatus
+from omnidesk.core.door_money import route_to_collect
+from omnidesk.core.enums import CustomerKind, ReceiptStatus, StopKind
 from omnidesk.core.errors import InvalidInput, NotFound
 from omnidesk.persistence.models import CashHandover, Customer, Driver, Payment, Route, Stop
 from omnidesk.services import audit
@@ -125,14 +126,15 @@ def handover(db: Database, day: dt.date) -> list[HandoverRow]:
         handed = session.execute(select(CashHandover.driver_id, CashHandover.route_id, CashHandover.cash,
                                         CashHandover.card).where(CashHandover.day == day)).all()
         routes = session.scalars(select(Route).where(Route.date == day)).all()
-        stops = {r.id: [s.order_id for s in session.scalars(select(Stop).where(Stop.route_id == r.id))
+        stops = {r.id: [(s.kind, s.order_id) for s in session.scalars(select(Stop).where(Stop.route_id == r.id))
                         if s.order_id is not None] for r in routes}
         route_driver = {r.id: r.driver_id for r in routes}
     rows = order_service.list_orders(db, date=day)
     by_order = {r.id: r for r in rows}
     table: dict[tuple, list[int]] = {}
-    for route_id, order_ids in stops.items():
-        table[(route_driver[route_id], route_id)] = [len(order_ids), 0, 0, 0, 0, 0]
+    for route_id, route_stops in stops.items():
+        doors = sum(1 for kind, _order in route_stops if kind is not StopKind.PICKUP)
+        table[(route_driver[route_id], route_id)] = [doors, 0, 0, 0, 0, 0]
     for driver_id, route_id, kind, amount in payments:
         entry = table.setdefault((driver_id, route_id), [0, 0, 0, 0, 0, 0])
         entry[2 if kind.is_cash else 3] += amount
@@ -142,7 +144,9 @@ def handover(db: Database, day: dt.date) -> list[HandoverRow]:
         entry[5] += card
     for (_driver_id, route_id), entry in table.items():
         collected = entry[2] + entry[3]
-        entry[1] = sum(by_order[o].due for o in stops.get(route_id, []) if o in by_order) + collected
+        # what the route sheet says to collect (one rule: core.door_money), kept whole as money comes in
+        entry[1] = route_to_collect((kind, by_order[o].due) for kind, o in stops.get(route_id, []) if o in by_order) \
+            + collected
     return [
         HandoverRow(names.get(driver_id, ""), f"№{route_id}" if route_id else "", *entry, driver_id=driver_id,
                     route_id=route_id)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from omnidesk.core.door_money import to_collect
+from omnidesk.core.enums import StopKind
 from omnidesk.core.routing import format_clock
 from omnidesk.core.timefmt import format_window
 from omnidesk.integrations.excel.route_sheets import RouteSheet, SheetStop, write_route_sheets
@@ -39,11 +41,12 @@ def _stop(draft: DayDraft, number: int, stop) -> SheetStop:
     items = tuple(quantity_text(item) for item in info.items)
     if stop.stop.is_pickup:
         return SheetStop(number, "pickup", format_clock(stop.arrival), str(stop.window), info.number, info.supplier,
-                         info.supplier_address, "", 0, items, kilograms(info.weight_g), info.supplier)
+                         info.supplier_address, "", to_collect(StopKind.PICKUP, info.due), items,
+                         kilograms(info.weight_g), info.supplier)
     note = " ".join(part for part in (info.carrier, info.track_number) if part)
     return SheetStop(number, info.stop_kind.value, format_clock(stop.arrival),
                      format_window(info.window_start, info.window_end), info.number, info.customer, info.address,
-                     info.phone, 0 if info.is_carrier else info.due, items, kilograms(info.weight_g), note)
+                     info.phone, to_collect(info.stop_kind, info.due), items, kilograms(info.weight_g), note)
 
 
 def export_route_sheets(draft: DayDraft, path: Path | str) -> Path:
