@@ -47,10 +47,11 @@ class StatusBar:
         self.demo.setStyleSheet("QLabel{background:#fff3c4;color:#7a4b00;font-weight:bold;padding:0 6px}")
         self.demo.hide()
         bar.addWidget(self.demo)
+        self.owed = QLabel()  # receipts owed shop-wide; a link to the list
         self.database = QLabel()
         self.fiscal = QLabel()
         self.sync = QLabel()
-        for label in (self.database, self.fiscal, self.sync):
+        for label in (self.owed, self.database, self.fiscal, self.sync):
             label.setContentsMargins(8, 0, 8, 0)
             bar.addPermanentWidget(label)
 
@@ -92,6 +93,8 @@ class MainWindow(QMainWindow):
         self._show_register_unread()
         self.status.sync.setText(self.tr("Sync: not configured"))
         self.cashier_page.register.state_changed.connect(self.status.set_fiscal)
+        self.cashier_page.owed.count_changed.connect(self._show_owed_count)
+        self.status.owed.linkActivated.connect(lambda _link: self.show_owed_receipts())
         self.settings_page.saved.connect(self.changes.publish)
         self.changes.changed.connect(self.apply_changes)
         self._ui_state = QSettings(str(config_dir() / "window.ini"), QSettings.Format.IniFormat)
@@ -125,6 +128,14 @@ class MainWindow(QMainWindow):
                 self.navigation.setCurrentRow(row)
                 return
         raise KeyError(key)
+
+    def _show_owed_count(self, count: int) -> None:
+        text = self.tr("Receipts to print: {0}").format(count)
+        self.status.owed.setText(f'<a href="owed" style="color:#b3261e">{text}</a>' if count else text)
+
+    def show_owed_receipts(self) -> None:
+        self.show_page("cashier")
+        self.cashier_page.show_owed()
 
     def _show_register_unread(self) -> None:
         url = self.context.register_url

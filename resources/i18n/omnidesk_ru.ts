@@ -297,195 +297,200 @@
 <context>
     <name>CashierPage</name>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="95"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="98"/>
         <source>Payment…</source>
         <translation>Поступление…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="95"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="98"/>
         <source>Delivery outcome…</source>
         <translation>Итог доставки…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="97"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="100"/>
         <source>Return…</source>
         <translation>Возврат товара…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="97"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="100"/>
         <source>Cancel order…</source>
         <translation>Отмена заказа…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="98"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="101"/>
         <source>Refund advance…</source>
         <translation>Возврат аванса…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="98"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="101"/>
         <source>Correction…</source>
         <translation>Чек коррекции…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="99"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="102"/>
         <source>Print selected</source>
         <translation>Печать выбранного</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="94"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="97"/>
         <source>Print waiting receipts</source>
         <translation>Напечатать ожидающие чеки</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="70"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="72"/>
         <source>Register</source>
         <translation>Касса</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="71"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="73"/>
+        <source>Receipts to print</source>
+        <translation>Чеки к печати</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="74"/>
         <source>Driver handover</source>
         <translation>Сдача выручки</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="96"/>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="284"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="99"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="295"/>
         <source>Pay from advance</source>
         <translation>Оплатить из аванса</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="118"/>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="233"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="123"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="244"/>
         <source>Return to the advance</source>
         <translation>Вернуть в аванс</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="119"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="124"/>
         <source>Move to another order…</source>
         <translation>Перенести в другой заказ…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="221"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="232"/>
         <source>Select an allocation that still holds money (tab «Allocations to orders»).</source>
         <translation>Выберите зачёт, в котором ещё есть деньги (вкладка «Зачёты по заказам»).</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="229"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="240"/>
         <source>Return {0} from order No. {1} to the customer&apos;s advance?</source>
         <translation>Вернуть {0} из заказа № {1} в аванс покупателя?</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="231"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="242"/>
         <source>A reversing entry is added; nothing is deleted. If the money was fiscalised as a prepayment, an income return and an advance receipt become owed.</source>
         <translation>Добавится отменяющая запись, ничего не удаляется. Если деньги были пробиты как предоплата, к печати добавятся чек возврата прихода и чек аванса.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="233"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="244"/>
         <source>Undo an allocation</source>
         <translation>Отмена зачёта</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="236"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="247"/>
         <source>Returned to the advance from order No. {0}</source>
         <translation>Возвращено в аванс из заказа № {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="245"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="256"/>
         <source>The customer has no other open order that owes money.</source>
         <translation>У покупателя нет другого открытого заказа с долгом.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="246"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="257"/>
         <source>Move an allocation</source>
         <translation>Перенос зачёта</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="246"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="257"/>
         <source>To order:</source>
         <translation>В заказ:</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="251"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="262"/>
         <source>Moved from order No. {0} to order No. {1}</source>
         <translation>Перенесено из заказа № {0} в заказ № {1}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="258"/>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="353"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="269"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="364"/>
         <source>Find a customer first (Ctrl+F).</source>
         <translation>Сначала найдите покупателя (Ctrl+F).</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="265"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="276"/>
         <source>Register {0} from {1}?</source>
         <translation>Зарегистрировать поступление {0} от {1}?</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="266"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="277"/>
         <source>Register a payment</source>
         <translation>Регистрация поступления</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="266"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="277"/>
         <source>Register the payment</source>
         <translation>Зарегистрировать</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="277"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="288"/>
         <source>The customer has no advance to apply.</source>
         <translation>У покупателя нет аванса.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="279"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="290"/>
         <source>Select an open order that still owes money.</source>
         <translation>Выберите открытый заказ, по которому есть долг.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="281"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="292"/>
         <source>Apply {0} from the advance to order No. {1}?</source>
         <translation>Зачесть {0} из аванса в заказ №{1}?</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="282"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="293"/>
         <source>Nothing prints now: the advance receipt was printed when the money came, and the receipt at delivery will offset this sum as a prepayment (tag 1215).</source>
         <translation>Сейчас ничего не печатается: чек аванса пробит при поступлении денег, а чек при доставке зачтёт эту сумму как предоплату (тег 1215).</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="284"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="295"/>
         <source>Apply</source>
         <translation>Зачесть</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="294"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="305"/>
         <source>The customer has no advance to refund.</source>
         <translation>У покупателя нет аванса для возврата.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="302"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="313"/>
         <source>Advance refunded; left on the advance: {0}</source>
         <translation>Аванс возвращён; на авансе осталось: {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="310"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="321"/>
         <source>Select a suitable order in the table first.</source>
         <translation>Сначала выберите подходящий заказ в таблице.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="342"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="353"/>
         <source>Select an open order to cancel.</source>
         <translation>Выберите открытый заказ для отмены.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="368"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="379"/>
         <source>Correction receipt created</source>
         <translation>Чек коррекции создан</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="375"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="386"/>
         <source>Nothing to print: no receipt is owed to this customer.</source>
         <translation>Печатать нечего: все чеки этого покупателя напечатаны.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="383"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="394"/>
         <source>Select a receipt still to print in the Receipts table.</source>
         <translation>Выберите ненапечатанный чек в таблице «Чеки».</translation>
     </message>
@@ -494,8 +499,8 @@
     <name>CashierTables</name>
     <message>
         <location filename="../../omnidesk/ui/cashier/models.py" line="145"/>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="236"/>
         <location filename="../../omnidesk/ui/cashier/models.py" line="256"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="276"/>
         <source>Order</source>
         <translation>Заказ</translation>
     </message>
@@ -521,7 +526,7 @@
     </message>
     <message>
         <location filename="../../omnidesk/ui/cashier/models.py" line="151"/>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="262"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="282"/>
         <source>Due</source>
         <translation>К оплате</translation>
     </message>
@@ -539,17 +544,20 @@
     <message>
         <location filename="../../omnidesk/ui/cashier/models.py" line="169"/>
         <location filename="../../omnidesk/ui/cashier/models.py" line="198"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="222"/>
         <source>Receipt</source>
         <translation>Чек</translation>
     </message>
     <message>
         <location filename="../../omnidesk/ui/cashier/models.py" line="170"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="225"/>
         <source>Orders</source>
         <translation>Заказы</translation>
     </message>
     <message>
         <location filename="../../omnidesk/ui/cashier/models.py" line="171"/>
         <location filename="../../omnidesk/ui/cashier/models.py" line="200"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="223"/>
         <source>Sum</source>
         <translation>Сумма</translation>
     </message>
@@ -560,6 +568,7 @@
     </message>
     <message>
         <location filename="../../omnidesk/ui/cashier/models.py" line="174"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="219"/>
         <source>Created</source>
         <translation>Создан</translation>
     </message>
@@ -572,12 +581,14 @@
     <message>
         <location filename="../../omnidesk/ui/cashier/models.py" line="176"/>
         <location filename="../../omnidesk/ui/cashier/models.py" line="204"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="226"/>
         <source>Why</source>
         <translation>Почему</translation>
     </message>
     <message>
         <location filename="../../omnidesk/ui/cashier/models.py" line="199"/>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="258"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="221"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="278"/>
         <source>Customer</source>
         <translation>Покупатель</translation>
     </message>
@@ -587,93 +598,93 @@
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="219"/>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="235"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="239"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="255"/>
         <source>When</source>
         <translation>Когда</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="220"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="240"/>
         <source>What</source>
         <translation>Что</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="221"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="241"/>
         <source>Advance ±</source>
         <translation>Аванс ±</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="238"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="258"/>
         <source>Payment</source>
         <translation>Платёж</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="239"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="259"/>
         <source>Applied</source>
         <translation>Зачтено</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="241"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="261"/>
         <source>Still in the order</source>
         <translation>Осталось в заказе</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="243"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="263"/>
         <source>By</source>
         <translation>Кто</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="259"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="279"/>
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="260"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="280"/>
         <source>Phone</source>
         <translation>Телефон</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="261"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="281"/>
         <source>INN</source>
         <translation>ИНН</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="270"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="290"/>
         <source>Driver</source>
         <translation>Водитель</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="271"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="291"/>
         <source>Route</source>
         <translation>Рейс</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="272"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="292"/>
         <source>Stops</source>
         <translation>Точек</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="273"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="293"/>
         <source>Expected</source>
         <translation>Ожидалось</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="275"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="295"/>
         <source>Collected</source>
         <translation>Собрано</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="277"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="297"/>
         <source>Cash in</source>
         <translation>Сдано наличными</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="279"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="299"/>
         <source>Card in</source>
         <translation>Сдано картой</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="281"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="301"/>
         <source>Difference</source>
         <translation>Разница</translation>
     </message>
@@ -1070,62 +1081,67 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="67"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="68"/>
         <source>OmniDesk</source>
         <translation>OmniDesk</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="67"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="68"/>
         <source>OmniDesk — DEMO database</source>
         <translation>OmniDesk — ДЕМОНСТРАЦИОННАЯ база</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="79"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="80"/>
         <source>Orders</source>
         <translation>Заказы</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="80"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="81"/>
         <source>Routes</source>
         <translation>Маршруты</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="81"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="82"/>
         <source>Cashier</source>
         <translation>Касса</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="82"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="83"/>
         <source>Bank</source>
         <translation>Банк</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="83"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="84"/>
         <source>Reports</source>
         <translation>Отчёты</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="84"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="85"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="88"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="89"/>
         <source>Database: {0}</source>
         <translation>База: {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="90"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="91"/>
         <source>DEMO: fictitious data, receipts go only to the built-in emulator</source>
         <translation>ДЕМО: вымышленные данные, чеки печатаются только на встроенном эмуляторе</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="131"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="133"/>
+        <source>Receipts to print: {0}</source>
+        <translation>Чеки к печати: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/main_window.py" line="142"/>
         <source>Fiscal register: {0} (not connected)</source>
         <translation>ККТ: {0} (не подключена)</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="93"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="94"/>
         <source>Sync: not configured</source>
         <translation>Синхронизация: не настроена</translation>
     </message>
@@ -1343,6 +1359,29 @@
         <location filename="../../omnidesk/ui/orders/model.py" line="55"/>
         <source>Address</source>
         <translation>Адрес</translation>
+    </message>
+</context>
+<context>
+    <name>OwedPanel</name>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/owed_panel.py" line="30"/>
+        <source>Print all</source>
+        <translation>Печатать все</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/owed_panel.py" line="31"/>
+        <source>Print every receipt in this list, oldest first (you confirm what prints)</source>
+        <translation>Напечатать все чеки списка, начиная с самого старого (перед печатью покажем, что будет напечатано)</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/owed_panel.py" line="50"/>
+        <source>{0} receipt(s) owed for {1}, oldest first</source>
+        <translation>Чеков к печати: {0} на {1}, сначала самые старые</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/owed_panel.py" line="53"/>
+        <source>Every receipt is printed: nothing is owed.</source>
+        <translation>Все чеки напечатаны, печатать нечего.</translation>
     </message>
 </context>
 <context>

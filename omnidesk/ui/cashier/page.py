@@ -30,6 +30,7 @@ from .delivery_dialog import DeliveryDialog, ReturnDialog
 from .fiscal_queue import FiscalQueue
 from .handover import HandoverPanel
 from .money_dialogs import CancelOrderDialog, RefundAdvanceDialog
+from .owed_panel import OwedPanel
 from .payment_dialog import PaymentDialog
 from .register_panel import RegisterPanel
 from .search import SearchBox
@@ -56,6 +57,7 @@ class CashierPage(QWidget):
         self.customer = CustomerPanel()
         self.register = RegisterPanel(db, runner, queue)
         self.handover = HandoverPanel(db, runner, queue.actor)
+        self.owed = OwedPanel(db, runner)
         self.message = QLabel()
         self.message.setWordWrap(True)
         self._hits_timer = QTimer(self, singleShot=True, interval=HITS_REFRESH_MS)
@@ -68,6 +70,7 @@ class CashierPage(QWidget):
         self._build_toolbar()
         right = QTabWidget()
         right.addTab(self.register, self.tr("Register"))
+        right.addTab(self.owed, self.tr("Receipts to print"))
         right.addTab(self.handover, self.tr("Driver handover"))
         self.right_tabs = right
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -110,6 +113,8 @@ class CashierPage(QWidget):
     def _connect(self) -> None:
         self.search.chosen.connect(self.choose)
         self.register.documents_changed.connect(self.reload_customer)
+        self.register.documents_changed.connect(self.owed.reload)
+        self.owed.print_all_requested.connect(self.register.print_receipts)
         self.customer.orders.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         for key, handler in (("search", self.search.focus), ("reload", self.reload)):
             QShortcut(QKeySequence(SHORTCUTS[key]), self, handler)
@@ -149,6 +154,11 @@ class CashierPage(QWidget):
         self.reload_customer()
         self.register.reload_journal()
         self.handover.reload()
+        self.owed.reload()
+
+    def show_owed(self) -> None:
+        """Bring the shop-wide list of receipts to print to the front."""
+        self.right_tabs.setCurrentWidget(self.owed)
 
     def _reload_hits(self) -> None:
         self._runner.start(lambda: data.search_hits(self._db), on_done=self._hits_arrived, on_error=self._error)
@@ -159,6 +169,7 @@ class CashierPage(QWidget):
             self.reload_customer()
         if changes.touches("receipts"):
             self.register.reload_journal()
+            self.owed.reload()
         if changes.touches("payments") or changes.touches("drivers"):
             self.handover.reload()
         if (changes.touches("orders") or changes.touches("customers")) and not self._hits_timer.isActive():
