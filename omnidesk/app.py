@@ -65,11 +65,13 @@ def offscreen_platform(width: int = 1920, height: int = 1200) -> str:
     return f"offscreen:configfile={path}"
 
 
-def screenshots(directory: Path, db_url: str | None = None, lang: str | None = None) -> list[Path]:
-    """Render every page of the main window offscreen to ``directory/<page>.png``."""
+def screenshots(directory: Path, db_url: str | None = None, lang: str | None = None,
+                size: tuple[int, int] = (1440, 900)) -> list[Path]:
+    """Render every page of the main window offscreen, at ``size`` on a screen of that size, to
+    ``directory/<page>.png``."""
     if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
-        os.environ["QT_QPA_PLATFORM"] = offscreen_platform()
+        os.environ["QT_QPA_PLATFORM"] = offscreen_platform(*size)
     from omnidesk.ui.screenshots import render_pages
 
     app, window = build_window(db_url, lang)
-    return render_pages(app, window, Path(directory))
+    return render_pages(app, window, Path(directory), size=size)

@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 from omnidesk.config import data_dir
+from omnidesk.core.errors import InvalidInput
 from omnidesk.services.context import emulator_dir_for
 from omnidesk.services.database import init_database
 from omnidesk.services.demo import load_demo
@@ -18,6 +19,8 @@ def register(commands) -> None:
     common.command(commands, "demo", "новая демонстрационная база и окно программы на ней", run_demo)
     shots = common.command(commands, "screenshots", "снимки всех страниц окна в DIR/<страница>.png", run_screenshots)
     shots.add_argument("directory", metavar="DIR")
+    shots.add_argument("--size", default="1440x900", metavar="ШxВ",
+                       help="размер окна в точках, например 1366x768 (по умолчанию 1440x900)")
 
 
 def run_gui(args) -> int:
@@ -48,9 +51,16 @@ def run_demo(args) -> int:
     return run(url, args.lang)
 
 
+def parse_size(text: str) -> tuple[int, int]:
+    width, _x, height = text.lower().replace("×", "x").partition("x")
+    if not (width.isdigit() and height.isdigit()) or int(width) < 640 or int(height) < 480:
+        raise InvalidInput(f"размер окна «{text}»: ожидается ШИРИНАxВЫСОТА, не меньше 640x480, например 1366x768")
+    return int(width), int(height)
+
+
 def run_screenshots(args) -> int:
     from omnidesk.app import screenshots
 
-    for path in screenshots(Path(args.directory), args.db, args.lang):
+    for path in screenshots(Path(args.directory), args.db, args.lang, size=parse_size(args.size)):
         print(path)
     return 0

@@ -115,6 +115,18 @@ def test_screenshots_write_one_png_per_page(capsys, sqlite_url, tmp_path):
     assert all((tmp_path / "shots" / name).stat().st_size > 10_000 for name in pngs)
 
 
+def test_screenshots_at_an_office_screen_size(capsys, sqlite_url, tmp_path):
+    from PySide6.QtGui import QImage
+
+    run(capsys, "init", "--demo", "--db", sqlite_url)
+    code, _out, _ = run(capsys, "screenshots", str(tmp_path / "shots"), "--size", "1366x768", "--db", sqlite_url)
+    assert code == 0
+    image = QImage(str(tmp_path / "shots" / "routes.png"))
+    assert (image.width(), image.height()) == (1366, 768)
+    code, _out, err = run(capsys, "screenshots", str(tmp_path / "x"), "--size", "большой", "--db", sqlite_url)
+    assert code == 2 and "1366x768" in err
+
+
 def test_console_script_help_runs_as_a_program():
     result = subprocess.run([sys.executable, "-m", "omnidesk", "--help"], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0

@@ -11,7 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
-from PySide6.QtWidgets import QInputDialog, QLabel, QSplitter, QTabWidget, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QInputDialog, QLabel, QSplitter, QTabWidget, QToolButton, QVBoxLayout, QWidget
 
 from omnidesk.core.changes import Changes
 from omnidesk.core.enums import OrderStatus, ReceiptStatus
@@ -22,6 +22,7 @@ from omnidesk.services import orders as order_service
 from omnidesk.services.receipts import ReceiptView
 from omnidesk.services.uow import Database
 
+from ..flow_layout import FlowLayout
 from ..tasks import TaskRunner
 from . import widgets
 from .correction_dialog import CorrectionDialog
@@ -90,10 +91,11 @@ class CashierPage(QWidget):
         self._update_buttons()
 
     def _build_toolbar(self) -> None:
-        self.toolbar = QToolBar()
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        """The actions as buttons that wrap onto a second line on a small screen: none hides behind »."""
+        self.toolbar = QWidget()
+        flow = FlowLayout(self.toolbar, spacing=4)
         self.actions: dict[str, QAction] = {}
-        for key, title, handler in (  # the most frequent first: a narrow window hides the last ones behind »
+        for key, title, handler in (  # the most frequent first
                 ("print_owed", self.tr("Print waiting receipts"), self.print_owed),
                 ("payment", self.tr("Payment…"), self.payment), ("delivery", self.tr("Delivery outcome…"), self.delivery),
                 ("apply_advance", self.tr("Pay from advance"), self.apply_advance),
@@ -104,7 +106,11 @@ class CashierPage(QWidget):
             action = QAction(f"{title} ({SHORTCUTS[key]})", self)
             action.setShortcut(QKeySequence(SHORTCUTS[key]))
             action.triggered.connect(handler)
-            self.toolbar.addAction(action)
+            self.addAction(action)  # the shortcut works while the page is shown
+            button = QToolButton()
+            button.setDefaultAction(action)
+            button.setAutoRaise(True)
+            flow.addWidget(button)
             self.actions[key] = action
         bold = self.actions["print_owed"].font()
         bold.setBold(True)

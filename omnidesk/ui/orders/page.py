@@ -30,7 +30,7 @@ from ..errors import error_text
 from ..labels import status_label
 from ..tasks import Task, TaskRunner
 from .detail import OrderDetailPanel
-from .model import OrdersProxyModel, OrdersTableModel
+from .model import COLUMNS, OrdersProxyModel, OrdersTableModel
 
 FIRST_CHUNK = 500
 CHUNK = 20_000
@@ -84,18 +84,18 @@ class OrdersPage(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.horizontalHeader().setSortIndicatorShown(True)
-        for column, width in enumerate((70, 90, 100, 260, 135, 120, 120, 120, 130)):
-            self.table.setColumnWidth(column, width)
+        header = self.table.horizontalHeader()
+        header.setSortIndicatorShown(True)
+        self._fit_columns()
 
         self.detail = OrderDetailPanel()
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        # the order's detail below the table: every column of the table fits a 1366-pixel screen
+        splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([940, 340])
+        splitter.setSizes([460, 200])
         self.splitter = splitter
 
         self.summary = QLabel()
@@ -103,6 +103,23 @@ class OrdersPage(QWidget):
         layout.addLayout(filters)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.summary)
+
+    def _fit_columns(self) -> None:
+        """Every column shows on a 1366-pixel screen: short ones as wide as their longest possible text,
+        the customer and the address share what is left (stretching with the window)."""
+        header, metrics = self.table.horizontalHeader(), self.table.fontMetrics()
+        samples = {"number": "100000", "date": "31.12.2026", "window": "10:00–12:00", "phone": "+7 (916) 123-45-67",
+                   "total": "9 999 999,00", "paid": "9 999 999,00", "due": "9 999 999,00",
+                   "status": max((status_label(s) for s in OrderStatus), key=len)}
+        for column, (name, _title, _key) in enumerate(COLUMNS):
+            if name in samples:
+                title = str(self.proxy.headerData(column, Qt.Orientation.Horizontal))
+                width = max(metrics.horizontalAdvance(samples[name]), header.fontMetrics().horizontalAdvance(title)
+                            + 20) + 14
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+                self.table.setColumnWidth(column, width)
+            else:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
 
     def _connect(self) -> None:
         self.search.textChanged.connect(lambda text: self._filter(text=text))
@@ -234,14 +251,14 @@ class OrdersPage(QWidget):
 
     # --- remembered layout ---------------------------------------------------
     def save_state(self, settings: QSettings) -> None:
-        settings.setValue("orders/header", self.table.horizontalHeader().saveState())
-        settings.setValue("orders/splitter", self.splitter.saveState())
+        settings.setValue("orders/columns", self.table.horizontalHeader().saveState())
+        settings.setValue("orders/detail_below", self.splitter.saveState())
 
     def restore_state(self, settings: QSettings) -> None:
-        header = settings.value("orders/header")
+        header = settings.value("orders/columns")
         if header is not None:
             self.table.horizontalHeader().restoreState(header)
-        splitter = settings.value("orders/splitter")
+        splitter = settings.value("orders/detail_below")
         if splitter is not None:
             self.splitter.restoreState(splitter)
 

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QFileDialog,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QProgressBar,
@@ -32,6 +31,7 @@ from omnidesk.services.geocoding import GeocodeOutcome, GeocodeProgress, geocode
 from omnidesk.services.planning.sheets import export_route_sheets
 
 from ..errors import error_text
+from ..flow_layout import FlowLayout
 from ..tasks import Task, TaskRunner
 from .map_view import RouteMap
 from .models import STOP_ROLE, RoutesModel, UnassignedModel
@@ -92,13 +92,12 @@ class RoutesPage(QWidget):
         self.progress.setMaximumWidth(120)
         self.progress.hide()
         self.cancel_button.hide()
-        bar = QHBoxLayout()
+        bar = FlowLayout()  # wraps onto a second line on a small screen instead of widening the window
         bar.addWidget(QLabel(self.tr("Date:")))
         for widget in (self.date_edit, self.reload_button, self.geocode_button, self.optimise_button,
                        self.optimise_rest_button, self.cancel_button, self.progress, self.lock_button,
                        self.publish_button, self.excel_button, self.pdf_button):
             bar.addWidget(widget)
-        bar.addStretch(1)
         order_bar = self._build_order_bar()
 
         self.unassigned_view = QTableView()
@@ -125,6 +124,7 @@ class RoutesPage(QWidget):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         self.unassigned_title = QLabel()
+        self.unassigned_title.setWordWrap(True)
         left_layout.addWidget(self.unassigned_title)
         left_layout.addWidget(self.unassigned_view)
         right = QSplitter(Qt.Orientation.Vertical)
@@ -136,6 +136,7 @@ class RoutesPage(QWidget):
         splitter.addWidget(right)
         splitter.setSizes([420, 980])
         self.summary = QLabel()
+        self.summary.setWordWrap(True)  # a long text wraps; it never widens the window
         self.verdict = QLabel()
         self.verdict.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -163,7 +164,7 @@ class RoutesPage(QWidget):
             lambda index, _old: self.select_order(index.siblingAtColumn(0).data(STOP_ROLE)
                                                   if index.internalId() != 0 else None))
 
-    def _build_order_bar(self) -> QHBoxLayout:
+    def _build_order_bar(self) -> FlowLayout:
         """The selected order: pin it to a driver, hand it over to a carrier with a track number."""
         self.order_label = QLabel()
         self.pin_combo = QComboBox()
@@ -179,17 +180,11 @@ class RoutesPage(QWidget):
         self.carrier_button = QPushButton(self.tr("Save carrier"))
         self.carrier_button.setToolTip(self.tr("The stop becomes a hand-over at the carrier's terminal "
                                                "(the order's address); an empty company undoes it"))
-        bar = QHBoxLayout()
+        bar = FlowLayout()
         bar.addWidget(self.order_label)
-        bar.addWidget(QLabel(self.tr("Driver:")))
-        bar.addWidget(self.pin_combo)
-        bar.addWidget(self.pin_button)
-        bar.addSpacing(16)
-        bar.addWidget(QLabel(self.tr("Carrier:")))
-        bar.addWidget(self.carrier_edit)
-        bar.addWidget(self.track_edit)
-        bar.addWidget(self.carrier_button)
-        bar.addStretch(1)
+        for widget in (QLabel(self.tr("Driver:")), self.pin_combo, self.pin_button, QLabel(self.tr("Carrier:")),
+                       self.carrier_edit, self.track_edit, self.carrier_button):
+            bar.addWidget(widget)
         self.select_order(None)
         return bar
 
