@@ -8,14 +8,15 @@ import sys
 from collections.abc import Sequence
 
 from omnidesk import __version__
-from omnidesk.core.errors import OmniDeskError
+from omnidesk.core.errors import OmniDeskError, file_error_text
 
-from . import bank, common, config_cmd, customers, export, fiscal, gui, init, money, orders, plan
+from . import argparse_ru, bank, common, config_cmd, customers, export, fiscal, gui, init, money, orders, plan
 
 GROUPS = (init, orders, customers, money, bank, export, fiscal, plan, config_cmd, gui)
 
 
 def build_parser() -> argparse.ArgumentParser:
+    argparse_ru.install()
     parser = argparse.ArgumentParser(
         prog="omnidesk",
         description="OmniDesk — доставка, деньги и чеки 54-ФЗ в одном окне. Без команды запускает окно программы.",
@@ -40,6 +41,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # output piped into head or less that closed early
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keep interpreter shutdown quiet
         return 0
+    except OSError as exc:  # a file the command was given: said in Russian, not the system's English
+        return common.fail(args, file_error_text(exc), exc)
     except KeyboardInterrupt:
         return common.fail(args, "прервано", None, code=130)
     except Exception as exc:  # the one place an unexpected error becomes one clear line

@@ -89,7 +89,7 @@ class FiscalJournal:
             try:
                 self._connection = self._connect()
             except (OSError, RegisterError) as exc:
-                raise FiscalDeviceError(f"ККТ не отвечает: {_message(exc)}") from exc
+                raise FiscalDeviceError(f"нет связи с ККТ: {_message(exc)}") from exc
         return self._connection
 
     def close(self) -> None:

@@ -86,6 +86,10 @@ def reconciliation_act(db: Database, customer_id: int, date_from: dt.date, date_
     return ReconciliationAct(seller, party, buyer_id, date_from, date_to, opening, inside)
 
 
+SOURCE_LABELS = {  # where a payment was recorded, for people (the database keeps the key)
+    "office": "касса", "driver": "водитель при доставке", "bank": "банковская выписка",
+    "demo": "демонстрационные данные", "sync": "синхронизация",
+}
 SHIPPED_STATUSES = (OrderStatus.DELIVERED, OrderStatus.PARTIALLY_DELIVERED)
 
 
@@ -171,7 +175,7 @@ def payments_register(db: Database, date_from: dt.date, date_to: dt.date) -> Pay
             rows.append(PaymentRow(
                 id=p.id, received_at=p.received_at, kind=p.kind.label, customer=c.name, customer_inn=c.inn or "",
                 payer=p.payer_name, document=bank.get(p.id, ""), purpose=p.purpose, amount=p.amount,
-                allocated=sum(orders.values()), orders=", ".join(f"№{n}" for n in sorted(orders)), source=p.source,
+                allocated=sum(orders.values()), orders=", ".join(f"№{n}" for n in sorted(orders)), source=SOURCE_LABELS.get(p.source, p.source),
             ))
     return PaymentsRegister(date_from, date_to, tuple(rows))
 

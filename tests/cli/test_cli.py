@@ -147,7 +147,7 @@ def test_cashier_commands_from_payment_to_printed_receipt(capsys, sqlite_url):
     _, out, _ = run(capsys, "payments", "allocations", "--customer", phone, "--json", "--db", sqlite_url)
     allocation = next(a for a in json.loads(out) if a["order"] == order["number"])
     code, out, _ = run(capsys, "payments", "unallocate", str(allocation["id"]), "--amount", "100", "--db", sqlite_url)
-    assert code == 0 and "conversion_return" in out and "conversion_advance" in out
+    assert code == 0 and "Возврат предоплаты для зачёта в аванс" in out and "Аванс из возвращённой предоплаты" in out
     code, out, _ = run(capsys, "fiscal", "print-owed", "--json", "--db", sqlite_url)
     printed = json.loads(out)
     assert code == 0 and printed["error"] is None and printed["remaining"] == 0
