@@ -92,6 +92,8 @@ OPTIONS: dict[str, Option] = {
         Option("routing.tiles_url", "", str, "шаблон адреса тайлов карты {z}/{x}/{y} (пусто — карта без подложки)"),
         Option("user.name", "", str, "имя пользователя для журнала изменений и чеков (кассир)"),
         Option("user.role", "admin", _choice("logist", "cashier", "manager", "admin"), "роль пользователя"),
+        Option("cashier.max_payment", "5000000", _positive_decimal_text,
+               "наибольшая сумма одного поступления, ₽ (больше — почти наверняка опечатка)"),
         Option("demo.enabled", False, _parse_bool, "демонстрационные данные"),
     )
 }
@@ -178,6 +180,10 @@ class Settings:
 
     def lang(self) -> str:
         return self.get("ui.lang")
+
+    def max_payment(self) -> int:
+        """The largest single payment the cashier may register, in kopecks."""
+        return int(Decimal(str(self.get("cashier.max_payment"))) * 100)
 
     def user_name(self) -> str:
         return self.get("user.name") or ""

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from omnidesk.core.door_money import route_to_collect
-from omnidesk.core.enums import CustomerKind, ReceiptStatus, StopKind
+from omnidesk.core.enums import CustomerKind, PaymentKind, ReceiptStatus, StopKind
 from omnidesk.core.errors import InvalidInput, NotFound
 from omnidesk.persistence.models import CashHandover, Customer, Driver, Payment, Route, Stop
 from omnidesk.services import audit
@@ -45,6 +45,7 @@ class CustomerView:
     orders: tuple[OrderRow, ...]  # every order of the customer, open ones first
     receipts: tuple[ReceiptView, ...]
     allocations: tuple[AllocationView, ...] = ()  # money applied to orders, for undoing or moving
+    paid_by: PaymentKind | None = None  # how the customer last paid: money goes back the same way
 
 
 @dataclass(frozen=True)
@@ -96,9 +97,11 @@ def load_customer(db: Database, customer_id: int) -> CustomerView:
     card = customer_card(db, customer_id)
     with db.read() as session:
         orders = order_service.list_orders_of(session, customer_id)
+        paid_by = session.scalar(select(Payment.kind).where(Payment.customer_id == customer_id, Payment.amount > 0)
+                                 .order_by(Payment.received_at.desc(), Payment.id.desc()).limit(1))
     orders.sort(key=lambda r: (not r.status.is_open, r.delivery_date or dt.date.min, r.number))
     allocations = tuple(allocations_of_customer(db, customer_id))
-    return CustomerView(card, tuple(orders), tuple(list_receipts(db, customer_id=customer_id)), allocations)
+    return CustomerView(card, tuple(orders), tuple(list_receipts(db, customer_id=customer_id)), allocations, paid_by)
 
 
 def fiscal_journal(db: Database) -> list[ReceiptView]:

@@ -72,7 +72,7 @@ class MainWindow(QMainWindow):
         self.fiscal = FiscalQueue(context, self)
         self.orders_page = OrdersPage(db, self.runner)
         self.routes_page = RoutesPage(context, self.runner)
-        self.cashier_page = CashierPage(db, self.runner, self.fiscal)
+        self.cashier_page = CashierPage(db, self.runner, self.fiscal, max_payment=context.settings.max_payment)
         self.bank_page = BankPage(context, self.runner)
         self.reports_page = ReportsPage(db, self.runner)
         self.settings_page = SettingsPage(context)
@@ -94,6 +94,7 @@ class MainWindow(QMainWindow):
         self.status.sync.setText(self.tr("Sync: not configured"))
         self.cashier_page.register.state_changed.connect(self.status.set_fiscal)
         self.cashier_page.owed.count_changed.connect(self._show_owed_count)
+        self.orders_page.open_requested.connect(self._open_order_at_cashier)
         self.status.owed.linkActivated.connect(lambda _link: self.show_owed_receipts())
         self.settings_page.saved.connect(self.changes.publish)
         self.changes.changed.connect(self.apply_changes)
@@ -107,7 +108,7 @@ class MainWindow(QMainWindow):
         self.navigation.setStyleSheet("QListWidget{font-size:14px} QListWidget::item{padding:8px 10px}")
         self.stack = QStackedWidget()
         for number, page in enumerate(self.pages, start=1):
-            item = QListWidgetItem(page.title)
+            item = QListWidgetItem(f"{page.title}\nCtrl+{number}")  # the page's shortcut, shown where it is used
             item.setData(Qt.ItemDataRole.UserRole, page.key)
             item.setToolTip(f"Ctrl+{number}")
             self.navigation.addItem(item)
@@ -132,6 +133,10 @@ class MainWindow(QMainWindow):
     def _show_owed_count(self, count: int) -> None:
         text = self.tr("Receipts to print: {0}").format(count)
         self.status.owed.setText(f'<a href="owed" style="color:#b3261e">{text}</a>' if count else text)
+
+    def _open_order_at_cashier(self, customer_id: int, number: str) -> None:
+        self.show_page("cashier")
+        self.cashier_page.open_order(customer_id, number)
 
     def show_owed_receipts(self) -> None:
         self.show_page("cashier")

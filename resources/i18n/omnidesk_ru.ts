@@ -4,42 +4,42 @@
 <context>
     <name>ActRowsModel</name>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="41"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="42"/>
         <source>Date</source>
         <translation>Дата</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="41"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="42"/>
         <source>Document</source>
         <translation>Документ</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="41"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="42"/>
         <source>Receipts, details</source>
         <translation>Чеки, сведения</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="41"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="42"/>
         <source>Debit</source>
         <translation>Дебет</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="42"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="43"/>
         <source>Credit</source>
         <translation>Кредит</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="50"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="52"/>
         <source>Opening balance</source>
         <translation>Сальдо начальное</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="52"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="54"/>
         <source>Turnover</source>
         <translation>Обороты за период</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="53"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="55"/>
         <source>Closing balance</source>
         <translation>Сальдо конечное</translation>
     </message>
@@ -221,42 +221,42 @@
 <context>
     <name>CancelOrderDialog</name>
     <message>
-        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="49"/>
+        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="63"/>
         <source>Cancel order No. {0}</source>
         <translation>Отмена заказа №{0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="49"/>
+        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="63"/>
         <source>Cancel the order</source>
         <translation>Отменить заказ</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="51"/>
+        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="65"/>
         <source>Order No. {0} for {1} will be cancelled. Paid on it: {2}.</source>
         <translation>Заказ №{0} на {1} будет отменён. Оплачено по нему: {2}.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="53"/>
+        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="67"/>
         <source>keep the money as the customer&apos;s advance</source>
         <translation>оставить деньги авансом покупателя</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="54"/>
+        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="68"/>
         <source>refund the money</source>
         <translation>вернуть деньги</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="59"/>
+        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="73"/>
         <source>Money:</source>
         <translation>Деньги:</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="61"/>
+        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="75"/>
         <source>Refund &amp;by:</source>
         <translation>&amp;Вернуть:</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="62"/>
+        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="76"/>
         <source>&amp;Reason:</source>
         <translation>&amp;Причина:</translation>
     </message>
@@ -264,32 +264,32 @@
 <context>
     <name>CashDialog</name>
     <message>
-        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="99"/>
+        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="113"/>
         <source>Cash in</source>
         <translation>Внесение</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="99"/>
+        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="113"/>
         <source>Cash out</source>
         <translation>Выплата</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="101"/>
+        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="115"/>
         <source>The register prints a cash-in document.</source>
         <translation>ККТ напечатает документ внесения наличных.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="102"/>
+        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="116"/>
         <source>The register prints a cash-out document.</source>
         <translation>ККТ напечатает документ выплаты наличных.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="104"/>
+        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="118"/>
         <source>&amp;Amount, ₽:</source>
         <translation>&amp;Сумма, ₽:</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="109"/>
+        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="123"/>
         <source>The amount must be greater than zero</source>
         <translation>Сумма должна быть больше нуля</translation>
     </message>
@@ -297,200 +297,200 @@
 <context>
     <name>CashierPage</name>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="98"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="102"/>
         <source>Payment…</source>
         <translation>Поступление…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="98"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="102"/>
         <source>Delivery outcome…</source>
         <translation>Итог доставки…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="100"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="104"/>
         <source>Return…</source>
         <translation>Возврат товара…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="100"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="104"/>
         <source>Cancel order…</source>
         <translation>Отмена заказа…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="101"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="105"/>
         <source>Refund advance…</source>
         <translation>Возврат аванса…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="101"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="105"/>
         <source>Correction…</source>
         <translation>Чек коррекции…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="102"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="106"/>
         <source>Print selected</source>
         <translation>Печать выбранного</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="97"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="101"/>
         <source>Print waiting receipts</source>
         <translation>Напечатать ожидающие чеки</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="72"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="75"/>
         <source>Register</source>
         <translation>Касса</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="73"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="76"/>
         <source>Receipts to print</source>
         <translation>Чеки к печати</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="74"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="77"/>
         <source>Driver handover</source>
         <translation>Сдача выручки</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="99"/>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="295"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="103"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="308"/>
         <source>Pay from advance</source>
         <translation>Оплатить из аванса</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="123"/>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="244"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="131"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="257"/>
         <source>Return to the advance</source>
         <translation>Вернуть в аванс</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="124"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="132"/>
         <source>Move to another order…</source>
         <translation>Перенести в другой заказ…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="232"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="245"/>
         <source>Select an allocation that still holds money (tab «Allocations to orders»).</source>
         <translation>Выберите зачёт, в котором ещё есть деньги (вкладка «Зачёты по заказам»).</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="240"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="253"/>
         <source>Return {0} from order No. {1} to the customer&apos;s advance?</source>
         <translation>Вернуть {0} из заказа № {1} в аванс покупателя?</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="242"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="255"/>
         <source>A reversing entry is added; nothing is deleted. If the money was fiscalised as a prepayment, an income return and an advance receipt become owed.</source>
         <translation>Добавится отменяющая запись, ничего не удаляется. Если деньги были пробиты как предоплата, к печати добавятся чек возврата прихода и чек аванса.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="244"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="257"/>
         <source>Undo an allocation</source>
         <translation>Отмена зачёта</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="247"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="260"/>
         <source>Returned to the advance from order No. {0}</source>
         <translation>Возвращено в аванс из заказа № {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="256"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="269"/>
         <source>The customer has no other open order that owes money.</source>
         <translation>У покупателя нет другого открытого заказа с долгом.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="257"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="270"/>
         <source>Move an allocation</source>
         <translation>Перенос зачёта</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="257"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="270"/>
         <source>To order:</source>
         <translation>В заказ:</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="262"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="275"/>
         <source>Moved from order No. {0} to order No. {1}</source>
         <translation>Перенесено из заказа № {0} в заказ № {1}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="269"/>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="364"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="282"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="377"/>
         <source>Find a customer first (Ctrl+F).</source>
         <translation>Сначала найдите покупателя (Ctrl+F).</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="276"/>
-        <source>Register {0} from {1}?</source>
-        <translation>Зарегистрировать поступление {0} от {1}?</translation>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="289"/>
+        <source>Register a payment of {0} — customer {1}?</source>
+        <translation>Зарегистрировать поступление {0} — покупатель {1}?</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="277"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="290"/>
         <source>Register a payment</source>
         <translation>Регистрация поступления</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="277"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="290"/>
         <source>Register the payment</source>
         <translation>Зарегистрировать</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="288"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="301"/>
         <source>The customer has no advance to apply.</source>
         <translation>У покупателя нет аванса.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="290"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="303"/>
         <source>Select an open order that still owes money.</source>
         <translation>Выберите открытый заказ, по которому есть долг.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="292"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="305"/>
         <source>Apply {0} from the advance to order No. {1}?</source>
         <translation>Зачесть {0} из аванса в заказ №{1}?</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="293"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="306"/>
         <source>Nothing prints now: the advance receipt was printed when the money came, and the receipt at delivery will offset this sum as a prepayment (tag 1215).</source>
         <translation>Сейчас ничего не печатается: чек аванса пробит при поступлении денег, а чек при доставке зачтёт эту сумму как предоплату (тег 1215).</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="295"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="308"/>
         <source>Apply</source>
         <translation>Зачесть</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="305"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="318"/>
         <source>The customer has no advance to refund.</source>
         <translation>У покупателя нет аванса для возврата.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="313"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="326"/>
         <source>Advance refunded; left on the advance: {0}</source>
         <translation>Аванс возвращён; на авансе осталось: {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="321"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="334"/>
         <source>Select a suitable order in the table first.</source>
         <translation>Сначала выберите подходящий заказ в таблице.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="353"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="366"/>
         <source>Select an open order to cancel.</source>
         <translation>Выберите открытый заказ для отмены.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="379"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="392"/>
         <source>Correction receipt created</source>
         <translation>Чек коррекции создан</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="386"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="399"/>
         <source>Nothing to print: no receipt is owed to this customer.</source>
         <translation>Печатать нечего: все чеки этого покупателя напечатаны.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="394"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="407"/>
         <source>Select a receipt still to print in the Receipts table.</source>
         <translation>Выберите ненапечатанный чек в таблице «Чеки».</translation>
     </message>
@@ -901,67 +901,67 @@
 <context>
     <name>DeliveryDialog</name>
     <message>
-        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="116"/>
+        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="126"/>
         <source>Delivery outcome — order No. {0}</source>
         <translation>Итог доставки — заказ №{0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="117"/>
+        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="127"/>
         <source>Refused at the door (0 — everything accepted)</source>
         <translation>Отказ при получении (0 — всё принято)</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="121"/>
+        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="131"/>
         <source>— not recorded —</source>
         <translation>— не указан —</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="124"/>
+        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="134"/>
         <source>keep as the customer&apos;s advance</source>
         <translation>оставить авансом покупателя</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="125"/>
+        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="135"/>
         <source>refund to the customer</source>
         <translation>вернуть покупателю</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="132"/>
+        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="142"/>
         <source>Record</source>
         <translation>Записать</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="140"/>
+        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="150"/>
         <source>Refused</source>
         <translation>Отказ</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="147"/>
+        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="157"/>
         <source>&amp;Collected at the door, ₽:</source>
         <translation>&amp;Получено при доставке, ₽:</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="150"/>
+        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="160"/>
         <source>&amp;Driver:</source>
         <translation>&amp;Водитель:</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="151"/>
+        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="161"/>
         <source>Prepayment for refused goods</source>
         <translation>Предоплата за непринятый товар</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="181"/>
+        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="191"/>
         <source>Accepted goods: {0} · prepaid: {1} · to collect at the door: {2}</source>
         <translation>Принято товара: {0} · предоплата: {1} · получить при доставке: {2}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="184"/>
+        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="194"/>
         <source>Prepayment with no goods behind it: {0}</source>
         <translation>Предоплата без товара: {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="188"/>
+        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="198"/>
         <source>Collected {0} is more than the {1} due: register the rest as a separate payment</source>
         <translation>Получено {0} — больше, чем к оплате {1}: лишнее оформите отдельным поступлением</translation>
     </message>
@@ -969,37 +969,37 @@
 <context>
     <name>HandoverDialog</name>
     <message>
-        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="118"/>
+        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="132"/>
         <source>Driver handover</source>
         <translation>Сдача выручки</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="118"/>
+        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="132"/>
         <source>Receive</source>
         <translation>Принять</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="119"/>
+        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="133"/>
         <source>{0} collected at the doors: cash {1}, card {2}.</source>
         <translation>{0} собрал у покупателей: наличными {1}, картой {2}.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="125"/>
+        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="139"/>
         <source>&amp;Cash counted, ₽:</source>
         <translation>&amp;Наличных пересчитано, ₽:</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="126"/>
+        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="140"/>
         <source>Car&amp;d slips, ₽:</source>
         <translation>&amp;Слипов по картам, ₽:</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="127"/>
+        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="141"/>
         <source>&amp;Note:</source>
         <translation>&amp;Примечание:</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="138"/>
+        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="152"/>
         <source>The amount must be greater than zero</source>
         <translation>Сумма должна быть больше нуля</translation>
     </message>
@@ -1045,22 +1045,22 @@
 <context>
     <name>LinesDialog</name>
     <message>
-        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="71"/>
+        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="81"/>
         <source>Item</source>
         <translation>Товар</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="71"/>
+        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="81"/>
         <source>Ordered</source>
         <translation>Заказано</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="71"/>
+        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="81"/>
         <source>Price</source>
         <translation>Цена</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="89"/>
+        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="99"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
@@ -1131,12 +1131,12 @@
         <translation>ДЕМО: вымышленные данные, чеки печатаются только на встроенном эмуляторе</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="133"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="134"/>
         <source>Receipts to print: {0}</source>
         <translation>Чеки к печати: {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="142"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="147"/>
         <source>Fiscal register: {0} (not connected)</source>
         <translation>ККТ: {0} (не подключена)</translation>
     </message>
@@ -1257,55 +1257,100 @@
 <context>
     <name>OrdersPage</name>
     <message>
-        <location filename="../../omnidesk/ui/orders/page.py" line="60"/>
+        <location filename="../../omnidesk/ui/orders/page.py" line="63"/>
         <source>Search: order number, customer, phone, INN, address</source>
         <translation>Поиск: номер заказа, покупатель, телефон, ИНН, адрес</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/orders/page.py" line="63"/>
-        <location filename="../../omnidesk/ui/orders/page.py" line="191"/>
+        <location filename="../../omnidesk/ui/orders/page.py" line="66"/>
+        <location filename="../../omnidesk/ui/orders/page.py" line="227"/>
         <source>All dates</source>
         <translation>Все даты</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/orders/page.py" line="65"/>
+        <location filename="../../omnidesk/ui/orders/page.py" line="68"/>
         <source>All statuses</source>
         <translation>Все статусы</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/orders/page.py" line="68"/>
+        <location filename="../../omnidesk/ui/orders/page.py" line="71"/>
         <source>Refresh</source>
         <translation>Обновить</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/orders/page.py" line="69"/>
+        <location filename="../../omnidesk/ui/orders/page.py" line="72"/>
         <source>Reload orders from the database (F5)</source>
         <translation>Перечитать заказы из базы (F5)</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/orders/page.py" line="127"/>
+        <location filename="../../omnidesk/ui/orders/page.py" line="73"/>
+        <source>Excel…</source>
+        <translation>В Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/orders/page.py" line="74"/>
+        <source>Save the orders shown (as filtered) to an Excel file</source>
+        <translation>Сохранить показанные заказы (с учётом фильтров) в файл Excel</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/orders/page.py" line="140"/>
+        <source>Open at the cashier (Enter)</source>
+        <translation>Открыть в кассе (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/orders/page.py" line="141"/>
+        <source>Copy the order number</source>
+        <translation>Скопировать номер заказа</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/orders/page.py" line="142"/>
+        <source>Save the list to Excel…</source>
+        <translation>Сохранить список в Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/orders/page.py" line="163"/>
         <source>Loading orders…</source>
         <translation>Загрузка заказов…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/orders/page.py" line="185"/>
+        <location filename="../../omnidesk/ui/orders/page.py" line="221"/>
         <source>Could not load orders: {0}</source>
         <translation>Не удалось загрузить заказы: {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/orders/page.py" line="193"/>
+        <location filename="../../omnidesk/ui/orders/page.py" line="229"/>
         <source>today</source>
         <translation>сегодня</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/orders/page.py" line="193"/>
+        <location filename="../../omnidesk/ui/orders/page.py" line="229"/>
         <source>tomorrow</source>
         <translation>завтра</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/orders/page.py" line="213"/>
+        <location filename="../../omnidesk/ui/orders/page.py" line="249"/>
         <source>Shown: {0} of {1} orders · total {2} · due {3}</source>
         <translation>Показано: {0} из {1} заказов · сумма {2} · к оплате {3}</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/orders/page.py" line="279"/>
+        <source>Orders {0}.xlsx</source>
+        <translation>Заказы {0}.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/orders/page.py" line="280"/>
+        <source>Save to Excel</source>
+        <translation>Сохранить в Excel</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/orders/page.py" line="280"/>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/orders/page.py" line="287"/>
+        <source>Saved: {0}</source>
+        <translation>Сохранено: {0}</translation>
     </message>
 </context>
 <context>
@@ -1397,102 +1442,107 @@
         <translation>Пусто — сколько заказ ещё должен</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="72"/>
+        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="74"/>
         <source>Register a payment — {0}</source>
         <translation>Поступление денег — {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="99"/>
+        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="101"/>
         <source>&amp;Kind:</source>
         <translation>&amp;Вид оплаты:</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="100"/>
+        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="102"/>
         <source>&amp;Amount, ₽:</source>
         <translation>&amp;Сумма, ₽:</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="102"/>
+        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="104"/>
         <source>&amp;Purpose:</source>
         <translation>&amp;Назначение:</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="103"/>
+        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="105"/>
         <source>Apply to open orders (the rest stays as the customer&apos;s advance)</source>
         <translation>Зачесть в открытые заказы (остаток — аванс покупателя)</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="109"/>
+        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="111"/>
         <source>The customer has no orders to pay: all of it becomes an advance.</source>
         <translation>У покупателя нет заказов к оплате: вся сумма станет авансом.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="112"/>
+        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="114"/>
         <source>Register</source>
         <translation>Зарегистрировать</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="113"/>
+        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="115"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="120"/>
+        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="122"/>
         <source>The customer already has {0} on advance: close this dialog and press F8 to pay the selected order from it.</source>
         <translation>У покупателя уже есть аванс {0}: закройте окно и нажмите F8, чтобы оплатить из него выбранный заказ.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="157"/>
+        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="159"/>
         <source>The amount must be greater than zero</source>
         <translation>Сумма должна быть больше нуля</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="160"/>
+        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="161"/>
+        <source>More than {0} in one payment: check the amount (the limit is the setting cashier.max_payment)</source>
+        <translation>Больше {0} за одно поступление — проверьте сумму (предел задан в настройке cashier.max_payment)</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="165"/>
         <source>Order No. {0}: {1}</source>
         <translation>Заказ №{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="163"/>
+        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="168"/>
         <source>Order No. {0} owes {1}: cannot apply {2}</source>
         <translation>По заказу №{0} к оплате {1}: нельзя зачесть {2}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="167"/>
+        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="172"/>
         <source>The orders take {0} more than the payment</source>
         <translation>В заказы распределено на {0} больше суммы поступления</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="178"/>
+        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="183"/>
         <source>To orders: {0} · Advance: {1}</source>
         <translation>В заказы: {0} · Аванс: {1}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="186"/>
+        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="191"/>
         <source>No receipt is owed: a bank transfer from a company or sole trader.</source>
         <translation>Чек не нужен: банковский перевод от организации или ИП.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="190"/>
+        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="195"/>
         <source>full prepayment</source>
         <translation>предоплата 100 %</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="190"/>
+        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="195"/>
         <source>partial prepayment</source>
         <translation>частичная предоплата</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="191"/>
+        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="196"/>
         <source>• prepayment receipt for order No. {0}: {1} ({2})</source>
         <translation>• чек предоплаты по заказу №{0}: {1} ({2})</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="194"/>
+        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="199"/>
         <source>• advance receipt: {0}</source>
         <translation>• чек аванса: {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="195"/>
+        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="200"/>
         <source>Receipts that will be owed (paid {0}):</source>
         <translation>Нужно будет напечатать чеки (оплата: {0}):</translation>
     </message>
@@ -1500,42 +1550,42 @@
 <context>
     <name>RefundAdvanceDialog</name>
     <message>
-        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="72"/>
+        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="86"/>
         <source>Refund of the advance</source>
         <translation>Возврат аванса</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="72"/>
+        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="86"/>
         <source>Refund</source>
         <translation>Вернуть</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="74"/>
+        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="88"/>
         <source>On the customer&apos;s advance: {0}</source>
         <translation>На авансе покупателя: {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="79"/>
+        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="93"/>
         <source>&amp;Amount, ₽:</source>
         <translation>&amp;Сумма, ₽:</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="80"/>
+        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="94"/>
         <source>Refund &amp;by:</source>
         <translation>&amp;Вернуть:</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="81"/>
+        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="95"/>
         <source>&amp;Reason:</source>
         <translation>&amp;Причина:</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="88"/>
+        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="102"/>
         <source>The amount must be greater than zero</source>
         <translation>Сумма должна быть больше нуля</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="90"/>
+        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="104"/>
         <source>Only {0} is on the advance</source>
         <translation>На авансе только {0}</translation>
     </message>
@@ -1746,7 +1796,7 @@
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="75"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="77"/>
         <source>INN, id, phone or exact name</source>
         <translation>ИНН, id, телефон или точное имя</translation>
     </message>
@@ -1782,21 +1832,6 @@
     </message>
     <message>
         <location filename="../../omnidesk/ui/reports/page.py" line="135"/>
-        <source>act.xlsx</source>
-        <translation>акт сверки.xlsx</translation>
-    </message>
-    <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="135"/>
-        <source>payments.xlsx</source>
-        <translation>поступления.xlsx</translation>
-    </message>
-    <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="135"/>
-        <source>unmatched.xlsx</source>
-        <translation>неразнесённые.xlsx</translation>
-    </message>
-    <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="136"/>
         <source>Save to Excel</source>
         <translation>Сохранить в Excel</translation>
     </message>
@@ -1806,12 +1841,27 @@
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="154"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="146"/>
+        <source>Reconciliation act {0} {1}-{2}.xlsx</source>
+        <translation>Акт сверки {0} {1}-{2}.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/reports/page.py" line="147"/>
+        <source>Payments register {0}-{1}.xlsx</source>
+        <translation>Реестр поступлений {0}-{1}.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/reports/page.py" line="148"/>
+        <source>Unmatched transfers {0}.xlsx</source>
+        <translation>Неразнесённые поступления {0}.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/reports/page.py" line="165"/>
         <source>Saving…</source>
         <translation>Сохранение…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="158"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="169"/>
         <source>Saved: {0}</source>
         <translation>Сохранено: {0}</translation>
     </message>
@@ -1819,37 +1869,37 @@
 <context>
     <name>ReturnDialog</name>
     <message>
-        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="206"/>
+        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="216"/>
         <source>Return of goods — order No. {0}</source>
         <translation>Возврат товара — заказ №{0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="207"/>
+        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="217"/>
         <source>Returned quantities</source>
         <translation>Возвращённое количество</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="210"/>
+        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="220"/>
         <source>Pay &amp;back by:</source>
         <translation>&amp;Вернуть деньги:</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="218"/>
+        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="228"/>
         <source>Return</source>
         <translation>Оформить возврат</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="222"/>
+        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="232"/>
         <source>Returned</source>
         <translation>Возврат</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="226"/>
+        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="236"/>
         <source>Goods returned: {0}</source>
         <translation>Возвращено товара на {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="227"/>
+        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="237"/>
         <source>Enter the quantity returned</source>
         <translation>Укажите возвращённое количество</translation>
     </message>
@@ -1980,198 +2030,198 @@
         <translation>Дата:</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="171"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="172"/>
         <source>Pin</source>
         <translation>Закрепить</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="172"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="173"/>
         <source>Only this driver may take the order; it moves onto the driver&apos;s route</source>
         <translation>Заказ повезёт только этот водитель; заказ сразу переходит в его маршрут</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="174"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="175"/>
         <source>transport company</source>
         <translation>транспортная компания</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="178"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="179"/>
         <source>track number</source>
         <translation>трек-номер</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="179"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="180"/>
         <source>Save carrier</source>
         <translation>Сохранить ТК</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="180"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="181"/>
         <source>The stop becomes a hand-over at the carrier&apos;s terminal (the order&apos;s address); an empty company undoes it</source>
         <translation>Остановка становится сдачей груза на терминал ТК (адрес заказа); пустое название компании отменяет передачу</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="184"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="185"/>
         <source>Driver:</source>
         <translation>Водитель:</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="188"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="185"/>
         <source>Carrier:</source>
         <translation>ТК:</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="214"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="209"/>
         <source>Loading routes…</source>
         <translation>Загрузка маршрутов…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="252"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="247"/>
         <source>any driver</source>
         <translation>любой водитель</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="267"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="262"/>
         <source>Select an order</source>
         <translation>Выберите заказ</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="273"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="268"/>
         <source>Order №{0}:</source>
         <translation>Заказ №{0}:</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="303"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="298"/>
         <source>Not on a route: {0} (only assembled orders can leave)</source>
         <translation>Не в маршруте: {0} (выехать могут только собранные заказы)</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="305"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="300"/>
         <source>Vans: {0} · {1} km · stops: {2} · not on a route: {3}</source>
         <translation>Машин: {0} · {1} км · остановок: {2} · не в маршруте: {3}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="310"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="305"/>
         <source>Validator: {0}</source>
         <translation>Проверка: {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="313"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="308"/>
         <source>Validator: the plan is valid</source>
         <translation>Проверка: план верен</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="330"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="325"/>
         <source>Error: {0}</source>
         <translation>Ошибка: {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="353"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="348"/>
         <source>Optimising…</source>
         <translation>Оптимизация…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="360"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="355"/>
         <source>complete</source>
         <translation>все заказы размещены</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="360"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="355"/>
         <source>not all orders placed yet</source>
         <translation>пока размещены не все заказы</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="361"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="356"/>
         <source>searching: {0} s, best {1} km, {2}</source>
         <translation>поиск: {0} с, лучший план {1} км, {2}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="371"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="366"/>
         <source>no geocoder: set its address (routing.geocoder_url) in Settings</source>
         <translation>геокодер не задан: укажите его адрес (routing.geocoder_url) в настройках</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="381"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="376"/>
         <source>Finding coordinates…</source>
         <translation>Поиск координат…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="389"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="384"/>
         <source>Finding coordinates: {0} of {1}</source>
         <translation>Поиск координат: {0} из {1}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="394"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="389"/>
         <source>coordinates found: {0}, not found: {1}</source>
         <translation>координаты найдены: {0}, не найдены: {1}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="398"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="393"/>
         <source>cancelled</source>
         <translation>отменено</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="433"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="428"/>
         <source>published routes: {0}</source>
         <translation>опубликовано маршрутов: {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="438"/>
-        <location filename="../../omnidesk/ui/routes/page.py" line="447"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="433"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="442"/>
         <source>Route sheets</source>
         <translation>Маршрутные листы</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="450"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="445"/>
         <source>No.</source>
         <translation>№</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="450"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="445"/>
         <source>Arrival</source>
         <translation>Прибытие</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="450"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="445"/>
         <source>Window</source>
         <translation>Окно</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="450"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="445"/>
         <source>Order</source>
         <translation>Заказ</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="450"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="445"/>
         <source>Customer</source>
         <translation>Клиент</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="451"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="446"/>
         <source>Address</source>
         <translation>Адрес</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="451"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="446"/>
         <source>Phone</source>
         <translation>Телефон</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="451"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="446"/>
         <source>Collect</source>
         <translation>Получить</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="451"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="446"/>
         <source>Items</source>
         <translation>Товары</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="452"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="447"/>
         <source>Route sheet</source>
         <translation>Маршрутный лист</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="452"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="447"/>
         <source>km</source>
         <translation>км</translation>
     </message>
@@ -2391,7 +2441,7 @@
 <context>
     <name>_FormDialog</name>
     <message>
-        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="36"/>
+        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="39"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>

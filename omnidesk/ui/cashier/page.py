@@ -49,9 +49,11 @@ class CashierPage(QWidget):
     loaded = Signal()  # the search index (and the chosen customer) arrived
     customer_loaded = Signal(object)  # CustomerView
 
-    def __init__(self, db: Database, runner: TaskRunner, queue: FiscalQueue, parent: QWidget | None = None) -> None:
+    def __init__(self, db: Database, runner: TaskRunner, queue: FiscalQueue, parent: QWidget | None = None, *,
+                 max_payment: Callable[[], int | None] = lambda: None) -> None:
         super().__init__(parent)
         self._db, self._runner, self.queue = db, runner, queue
+        self._max_payment = max_payment  # the largest single payment, in kopecks (a setting)
         self.customer_id: int | None = None
         self._pending_order: str | None = None
         self.search = SearchBox()
@@ -190,6 +192,11 @@ class CashierPage(QWidget):
         self._pending_order = hit.order_number
         self.load_customer(hit.customer_id)
 
+    def open_order(self, customer_id: int, number: str) -> None:
+        """The customer with this order selected (from the Orders page)."""
+        self._pending_order = number
+        self.load_customer(customer_id)
+
     def load_customer(self, customer_id: int) -> None:
         if customer_id != self.customer_id:
             self.message.clear()  # what was said about the previous customer
@@ -274,12 +281,12 @@ class CashierPage(QWidget):
         if view is None:
             return self._hint(self.tr("Find a customer first (Ctrl+F)."))
         order = self.customer.selected_order()
-        dialog = PaymentDialog(view, self, preselect=order.number if order else None)
+        dialog = PaymentDialog(view, self, preselect=order.number if order else None, max_amount=self._max_payment())
         if not widgets.run_dialog(dialog):
             return
         request, name = dialog.request(), view.card.customer.name
         details = dialog.summary.text() + "\n\n" + (dialog.owed_text() or "")
-        heading = self.tr("Register {0} from {1}?").format(dialog.amount.text(), name)
+        heading = self.tr("Register a payment of {0} — customer {1}?").format(format_amount(request.amount), name)
         if not widgets.confirm(self, self.tr("Register a payment"), heading, details, self.tr("Register the payment")):
             return
         customer_id, actor = view.card.customer.id, self.queue.actor
@@ -309,7 +316,7 @@ class CashierPage(QWidget):
         view = self.customer.view
         if view is None or view.card.balance <= 0:
             return self._hint(self.tr("The customer has no advance to refund."))
-        dialog = RefundAdvanceDialog(view.card.balance, self)
+        dialog = RefundAdvanceDialog(view.card.balance, self, paid_by=view.paid_by)
         if not widgets.run_dialog(dialog):
             return
         customer_id, actor = view.card.customer.id, self.queue.actor
@@ -357,7 +364,7 @@ class CashierPage(QWidget):
         order = self.customer.selected_order()
         if order is None or not order.status.is_open:
             return self._hint(self.tr("Select an open order to cancel."))
-        dialog = CancelOrderDialog(order, self)
+        dialog = CancelOrderDialog(order, self, paid_by=self.customer.view.paid_by if self.customer.view else None)
         if not widgets.run_dialog(dialog):
             return
         choice, kind, reason, actor = dialog.choice(), dialog.kind.currentData(), dialog.reason.text(), self.queue.actor

@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QItemSelection, QSettings, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -24,6 +25,7 @@ from omnidesk.core.changes import Changes
 from omnidesk.core.enums import OrderStatus
 from omnidesk.core.money import format_amount
 from omnidesk.services import orders as order_service
+from omnidesk.services.orders_export import export_orders
 from omnidesk.services.uow import Database
 
 from ..errors import error_text
@@ -40,6 +42,7 @@ class OrdersPage(QWidget):
     """Loads orders in the background: the first rows show at once, the rest follow."""
 
     loaded = Signal(int)
+    open_requested = Signal(int, str)  # customer id, order number: take the order to the Cashier page
 
     def __init__(self, db: Database, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -67,11 +70,14 @@ class OrdersPage(QWidget):
             self.status_filter.addItem(status_label(status), status)
         self.refresh_button = QPushButton(self.tr("Refresh"))
         self.refresh_button.setToolTip(self.tr("Reload orders from the database (F5)"))
+        self.export_button = QPushButton(self.tr("Excel…"))
+        self.export_button.setToolTip(self.tr("Save the orders shown (as filtered) to an Excel file"))
         filters = QHBoxLayout()
         filters.addWidget(self.search, 3)
         filters.addWidget(self.date_filter, 1)
         filters.addWidget(self.status_filter, 1)
         filters.addWidget(self.refresh_button)
+        filters.addWidget(self.export_button)
 
         self.table = QTableView()
         self.table.setModel(self.proxy)
@@ -126,6 +132,19 @@ class OrdersPage(QWidget):
         self.date_filter.currentIndexChanged.connect(lambda _i: self._filter(date=self.selected_date()))
         self.status_filter.currentIndexChanged.connect(lambda _i: self._filter(status=self.status_filter.currentData()))
         self.refresh_button.clicked.connect(self.reload)
+        self.export_button.clicked.connect(self.export)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self.search, self.search.clear,
+                  context=Qt.ShortcutContext.WidgetShortcut)
+        self.table.doubleClicked.connect(lambda _index: self.open_selected())
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        for title, handler in ((self.tr("Open at the cashier (Enter)"), self.open_selected),
+                               (self.tr("Copy the order number"), self.copy_number),
+                               (self.tr("Save the list to Excel…"), self.export)):
+            action = QAction(title, self.table)
+            action.triggered.connect(handler)
+            self.table.addAction(action)
+        QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, self.open_selected,
+                  context=Qt.ShortcutContext.WidgetShortcut)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, self.reload)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self.search.setFocus)
@@ -238,6 +257,35 @@ class OrdersPage(QWidget):
             return
         row = self.model.row_at(self.proxy.mapToSource(indexes[0]).row())
         self._show_detail(row.id)
+
+    def selected_row(self):
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row_at(self.proxy.mapToSource(rows[0]).row()) if rows else None
+
+    def open_selected(self) -> None:
+        row = self.selected_row()
+        if row is not None:
+            self.open_requested.emit(row.customer_id, row.number)
+
+    def copy_number(self) -> None:
+        row = self.selected_row()
+        if row is not None:
+            QGuiApplication.clipboard().setText(row.number)
+
+    def shown_rows(self) -> list:
+        return [self.model.row_at(r) for r in range(self.model.rowCount())]
+
+    def export(self) -> None:
+        name = self.tr("Orders {0}.xlsx").format(dt.date.today().strftime("%d.%m.%Y"))
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save to Excel"), name, self.tr("Excel (*.xlsx)"))
+        if path:
+            self.save_list(path if path.lower().endswith(".xlsx") else path + ".xlsx")
+
+    def save_list(self, path: str) -> None:
+        rows, what = self.shown_rows(), " · ".join(t for t in (self.search.text().strip(),) if t)
+        self._runner.start(lambda: export_orders(rows, path, what),
+                           on_done=lambda saved: self.summary.setText(self.tr("Saved: {0}").format(saved)),
+                           on_error=lambda exc: self.summary.setText(error_text(exc)))
 
     def _show_detail(self, order_id: int) -> None:
         self._detail_id = order_id
