@@ -4,42 +4,42 @@
 <context>
     <name>ActRowsModel</name>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="42"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="41"/>
         <source>Date</source>
         <translation>Дата</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="42"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="41"/>
         <source>Document</source>
         <translation>Документ</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="42"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="41"/>
         <source>Receipts, details</source>
         <translation>Чеки, сведения</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="42"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="41"/>
         <source>Debit</source>
         <translation>Дебет</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="43"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="42"/>
         <source>Credit</source>
         <translation>Кредит</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="52"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="51"/>
         <source>Opening balance</source>
         <translation>Сальдо начальное</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="54"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="53"/>
         <source>Turnover</source>
         <translation>Обороты за период</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="55"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="54"/>
         <source>Closing balance</source>
         <translation>Сальдо конечное</translation>
     </message>
@@ -103,117 +103,161 @@
 <context>
     <name>BankPage</name>
     <message>
-        <location filename="../../omnidesk/ui/bank/page.py" line="62"/>
+        <location filename="../../omnidesk/ui/bank/page.py" line="69"/>
         <source>Import statement…</source>
         <translation>Загрузить выписку…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/page.py" line="63"/>
+        <location filename="../../omnidesk/ui/bank/page.py" line="70"/>
         <source>1CClientBankExchange file; you can also drop it on this page</source>
         <translation>Файл 1CClientBankExchange; его можно и перетащить на эту страницу</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/page.py" line="64"/>
+        <location filename="../../omnidesk/ui/bank/page.py" line="71"/>
         <source>Only lines to review</source>
         <translation>Только на разбор</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/page.py" line="65"/>
+        <location filename="../../omnidesk/ui/bank/page.py" line="72"/>
         <source>Drop a bank statement here or press Import.</source>
         <translation>Перетащите сюда банковскую выписку или нажмите «Загрузить».</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/page.py" line="69"/>
+        <location filename="../../omnidesk/ui/bank/page.py" line="76"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/page.py" line="113"/>
+        <location filename="../../omnidesk/ui/bank/page.py" line="121"/>
         <source>Use suggestion</source>
         <translation>Взять подсказку</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/page.py" line="115"/>
+        <location filename="../../omnidesk/ui/bank/page.py" line="123"/>
         <source>Not ours</source>
         <translation>Не наш платёж</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/page.py" line="117"/>
+        <location filename="../../omnidesk/ui/bank/page.py" line="124"/>
+        <source>New customer from the payer</source>
+        <translation>Новый клиент из плательщика</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/bank/page.py" line="125"/>
+        <source>Create a customer with the payer&apos;s name, INN, KPP and account, then book the payment to them</source>
+        <translation>Создать клиента с именем, ИНН, КПП и счётом плательщика, затем разнести платёж на него</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/bank/page.py" line="128"/>
         <source>Undo allocation</source>
         <translation>Отменить зачёт</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/page.py" line="118"/>
+        <location filename="../../omnidesk/ui/bank/page.py" line="129"/>
         <source>A reversing entry: the money goes back to the customer&apos;s advance</source>
         <translation>Сторнирующая запись: деньги возвращаются в аванс покупателя</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/page.py" line="122"/>
+        <location filename="../../omnidesk/ui/bank/page.py" line="133"/>
         <source>Suggestions</source>
         <translation>Подсказки</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/page.py" line="129"/>
+        <location filename="../../omnidesk/ui/bank/page.py" line="141"/>
         <source>Split across orders and advance</source>
         <translation>Разнести по заказам и в аванс</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/page.py" line="131"/>
+        <location filename="../../omnidesk/ui/bank/page.py" line="143"/>
         <source>Allocations of this payment</source>
         <translation>Зачёты этого платежа</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/page.py" line="166"/>
+        <location filename="../../omnidesk/ui/bank/page.py" line="179"/>
         <source>Bank statement</source>
         <translation>Банковская выписка</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/page.py" line="167"/>
+        <location filename="../../omnidesk/ui/bank/page.py" line="180"/>
         <source>Bank statements (*.txt);;All files (*)</source>
         <translation>Банковские выписки (*.txt);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/page.py" line="191"/>
+        <location filename="../../omnidesk/ui/bank/page.py" line="204"/>
         <source>Importing {0}…</source>
         <translation>Загрузка {0}…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/page.py" line="208"/>
+        <location filename="../../omnidesk/ui/bank/page.py" line="221"/>
         <source>Import cancelled.</source>
         <translation>Загрузка отменена.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/page.py" line="218"/>
+        <location filename="../../omnidesk/ui/bank/page.py" line="231"/>
         <source>{0}: {1} new, {2} duplicates, {3} outgoing skipped; {4} to review</source>
         <translation>{0}: новых {1}, повторов {2}, исходящих пропущено {3}; на разбор {4}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/page.py" line="234"/>
+        <location filename="../../omnidesk/ui/bank/page.py" line="247"/>
         <source>Nothing imported: {0}</source>
         <translation>Ничего не загружено: {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/page.py" line="251"/>
+        <location filename="../../omnidesk/ui/bank/page.py" line="264"/>
         <source>advance</source>
         <translation>аванс</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/page.py" line="270"/>
+        <location filename="../../omnidesk/ui/bank/page.py" line="283"/>
         <source>(undone {0})</source>
         <translation>(отменено {0})</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/page.py" line="299"/>
+        <location filename="../../omnidesk/ui/bank/page.py" line="312"/>
+        <source>Customer «{0}» created (id {1}); check the split and book.</source>
+        <translation>Клиент «{0}» создан (id {1}); проверьте разнесение и разнесите.</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/bank/page.py" line="322"/>
+        <source>none (all to the advance)</source>
+        <translation>нет (всё в аванс)</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/bank/page.py" line="323"/>
+        <source>Book payment No. {0} for {1}?</source>
+        <translation>Разнести платёж №{0} на {1}?</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/bank/page.py" line="324"/>
+        <source>Payer: {0}
+Customer: {1}
+Orders: {2}</source>
+        <translation>Плательщик: {0}
+Клиент: {1}
+Заказы: {2}</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/bank/page.py" line="325"/>
+        <source>Book a payment</source>
+        <translation>Разнесение платежа</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/bank/page.py" line="325"/>
+        <source>Book</source>
+        <translation>Разнести</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/bank/page.py" line="332"/>
         <source>Payment No. {0} booked.</source>
         <translation>Платёж №{0} разнесён.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/page.py" line="305"/>
+        <location filename="../../omnidesk/ui/bank/page.py" line="338"/>
         <source>Payment No. {0} marked as not ours.</source>
         <translation>Платёж №{0} отмечен как не наш.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/page.py" line="312"/>
+        <location filename="../../omnidesk/ui/bank/page.py" line="345"/>
         <source>Allocation to order No. {0} undone.</source>
         <translation>Зачёт в заказ №{0} отменён.</translation>
     </message>
@@ -1796,72 +1840,72 @@
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="77"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="76"/>
         <source>INN, id, phone or exact name</source>
         <translation>ИНН, id, телефон или точное имя</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="80"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="79"/>
         <source>Show act</source>
         <translation>Показать акт</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="81"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="80"/>
         <source>Save act to Excel…</source>
         <translation>Сохранить акт в Excel…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="82"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="81"/>
         <source>Save payments register…</source>
         <translation>Сохранить реестр поступлений…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="83"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="82"/>
         <source>Save unmatched transfers…</source>
         <translation>Сохранить неразнесённые поступления…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="90"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="89"/>
         <source>Customer</source>
         <translation>Покупатель</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="96"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="95"/>
         <source>Period</source>
         <translation>Период</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="135"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="134"/>
         <source>Save to Excel</source>
         <translation>Сохранить в Excel</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="136"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="135"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="146"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="145"/>
         <source>Reconciliation act {0} {1}-{2}.xlsx</source>
         <translation>Акт сверки {0} {1}-{2}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="147"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="146"/>
         <source>Payments register {0}-{1}.xlsx</source>
         <translation>Реестр поступлений {0}-{1}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="148"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="147"/>
         <source>Unmatched transfers {0}.xlsx</source>
         <translation>Неразнесённые поступления {0}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="165"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="164"/>
         <source>Saving…</source>
         <translation>Сохранение…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="169"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="168"/>
         <source>Saved: {0}</source>
         <translation>Сохранено: {0}</translation>
     </message>
@@ -2355,52 +2399,52 @@
 <context>
     <name>SplitEditor</name>
     <message>
-        <location filename="../../omnidesk/ui/bank/split.py" line="34"/>
-        <source>Customer: id, INN, phone or exact name</source>
-        <translation>Покупатель: id, ИНН, телефон или точное имя</translation>
+        <location filename="../../omnidesk/ui/bank/split.py" line="35"/>
+        <source>Customer: part of the name, INN, phone or id</source>
+        <translation>Клиент: часть имени, ИНН, телефон или id</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/split.py" line="36"/>
+        <location filename="../../omnidesk/ui/bank/split.py" line="45"/>
         <source>Order</source>
         <translation>Заказ</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/split.py" line="36"/>
+        <location filename="../../omnidesk/ui/bank/split.py" line="45"/>
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/split.py" line="38"/>
+        <location filename="../../omnidesk/ui/bank/split.py" line="47"/>
         <source>Add order</source>
         <translation>Добавить заказ</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/split.py" line="39"/>
+        <location filename="../../omnidesk/ui/bank/split.py" line="48"/>
         <source>Remove</source>
         <translation>Убрать</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/split.py" line="41"/>
+        <location filename="../../omnidesk/ui/bank/split.py" line="50"/>
         <source>Book</source>
         <translation>Разнести</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/split.py" line="43"/>
+        <location filename="../../omnidesk/ui/bank/split.py" line="52"/>
         <source>Customer</source>
         <translation>Покупатель</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/split.py" line="89"/>
+        <location filename="../../omnidesk/ui/bank/split.py" line="112"/>
         <source>row {0}: no order number</source>
         <translation>строка {0}: не указан номер заказа</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/split.py" line="96"/>
+        <location filename="../../omnidesk/ui/bank/split.py" line="119"/>
         <source>To the advance: {0}</source>
         <translation>В аванс: {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/split.py" line="97"/>
+        <location filename="../../omnidesk/ui/bank/split.py" line="120"/>
         <source>Split exceeds the payment by {0}</source>
         <translation>Распределено больше платежа на {0}</translation>
     </message>
