@@ -50,6 +50,7 @@ def run(db_url: str | None = None, lang: str | None = None) -> int:
     app, window = build_window(db_url, lang)
     window.show()
     window.start()
+    window.ask_cashier_name_if_missing()
     return app.exec()
 
 

@@ -155,6 +155,18 @@ class MainWindow(QMainWindow):
         self.cashier_page.start()
         self.changes.start()
 
+    def ask_cashier_name_if_missing(self) -> None:
+        """On first use, the cashier's full name (receipts carry it) goes into the ``user.name`` setting."""
+        if self.context.settings.user_name():
+            return
+        from . import first_run
+
+        name = first_run.ask_cashier_name(self)
+        if name:
+            changes = self.context.update_settings({"user.name": name})
+            self.settings_page.user_name.setText(self.context.settings.user_name())
+            self.changes.publish(changes)
+
     def apply_changes(self, changes: Changes) -> None:
         """What changed (here, on another workstation, by sync or in Settings) goes to every page."""
         if self.context.journal_depends_on(changes.settings):

@@ -1011,6 +1011,19 @@ Orders: {2}</source>
     </message>
 </context>
 <context>
+    <name>FirstRun</name>
+    <message>
+        <location filename="../../omnidesk/ui/first_run.py" line="11"/>
+        <source>Who is at the register?</source>
+        <translation>Кто за кассой?</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/first_run.py" line="12"/>
+        <source>Your full name, as receipts print it (e.g. Иванова Анна Сергеевна). It can be changed later on the Settings page.</source>
+        <translation>Ваши фамилия, имя и отчество — так они будут напечатаны в чеках (например, Иванова Анна Сергеевна). Потом их можно изменить на странице «Настройки».</translation>
+    </message>
+</context>
+<context>
     <name>HandoverDialog</name>
     <message>
         <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="132"/>
@@ -2281,117 +2294,197 @@ Orders: {2}</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="37"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="40"/>
         <source>In use now: {0}</source>
         <translation>Сейчас используется: {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="40"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="43"/>
         <source>Shtrih-M</source>
         <translation>Штрих-М</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="52"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="54"/>
+        <source>demonstration data</source>
+        <translation>демонстрационные данные</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/settings_page.py" line="60"/>
+        <source>e.g. Иванова Анна Сергеевна</source>
+        <translation>например, Иванова Анна Сергеевна</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/settings_page.py" line="62"/>
+        <source>cashier</source>
+        <translation>кассир</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/settings_page.py" line="62"/>
+        <source>logist</source>
+        <translation>логист</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/settings_page.py" line="63"/>
+        <source>manager</source>
+        <translation>менеджер</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/settings_page.py" line="63"/>
+        <source>administrator</source>
+        <translation>администратор</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/settings_page.py" line="68"/>
         <source>Database</source>
         <translation>База данных</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="54"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="70"/>
         <source>Database URL</source>
         <translation>Адрес базы данных</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="56"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="72"/>
         <source>Fiscal register</source>
         <translation>ККТ</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="58"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="74"/>
         <source>Protocol</source>
         <translation>Протокол</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="59"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="75"/>
         <source>Port</source>
         <translation>Порт</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="60"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="76"/>
         <source>Warehouse</source>
         <translation>Склад</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="62"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="78"/>
         <source>Address</source>
         <translation>Адрес</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="66"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="82"/>
         <source>Latitude, longitude</source>
         <translation>Широта, долгота</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="68"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="84"/>
+        <source>Our company (for reconciliation acts)</source>
+        <translation>Наша организация (для актов сверки)</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/settings_page.py" line="86"/>
+        <source>Name</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/settings_page.py" line="88"/>
+        <source>INN</source>
+        <translation>ИНН</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/settings_page.py" line="90"/>
+        <source>KPP</source>
+        <translation>КПП</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/settings_page.py" line="92"/>
+        <source>Requisites</source>
+        <translation>Реквизиты</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/settings_page.py" line="93"/>
+        <source>Who works here</source>
+        <translation>Кто работает</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/settings_page.py" line="95"/>
+        <source>Cashier&apos;s full name</source>
+        <translation>ФИО кассира</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/settings_page.py" line="96"/>
+        <source>Role</source>
+        <translation>Роль</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/settings_page.py" line="97"/>
+        <source>Largest payment, ₽</source>
+        <translation>Наибольшее поступление, ₽</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/settings_page.py" line="98"/>
         <source>Interface</source>
         <translation>Интерфейс</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="70"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="100"/>
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="72"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="101"/>
+        <source>Demo</source>
+        <translation>Демо</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/settings_page.py" line="103"/>
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="88"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="144"/>
         <source>empty: straight line × detour factor</source>
         <translation>пусто — по прямой с коэффициентом</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="92"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="148"/>
         <source>Nominatim-compatible; empty: do not look up addresses</source>
         <translation>совместимый с Nominatim; пусто — адреса не искать</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="95"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="151"/>
         <source>Routes</source>
         <translation>Маршруты</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="97"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="153"/>
         <source>OSRM server</source>
         <translation>Сервер OSRM</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="100"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="155"/>
         <source>average speed, km/h</source>
         <translation>средняя скорость, км/ч</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="102"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="154"/>
         <source>Detour factor</source>
         <translation>Коэффициент извилистости</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="103"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="156"/>
         <source>Geocoder</source>
         <translation>Геокодер</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="104"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="157"/>
         <source>Map tiles</source>
         <translation>Тайлы карты</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="130"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="190"/>
         <source>Saved. The register and the warehouse are used at once; the database and the language change only after OmniDesk is restarted.</source>
         <translation>Сохранено. Касса и склад применяются сразу; база данных и язык сменятся только после перезапуска OmniDesk.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="133"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="193"/>
         <source>Saved and in use now.</source>
         <translation>Сохранено и уже действует.</translation>
     </message>
