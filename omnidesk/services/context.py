@@ -139,7 +139,7 @@ class AppContext:
         """One map tile from the configured tile server (runs on a worker: it is network I/O)."""
         from omnidesk.integrations.routing.tiles import fetch_tile
 
-        return fetch_tile(self.tiles_url, z, x, y)
+        return fetch_tile(self.tiles_url, z, x, y, cache_dir=data_dir() / "tiles")
 
     # --- settings saved while running ----------------------------------------------------------
     def update_settings(self, texts: Mapping[str, str]) -> Changes:

@@ -1125,12 +1125,12 @@ Orders: {2}</source>
 <context>
     <name>LoadBarDelegate</name>
     <message>
-        <location filename="../../omnidesk/ui/routes/widgets.py" line="34"/>
+        <location filename="../../omnidesk/ui/routes/widgets.py" line="31"/>
         <source>kg</source>
         <translation>кг</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/widgets.py" line="34"/>
+        <location filename="../../omnidesk/ui/routes/widgets.py" line="31"/>
         <source>m³</source>
         <translation>м³</translation>
     </message>
@@ -1962,69 +1962,117 @@ Orders: {2}</source>
     </message>
 </context>
 <context>
+    <name>RouteMap</name>
+    <message>
+        <location filename="../../omnidesk/ui/routes/map_view.py" line="55"/>
+        <source>delivery stop (number in the route)</source>
+        <translation>доставка (номер в маршруте)</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/routes/map_view.py" line="56"/>
+        <source>pickup at a supplier</source>
+        <translation>забор у поставщика</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/routes/map_view.py" line="57"/>
+        <source>our warehouse</source>
+        <translation>наш склад</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/routes/map_view.py" line="58"/>
+        <source>supplier&apos;s warehouse</source>
+        <translation>склад поставщика</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/routes/map_view.py" line="59"/>
+        <source>? not on a route yet</source>
+        <translation>? ещё не в маршруте</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/routes/map_view.py" line="60"/>
+        <source>red outline: window or load violated</source>
+        <translation>красная обводка: нарушено окно или загрузка</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/routes/map_view.py" line="69"/>
+        <source>{0} km</source>
+        <translation>{0} км</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/routes/map_view.py" line="69"/>
+        <source>{0} m</source>
+        <translation>{0} м</translation>
+    </message>
+</context>
+<context>
     <name>RoutesModel</name>
     <message>
-        <location filename="../../omnidesk/ui/routes/models.py" line="125"/>
+        <location filename="../../omnidesk/ui/routes/models.py" line="136"/>
         <source>Driver / stop</source>
         <translation>Водитель / остановка</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/models.py" line="125"/>
+        <location filename="../../omnidesk/ui/routes/models.py" line="136"/>
         <source>Arrival</source>
         <translation>Прибытие</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/models.py" line="125"/>
+        <location filename="../../omnidesk/ui/routes/models.py" line="136"/>
         <source>Window</source>
         <translation>Окно</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/models.py" line="125"/>
+        <location filename="../../omnidesk/ui/routes/models.py" line="136"/>
         <source>Load</source>
         <translation>Загрузка</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/models.py" line="126"/>
+        <location filename="../../omnidesk/ui/routes/models.py" line="137"/>
         <source>Address</source>
         <translation>Адрес</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/models.py" line="126"/>
+        <location filename="../../omnidesk/ui/routes/models.py" line="137"/>
         <source>Problems</source>
         <translation>Нарушения</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/models.py" line="192"/>
+        <location filename="../../omnidesk/ui/routes/models.py" line="200"/>
+        <source> · locked: {0}</source>
+        <translation> · закреплено: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/routes/models.py" line="205"/>
         <source>shift {0}</source>
         <translation>смена {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/models.py" line="196"/>
+        <location filename="../../omnidesk/ui/routes/models.py" line="209"/>
         <source>{0} stops · {1} km · {2} h {3} min</source>
         <translation>остановок: {0} · {1} км · {2} ч {3} мин</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/models.py" line="216"/>
+        <location filename="../../omnidesk/ui/routes/models.py" line="231"/>
         <source>pickup</source>
         <translation>забор</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/models.py" line="217"/>
+        <location filename="../../omnidesk/ui/routes/models.py" line="232"/>
         <source>carrier</source>
         <translation>передача в ТК</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/models.py" line="217"/>
+        <location filename="../../omnidesk/ui/routes/models.py" line="232"/>
         <source>delivery</source>
         <translation>доставка</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/models.py" line="220"/>
+        <location filename="../../omnidesk/ui/routes/models.py" line="235"/>
         <source> (wait {0} min)</source>
         <translation> (ожидание {0} мин)</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/models.py" line="225"/>
+        <location filename="../../omnidesk/ui/routes/models.py" line="240"/>
         <source>{0} kg · {1} m³</source>
         <translation>{0} кг · {1} м³</translation>
     </message>
@@ -2132,155 +2180,110 @@ Orders: {2}</source>
         <translation>Загрузка маршрутов…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="247"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="223"/>
+        <source>No map background: no tile server is set. Set «Map tiles» on the Settings page (routing.tiles_url), e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png</source>
+        <translation>Карта без подложки: сервер тайлов не задан. Укажите «Тайлы карты» на странице «Настройки» (routing.tiles_url), например https://tile.openstreetmap.org/{z}/{x}/{y}.png</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/routes/page.py" line="252"/>
         <source>any driver</source>
         <translation>любой водитель</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="262"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="267"/>
         <source>Select an order</source>
         <translation>Выберите заказ</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="268"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="273"/>
         <source>Order №{0}:</source>
         <translation>Заказ №{0}:</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="298"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="303"/>
         <source>Not on a route: {0} (only assembled orders can leave)</source>
         <translation>Не в маршруте: {0} (выехать могут только собранные заказы)</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="300"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="305"/>
         <source>Vans: {0} · {1} km · stops: {2} · not on a route: {3}</source>
         <translation>Машин: {0} · {1} км · остановок: {2} · не в маршруте: {3}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="305"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="310"/>
         <source>Validator: {0}</source>
         <translation>Проверка: {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="308"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="313"/>
         <source>Validator: the plan is valid</source>
         <translation>Проверка: план верен</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="325"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="330"/>
         <source>Error: {0}</source>
         <translation>Ошибка: {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="348"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="353"/>
         <source>Optimising…</source>
         <translation>Оптимизация…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="355"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="360"/>
         <source>complete</source>
         <translation>все заказы размещены</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="355"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="360"/>
         <source>not all orders placed yet</source>
         <translation>пока размещены не все заказы</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="356"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="361"/>
         <source>searching: {0} s, best {1} km, {2}</source>
         <translation>поиск: {0} с, лучший план {1} км, {2}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="366"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="371"/>
         <source>no geocoder: set its address (routing.geocoder_url) in Settings</source>
         <translation>геокодер не задан: укажите его адрес (routing.geocoder_url) в настройках</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="376"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="381"/>
         <source>Finding coordinates…</source>
         <translation>Поиск координат…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="384"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="389"/>
         <source>Finding coordinates: {0} of {1}</source>
         <translation>Поиск координат: {0} из {1}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="389"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="394"/>
         <source>coordinates found: {0}, not found: {1}</source>
         <translation>координаты найдены: {0}, не найдены: {1}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="393"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="398"/>
         <source>cancelled</source>
         <translation>отменено</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="428"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="433"/>
         <source>published routes: {0}</source>
         <translation>опубликовано маршрутов: {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="433"/>
-        <location filename="../../omnidesk/ui/routes/page.py" line="442"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="438"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="447"/>
         <source>Route sheets</source>
         <translation>Маршрутные листы</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="445"/>
-        <source>No.</source>
-        <translation>№</translation>
-    </message>
-    <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="445"/>
-        <source>Arrival</source>
-        <translation>Прибытие</translation>
-    </message>
-    <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="445"/>
-        <source>Window</source>
-        <translation>Окно</translation>
-    </message>
-    <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="445"/>
-        <source>Order</source>
-        <translation>Заказ</translation>
-    </message>
-    <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="445"/>
-        <source>Customer</source>
-        <translation>Клиент</translation>
-    </message>
-    <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="446"/>
-        <source>Address</source>
-        <translation>Адрес</translation>
-    </message>
-    <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="446"/>
-        <source>Phone</source>
-        <translation>Телефон</translation>
-    </message>
-    <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="446"/>
-        <source>Collect</source>
-        <translation>Получить</translation>
-    </message>
-    <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="446"/>
-        <source>Items</source>
-        <translation>Товары</translation>
-    </message>
-    <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="447"/>
-        <source>Route sheet</source>
-        <translation>Маршрутный лист</translation>
-    </message>
-    <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="447"/>
-        <source>km</source>
-        <translation>км</translation>
+        <location filename="../../omnidesk/ui/routes/page.py" line="468"/>
+        <source>The map tile server cannot be reached ({0}). Check «Map tiles» on the Settings page (routing.tiles_url) and the network.</source>
+        <translation>Сервер тайлов карты недоступен ({0}). Проверьте «Тайлы карты» на странице «Настройки» (routing.tiles_url) и сеть.</translation>
     </message>
 </context>
 <context>
@@ -2545,32 +2548,32 @@ Orders: {2}</source>
 <context>
     <name>UnassignedModel</name>
     <message>
-        <location filename="../../omnidesk/ui/routes/models.py" line="48"/>
+        <location filename="../../omnidesk/ui/routes/models.py" line="59"/>
         <source>Order</source>
         <translation>Заказ</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/models.py" line="48"/>
+        <location filename="../../omnidesk/ui/routes/models.py" line="59"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/models.py" line="48"/>
+        <location filename="../../omnidesk/ui/routes/models.py" line="59"/>
         <source>Window</source>
         <translation>Окно</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/models.py" line="48"/>
+        <location filename="../../omnidesk/ui/routes/models.py" line="59"/>
         <source>kg</source>
         <translation>кг</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/models.py" line="48"/>
+        <location filename="../../omnidesk/ui/routes/models.py" line="59"/>
         <source>Address</source>
         <translation>Адрес</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/models.py" line="49"/>
+        <location filename="../../omnidesk/ui/routes/models.py" line="60"/>
         <source>Why not on a route</source>
         <translation>Почему не в маршруте</translation>
     </message>

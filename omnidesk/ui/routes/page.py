@@ -219,7 +219,10 @@ class RoutesPage(QWidget):
         self.routes.set_draft(draft)
         self.routes_view.expandAll()
         self.map.set_draft(draft)
-        if self._context.tiles_url and draft is not None:
+        if not self._context.tiles_url:
+            self.map.set_notice(self.tr("No map background: no tile server is set. Set «Map tiles» on the Settings "
+                                        "page (routing.tiles_url), e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png"))
+        elif draft is not None:
             self._fetch_tiles()
         self._fill_drivers()
         self.select_order(self.selected_order, refill=False)
@@ -229,7 +232,9 @@ class RoutesPage(QWidget):
     def apply_changes(self, changes: Changes) -> None:
         """Routes, drivers or orders changed (money collected at the door, a new order, another logist's
         move): reload the day, once, and never in the middle of the logist's own work."""
-        if changes.settings & {"depot.address", "depot.lat", "depot.lon"} or any(
+        if "routing.tiles_url" in changes.settings:
+            self._tiles_requested.clear()  # the new server's tiles (or the notice that there is none)
+        if changes.settings & {"depot.address", "depot.lat", "depot.lon", "routing.tiles_url"} or any(
                 changes.touches(kind) for kind in ("routes", "drivers", "orders")):
             self._stale.start()
 
@@ -442,9 +447,7 @@ class RoutesPage(QWidget):
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Route sheets"), f"routes-{self.date()}.pdf",
                                               "PDF (*.pdf)")
         if path:
-            headers = [self.tr("No."), self.tr("Arrival"), self.tr("Window"), self.tr("Order"), self.tr("Customer"),
-                       self.tr("Address"), self.tr("Phone"), self.tr("Collect"), self.tr("Items")]
-            print_pdf(route_sheets_html(self.draft, self.tr("Route sheet"), headers, self.tr("km")), path)
+            print_pdf(route_sheets_html(self.draft), path)
             self._show_summary(path)
 
     def _fetch_tiles(self) -> None:
@@ -454,4 +457,13 @@ class RoutesPage(QWidget):
                 continue
             self._tiles_requested.add(key)
             self._runner.start(lambda k=key: (k, fetch_tile(*k)),
-                               on_done=lambda result: self.map.add_tile(*result), on_error=lambda _e: None)
+                               on_done=self._tile_arrived, on_error=self._tile_failed)
+
+    def _tile_arrived(self, result) -> None:
+        self.map.add_tile(*result)
+        if self.map.notice:
+            self.map.set_notice("")
+
+    def _tile_failed(self, exc: Exception) -> None:
+        self.map.set_notice(self.tr("The map tile server cannot be reached ({0}). Check «Map tiles» on the Settings "
+                                    "page (routing.tiles_url) and the network.").format(error_text(exc)))

@@ -222,4 +222,4 @@ def test_units_on_stop_rows_and_in_the_pdf_are_translated(qtbot, page, tmp_path)
         assert widget.geocode_button.text() == "Найти координаты"
     finally:
         QCoreApplication.removeTranslator(translator)
-    assert " км · " in route_sheets_html(page.draft, "Маршрутный лист", ["№"], "км")
+    assert " км, остановок" in route_sheets_html(page.draft)

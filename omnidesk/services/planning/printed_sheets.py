@@ -1,0 +1,57 @@
+"""Route sheets for printing (PDF), laid out as a printed маршрутный лист looks.
+
+One driver per page (a driver's title never sits alone at the bottom of a page), the stops' header
+row repeated on every page, waiting time when the driver arrives before the window, formatted
+phones, the money to collect, the loading list, and a signature line.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from omnidesk.core.money import format_amount
+from omnidesk.integrations.excel.route_sheets import KIND_NAMES, SIGNATURES, RouteSheet, loading_order
+
+STOP_HEADER = ("№", "Прибытие", "Окно", "Что", "Заказ", "Клиент", "Адрес", "Телефон", "Получить", "Товары")
+STYLE = ("<style>body{font-family:sans-serif;font-size:9pt} h2{font-size:13pt;margin:0}"
+         " th{background:#dde6f0} td,th{padding:2px 4px;vertical-align:top}</style>")
+
+
+def _table(header: tuple[str, ...], rows: list[tuple]) -> str:
+    head = "".join(f"<th>{escape(h)}</th>" for h in header)
+    body = "".join("<tr>" + "".join(f"<td>{escape(str(cell))}</td>" for cell in row) + "</tr>" for row in rows)
+    # <thead>: Qt repeats the header row on every page the table runs over
+    return (f"<table border='1' cellspacing='0' cellpadding='2' width='100%'><thead><tr>{head}</tr></thead>"
+            f"<tbody>{body}</tbody></table>")
+
+
+def sheet_html(sheet: RouteSheet, first: bool) -> str:
+    stops = [(s.seq, s.arrival_text, s.window, KIND_NAMES.get(s.kind, s.kind), s.order, s.customer,
+              s.address + (f" ({s.note})" if s.note and s.kind == "carrier" else ""), s.phone,
+              format_amount(s.collect) if s.collect else "", "; ".join(s.items)) for s in sheet.stops]
+    pickups, loaded = loading_order(sheet)
+    loading = [(s.seq, s.arrival, f"{s.note} — {s.address}", s.order, "; ".join(s.items), s.weight_kg)
+               for s in pickups]
+    load_rows = [(n, s.seq, s.order, s.customer, "; ".join(s.items), s.weight_kg) for n, s in enumerate(loaded, 1)]
+    page = "" if first else " style='page-break-before:always'"
+    parts = [
+        f"<h2{page}>Маршрутный лист на {escape(sheet.date)} — {escape(sheet.driver)}</h2>",
+        f"<p>Водитель: {escape(sheet.driver)}, {escape(sheet.phone)} · машина: {escape(sheet.vehicle)}<br>"
+        f"выезд {sheet.departure}, возврат {sheet.return_time}, {sheet.distance_km} км, остановок: {len(sheet.stops)}"
+        f" · <b>итого получить: {escape(format_amount(sheet.to_collect))}</b></p>",
+        _table(STOP_HEADER, stops),
+        "<p><b>Лист погрузки</b></p>",
+    ]
+    if loading:
+        parts += ["<p>Сначала забрать у поставщиков:</p>",
+                  _table(("№", "Прибытие", "Склад", "Заказ", "Что взять", "Вес, кг"), loading)]
+    parts += ["<p>На своём складе грузить в обратном порядке остановок (первым — последняя):</p>",
+              _table(("Порядок", "Остановка", "Заказ", "Клиент", "Товары", "Вес, кг"), load_rows),
+              f"<p><br>{escape(SIGNATURES)}</p>"]
+    return "".join(parts)
+
+
+def route_sheets_html(sheets: list[RouteSheet]) -> str:
+    if not sheets:
+        return STYLE + "<p>На этот день маршрутов нет.</p>"
+    return STYLE + "".join(sheet_html(sheet, first=index == 0) for index, sheet in enumerate(sheets))
