@@ -41,6 +41,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # output piped into head or less that closed early
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keep interpreter shutdown quiet
         return 0
+    except gui.NO_DISPLAY as exc:  # Qt would abort with its xcb message: one line on what to do instead
+        return common.fail(args, str(exc), exc, code=1)
     except OSError as exc:  # a file the command was given: said in Russian, not the system's English
         return common.fail(args, file_error_text(exc), exc)
     except KeyboardInterrupt:

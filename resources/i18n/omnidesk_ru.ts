@@ -1320,7 +1320,7 @@ Orders: {2}</source>
     </message>
     <message>
         <location filename="../../omnidesk/ui/orders/page.py" line="66"/>
-        <location filename="../../omnidesk/ui/orders/page.py" line="227"/>
+        <location filename="../../omnidesk/ui/orders/page.py" line="230"/>
         <source>All dates</source>
         <translation>Все даты</translation>
     </message>
@@ -1370,42 +1370,47 @@ Orders: {2}</source>
         <translation>Загрузка заказов…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/orders/page.py" line="221"/>
+        <location filename="../../omnidesk/ui/orders/page.py" line="194"/>
+        <source>No orders yet. Orders come from 1C and the CRM by synchronisation (set it up in its settings); to try OmniDesk with sample data, run «omnidesk demo».</source>
+        <translation>Заказов пока нет. Заказы приходят из 1С и CRM синхронизацией (её настраивают в настройках синхронизации); попробовать OmniDesk на примерах — команда «omnidesk demo».</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/orders/page.py" line="224"/>
         <source>Could not load orders: {0}</source>
         <translation>Не удалось загрузить заказы: {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/orders/page.py" line="229"/>
+        <location filename="../../omnidesk/ui/orders/page.py" line="232"/>
         <source>today</source>
         <translation>сегодня</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/orders/page.py" line="229"/>
+        <location filename="../../omnidesk/ui/orders/page.py" line="232"/>
         <source>tomorrow</source>
         <translation>завтра</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/orders/page.py" line="249"/>
+        <location filename="../../omnidesk/ui/orders/page.py" line="252"/>
         <source>Shown: {0} of {1} orders · total {2} · due {3}</source>
         <translation>Показано: {0} из {1} заказов · сумма {2} · к оплате {3}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/orders/page.py" line="279"/>
+        <location filename="../../omnidesk/ui/orders/page.py" line="282"/>
         <source>Orders {0}.xlsx</source>
         <translation>Заказы {0}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/orders/page.py" line="280"/>
+        <location filename="../../omnidesk/ui/orders/page.py" line="283"/>
         <source>Save to Excel</source>
         <translation>Сохранить в Excel</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/orders/page.py" line="280"/>
+        <location filename="../../omnidesk/ui/orders/page.py" line="283"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/orders/page.py" line="287"/>
+        <location filename="../../omnidesk/ui/orders/page.py" line="290"/>
         <source>Saved: {0}</source>
         <translation>Сохранено: {0}</translation>
     </message>

@@ -59,3 +59,14 @@ def test_the_cashiers_name_is_asked_for_on_first_use(qtbot, context, monkeypatch
     assert window.settings_page.user_name.text() == "Смирнова Ольга Петровна"
     window.ask_cashier_name_if_missing()
     assert asked == [1]  # once
+
+
+def test_an_empty_database_says_where_orders_come_from(qtbot, context):
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.orders_page.loaded, timeout=20_000):
+        window.start()
+    text = window.orders_page.summary.text()
+    assert "synchronisation" in text and "omnidesk demo" in text
+    window.runner.wait()
+    window.fiscal.wait()

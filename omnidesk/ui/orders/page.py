@@ -190,6 +190,9 @@ class OrdersPage(QWidget):
         self._load_task = None
         self._fill_dates()
         self._update_summary()
+        if not self.model.total_count():  # an empty table says where orders come from
+            self.summary.setText(self.tr("No orders yet. Orders come from 1C and the CRM by synchronisation (set it "
+                                         "up in its settings); to try OmniDesk with sample data, run «omnidesk demo»."))
         self.loaded.emit(self.model.total_count())
         waiting, self._waiting = self._waiting, Changes()
         if waiting:
