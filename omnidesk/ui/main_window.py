@@ -55,6 +55,11 @@ class StatusBar:
             label.setContentsMargins(8, 0, 8, 0)
             bar.addPermanentWidget(label)
 
+    def set_database(self, text: str) -> None:
+        """The database, shortened to fit a small screen (the whole text in the tooltip)."""
+        self.database.setToolTip(text)
+        self.database.setText(self.database.fontMetrics().elidedText(text, Qt.TextElideMode.ElideMiddle, 300))
+
     def set_fiscal(self, text: str, ok: bool) -> None:
         self.fiscal.setText(text)
         self.fiscal.setStyleSheet("" if ok else "color:#b3261e")
@@ -86,9 +91,10 @@ class MainWindow(QMainWindow):
         ]
         self._build()
         self.status = StatusBar(self)
-        self.status.database.setText(self.tr("Database: {0}").format(context.database_description))
+        self.status.set_database(self.tr("Database: {0}").format(context.database_description))
         if context.is_demo:
-            self.status.demo.setText(self.tr("DEMO: fictitious data, receipts go only to the built-in emulator"))
+            self.status.demo.setText(self.tr("DEMO database"))
+            self.status.demo.setToolTip(self.tr("DEMO: fictitious data, receipts go only to the built-in emulator"))
             self.status.demo.show()
         self._show_register_unread()
         self.status.sync.setText(self.tr("Sync: not configured"))

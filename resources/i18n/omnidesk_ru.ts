@@ -1138,67 +1138,72 @@ Orders: {2}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="68"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="73"/>
         <source>OmniDesk</source>
         <translation>OmniDesk</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="68"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="73"/>
         <source>OmniDesk — DEMO database</source>
         <translation>OmniDesk — ДЕМОНСТРАЦИОННАЯ база</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="80"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="85"/>
         <source>Orders</source>
         <translation>Заказы</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="81"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="86"/>
         <source>Routes</source>
         <translation>Маршруты</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="82"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="87"/>
         <source>Cashier</source>
         <translation>Касса</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="83"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="88"/>
         <source>Bank</source>
         <translation>Банк</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="84"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="89"/>
         <source>Reports</source>
         <translation>Отчёты</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="85"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="90"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="89"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="94"/>
         <source>Database: {0}</source>
         <translation>База: {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="91"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="96"/>
+        <source>DEMO database</source>
+        <translation>ДЕМО-база</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/main_window.py" line="97"/>
         <source>DEMO: fictitious data, receipts go only to the built-in emulator</source>
         <translation>ДЕМО: вымышленные данные, чеки печатаются только на встроенном эмуляторе</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="134"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="140"/>
         <source>Receipts to print: {0}</source>
         <translation>Чеки к печати: {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="147"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="153"/>
         <source>Fiscal register: {0} (not connected)</source>
         <translation>ККТ: {0} (не подключена)</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="94"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="100"/>
         <source>Sync: not configured</source>
         <translation>Синхронизация: не настроена</translation>
     </message>
@@ -1661,14 +1666,14 @@ Orders: {2}</source>
     </message>
     <message>
         <location filename="../../omnidesk/ui/cashier/register_panel.py" line="94"/>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="209"/>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="210"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="218"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="219"/>
         <source>Open shift</source>
         <translation>Открыть смену</translation>
     </message>
     <message>
         <location filename="../../omnidesk/ui/cashier/register_panel.py" line="95"/>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="214"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="223"/>
         <source>X report</source>
         <translation>X-отчёт</translation>
     </message>
@@ -1718,139 +1723,144 @@ Orders: {2}</source>
         <translation>Журнал: напечатанные и ненапечатанные документы</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="155"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="135"/>
+        <source>Nothing printed on this database yet: printed and failed receipts appear here.</source>
+        <translation>В этой базе ещё ничего не печаталось: здесь появятся напечатанные и ненапечатанные чеки.</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="160"/>
         <source>Checking the register…</source>
         <translation>Проверка ККТ…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="158"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="163"/>
         <source>Reading the register…</source>
         <translation>Чтение состояния ККТ…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="167"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="176"/>
         <source>shift No. {0} expired (over 24 h)</source>
         <translation>смена №{0} просрочена (больше 24 ч)</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="168"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="177"/>
         <source>shift No. {0} open</source>
         <translation>смена №{0} открыта</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="168"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="177"/>
         <source>shift closed (last No. {0})</source>
         <translation>смена закрыта (последняя №{0})</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="170"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="179"/>
         <source>paper: yes</source>
         <translation>бумага: есть</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="170"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="179"/>
         <source>paper: NO</source>
         <translation>бумага: НЕТ</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="172"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="181"/>
         <source>last document: FD {0}</source>
         <translation>последний документ: ФД {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="173"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="182"/>
         <source>fiscal storage No. {0}</source>
         <translation>ФН №{0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="175"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="184"/>
         <source>receipts awaiting a check: {0}</source>
         <translation>чеков ждут сверки: {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="181"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="190"/>
         <source>Register: {0} · {1} · FD {2}</source>
         <translation>ККТ: {0} · {1} · ФД {2}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="187"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="196"/>
         <source>The register does not answer.</source>
         <translation>ККТ не отвечает.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="189"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="198"/>
         <source>Register: not connected — {0}</source>
         <translation>ККТ: нет связи — {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="209"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="218"/>
         <source>The register will print the shift-opening report.</source>
         <translation>ККТ напечатает отчёт об открытии смены.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="210"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="219"/>
         <source>Cashier: {0}</source>
         <translation>Кассир: {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="214"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="223"/>
         <source>The register will print an X report (the shift stays open).</source>
         <translation>ККТ напечатает X-отчёт (смена останется открытой).</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="215"/>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="230"/>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="241"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="224"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="239"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="250"/>
         <source>Print</source>
         <translation>Печатать</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="219"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="228"/>
         <source>Z report</source>
         <translation>Z-отчёт</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="219"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="228"/>
         <source>The register will close shift No. {0} and print the Z report.</source>
         <translation>ККТ закроет смену №{0} и напечатает Z-отчёт.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="220"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="229"/>
         <source>After the Z report no receipt prints until a new shift is opened.</source>
         <translation>После Z-отчёта чеки не печатаются, пока не открыта новая смена.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="221"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="230"/>
         <source>Close shift</source>
         <translation>Закрыть смену</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="228"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="237"/>
         <source>Cash in</source>
         <translation>Внесение</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="228"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="237"/>
         <source>Cash out</source>
         <translation>Выплата</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="229"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="238"/>
         <source>The register will print: {0} {1}</source>
         <translation>ККТ напечатает: {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="238"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="247"/>
         <source>The register will print {0} receipt(s) for {1}:</source>
         <translation>ККТ напечатает чеков: {0} на {1}:</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="240"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="249"/>
         <source>Print receipts</source>
         <translation>Печать чеков</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="244"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="253"/>
         <source>Printing {0} receipt(s)…</source>
         <translation>Печать чеков: {0}…</translation>
     </message>
@@ -1883,47 +1893,57 @@ Orders: {2}</source>
         <translation>Сохранить неразнесённые поступления…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="89"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="83"/>
+        <source>Type a customer (INN, id, phone or name) and a period, then «Show act»: the act&apos;s shipments and payments appear here.</source>
+        <translation>Укажите покупателя (ИНН, id, телефон или имя) и период и нажмите «Показать акт»: здесь появятся отгрузки и оплаты акта.</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/reports/page.py" line="90"/>
         <source>Customer</source>
         <translation>Покупатель</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="95"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="96"/>
         <source>Period</source>
         <translation>Период</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="134"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="127"/>
+        <source>No shipments or payments of this customer in the period.</source>
+        <translation>За этот период у покупателя нет ни отгрузок, ни оплат.</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/reports/page.py" line="136"/>
         <source>Save to Excel</source>
         <translation>Сохранить в Excel</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="135"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="137"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="145"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="147"/>
         <source>Reconciliation act {0} {1}-{2}.xlsx</source>
         <translation>Акт сверки {0} {1}-{2}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="146"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="148"/>
         <source>Payments register {0}-{1}.xlsx</source>
         <translation>Реестр поступлений {0}-{1}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="147"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="149"/>
         <source>Unmatched transfers {0}.xlsx</source>
         <translation>Неразнесённые поступления {0}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="164"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="166"/>
         <source>Saving…</source>
         <translation>Сохранение…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="168"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="170"/>
         <source>Saved: {0}</source>
         <translation>Сохранено: {0}</translation>
     </message>
@@ -2469,7 +2489,7 @@ Orders: {2}</source>
     <message>
         <location filename="../../omnidesk/ui/settings_page.py" line="155"/>
         <source>average speed, km/h</source>
-        <translation>средняя скорость, км/ч</translation>
+        <translation>Средняя скорость, км/ч</translation>
     </message>
     <message>
         <location filename="../../omnidesk/ui/settings_page.py" line="154"/>

@@ -45,7 +45,8 @@ def test_window_shows_the_demo_orders(window):
 
 def test_a_demo_database_is_marked_as_one(window, qtbot, sqlite_url, tmp_path):
     assert "DEMO" in window.windowTitle()
-    assert window.status.demo.isVisible() and "emulator" in window.status.demo.text()
+    assert window.status.demo.isVisible() and "DEMO" in window.status.demo.text()
+    assert "emulator" in window.status.demo.toolTip()
     assert "emulator" in window.status.fiscal.text() or "эмулятор" in window.status.fiscal.text()
     from omnidesk.services.database import open_database
 

@@ -80,7 +80,8 @@ class ReportsPage(QWidget):
         self.act_button = QPushButton(self.tr("Save act to Excel…"))
         self.payments_button = QPushButton(self.tr("Save payments register…"))
         self.unmatched_button = QPushButton(self.tr("Save unmatched transfers…"))
-        self.message = QLabel()
+        self.message = QLabel(self.tr("Type a customer (INN, id, phone or name) and a period, then «Show act»: the "
+                                      "act's shipments and payments appear here."))
         self.message.setWordWrap(True)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -105,8 +106,8 @@ class ReportsPage(QWidget):
         layout.addLayout(form)
         layout.addLayout(buttons)
         layout.addLayout(registers)
-        layout.addWidget(self.table, 1)
         layout.addWidget(self.message)
+        layout.addWidget(self.table, 1)
         self.preview_button.clicked.connect(self.preview)
         self.act_button.clicked.connect(lambda: self._ask_and_save("act"))
         self.payments_button.clicked.connect(lambda: self._ask_and_save("payments"))
@@ -123,6 +124,7 @@ class ReportsPage(QWidget):
 
     def _show_act(self, act: ReconciliationAct) -> None:
         self._act_customer = act.customer_id
+        self.message.setText("" if act.rows else self.tr("No shipments or payments of this customer in the period."))
         self.model.set_act(act)
 
     def apply_changes(self, changes: Changes) -> None:
