@@ -35,7 +35,7 @@ from ..flow_layout import FlowLayout
 from ..tasks import Task, TaskRunner
 from .map_view import RouteMap
 from .models import STOP_ROLE, RoutesModel, UnassignedModel
-from .widgets import LoadBarDelegate, print_pdf, route_sheets_html
+from .widgets import LoadBarDelegate, print_route_sheets
 
 REFRESH_DELAY_MS = 500  # changes arriving together reload the day once
 
@@ -447,7 +447,7 @@ class RoutesPage(QWidget):
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Route sheets"), f"routes-{self.date()}.pdf",
                                               "PDF (*.pdf)")
         if path:
-            print_pdf(route_sheets_html(self.draft), path)
+            print_route_sheets(self.draft, path)
             self._show_summary(path)
 
     def _fetch_tiles(self) -> None:

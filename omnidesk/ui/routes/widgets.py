@@ -47,11 +47,43 @@ def route_sheets_html(draft: DayDraft) -> str:
     return printed_sheets.route_sheets_html(route_sheets(draft))
 
 
-def print_pdf(document_html: str, path: str) -> None:
+LAYOUT_WIDTH = 1100  # the sheet is laid out this wide (screen pixels) and scaled onto the page width
+
+
+def _printer(path: str) -> QPrinter:
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(path)
     printer.setPageOrientation(QPageLayout.Orientation.Landscape)
+    return printer
+
+
+def _document(html_text: str) -> QTextDocument:
     document = QTextDocument()
-    document.setHtml(document_html)
-    document.print_(printer)
+    document.setHtml(html_text)
+    document.setTextWidth(LAYOUT_WIDTH)
+    return document
+
+
+def print_route_sheets(draft: DayDraft, path: str) -> int:
+    """The route sheets as an A4 landscape PDF: each driver from a new page, whole stops on every page with
+    the header row, the loading list and signatures at the end; the number of pages."""
+    printer = _printer(path)
+    area = printer.pageRect(QPrinter.Unit.DevicePixel)
+    scale = area.width() / LAYOUT_WIDTH
+    page_height = area.height() / scale
+
+    def fits(html_text: str) -> bool:
+        return _document(html_text).size().height() <= page_height
+
+    pages = printed_sheets.route_sheet_pages(route_sheets(draft), fits)
+    painter = QPainter(printer)
+    for number, html_text in enumerate(pages):
+        if number:
+            printer.newPage()
+        painter.save()
+        painter.scale(scale, scale)
+        _document(html_text).drawContents(painter, QRectF(0, 0, LAYOUT_WIDTH, page_height))
+        painter.restore()
+    painter.end()
+    return len(pages)

@@ -106,3 +106,28 @@ def test_printed_route_sheets_one_driver_per_page_with_header_loading_list_and_s
     waits = [s for sheet in sheets for s in sheet.stops if s.wait_min]
     if waits:
         assert f"ожидание {waits[0].wait_min} мин" in html
+
+
+def test_the_pdf_starts_each_driver_on_a_new_page_and_never_splits_a_stop(page, tmp_path):  # noqa: F811
+    import re
+
+    from omnidesk.services.planning.printed_sheets import route_sheet_pages
+    from omnidesk.ui.routes.widgets import _document, print_route_sheets
+
+    path = tmp_path / "sheets.pdf"
+    printed = print_route_sheets(page.draft, str(path))
+    assert printed == len(re.findall(rb"/Type\s*/Page[^s]", path.read_bytes()))
+    sheets = route_sheets(page.draft)
+    limit = 700.0
+    pages = route_sheet_pages(sheets, lambda html: _document(html).size().height() <= limit)
+    assert all(p.count("Маршрутный лист на") == 1 for p in pages)  # a title heads every page
+    firsts = [p for p in pages if "(продолжение)" not in p]
+    assert len(firsts) == len(sheets)  # each driver from a new page
+    for p in pages:
+        if "<thead>" in p:
+            document = QTextDocument()
+            document.setHtml(p)
+            assert document.rootFrame().childFrames()[0].format().headerRowCount() == 1
+    rows = sum(len(re.findall(r"<tr><td>\d+</td><td>\d\d:\d\d", p.split("Лист погрузки")[0])) for p in pages)
+    assert rows == sum(len(sheet.stops) for sheet in sheets)  # every stop printed once, whole
+    assert sum(p.count("Лист погрузки") for p in pages) == len(sheets)
