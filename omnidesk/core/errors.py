@@ -25,6 +25,15 @@ class Forbidden(OmniDeskError):
     """The current user's role does not allow this action."""
 
 
+class Busy(OmniDeskError):
+    """Another workstation holds what this action needs (a lock, a deadlock broken, the register in use).
+
+    Nothing of the action was kept; doing it again a moment later is safe."""
+
+    def __init__(self, message: str = "занято другим рабочим местом, повторите") -> None:
+        super().__init__(message)
+
+
 _FILE_REASONS = {  # errno → the reason in Russian (the system's own words are English)
     2: "нет такого файла или папки",
     13: "нет прав доступа",
