@@ -16,6 +16,7 @@ OUR_ACCOUNT = "40702810900000012345"
 
 
 def _money(kopecks: int) -> str:
+    kopecks = int(kopecks)  # a sum PostgreSQL computed arrives as Decimal
     return f"{kopecks // 100}.{kopecks % 100:02d}"
 
 
