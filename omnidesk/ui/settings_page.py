@@ -73,6 +73,12 @@ class SettingsPage(QWidget):
         form = QFormLayout(fiscal)
         form.addRow(self.tr("Protocol"), self.fiscal_protocol)
         form.addRow(self.tr("Port"), self.fiscal_url)
+        if context.is_demo:
+            demo_note = QLabel(self.tr("This is the DEMO database: its receipts print only on the built-in "
+                                       "emulator, whatever port is set here."))
+            demo_note.setWordWrap(True)
+            demo_note.setStyleSheet("color:#7a4b00")
+            form.addRow("", demo_note)
         depot = QGroupBox(self.tr("Warehouse"))
         form = QFormLayout(depot)
         form.addRow(self.tr("Address"), self.depot_address)

@@ -2387,132 +2387,137 @@ Orders: {2}</source>
         <translation>Порт</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="76"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="77"/>
+        <source>This is the DEMO database: its receipts print only on the built-in emulator, whatever port is set here.</source>
+        <translation>Это ДЕМО-база: её чеки печатаются только на встроенном эмуляторе, какой бы порт здесь ни был указан.</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/settings_page.py" line="82"/>
         <source>Warehouse</source>
         <translation>Склад</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="78"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="84"/>
         <source>Address</source>
         <translation>Адрес</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="82"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="88"/>
         <source>Latitude, longitude</source>
         <translation>Широта, долгота</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="84"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="90"/>
         <source>Our company (for reconciliation acts)</source>
         <translation>Наша организация (для актов сверки)</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="86"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="92"/>
         <source>Name</source>
         <translation>Название</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="88"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="94"/>
         <source>INN</source>
         <translation>ИНН</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="90"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="96"/>
         <source>KPP</source>
         <translation>КПП</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="92"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="98"/>
         <source>Requisites</source>
         <translation>Реквизиты</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="93"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="99"/>
         <source>Who works here</source>
         <translation>Кто работает</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="95"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="101"/>
         <source>Cashier&apos;s full name</source>
         <translation>ФИО кассира</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="96"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="102"/>
         <source>Role</source>
         <translation>Роль</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="97"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="103"/>
         <source>Largest payment, ₽</source>
         <translation>Наибольшее поступление, ₽</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="98"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="104"/>
         <source>Interface</source>
         <translation>Интерфейс</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="100"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="106"/>
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="101"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="107"/>
         <source>Demo</source>
         <translation>Демо</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="103"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="109"/>
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="144"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="150"/>
         <source>empty: straight line × detour factor</source>
         <translation>пусто — по прямой с коэффициентом</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="148"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="154"/>
         <source>Nominatim-compatible; empty: do not look up addresses</source>
         <translation>совместимый с Nominatim; пусто — адреса не искать</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="151"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="157"/>
         <source>Routes</source>
         <translation>Маршруты</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="153"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="159"/>
         <source>OSRM server</source>
         <translation>Сервер OSRM</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="155"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="161"/>
         <source>average speed, km/h</source>
         <translation>Средняя скорость, км/ч</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="154"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="160"/>
         <source>Detour factor</source>
         <translation>Коэффициент извилистости</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="156"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="162"/>
         <source>Geocoder</source>
         <translation>Геокодер</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="157"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="163"/>
         <source>Map tiles</source>
         <translation>Тайлы карты</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="190"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="196"/>
         <source>Saved. The register and the warehouse are used at once; the database and the language change only after OmniDesk is restarted.</source>
         <translation>Сохранено. Касса и склад применяются сразу; база данных и язык сменятся только после перезапуска OmniDesk.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="193"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="199"/>
         <source>Saved and in use now.</source>
         <translation>Сохранено и уже действует.</translation>
     </message>
