@@ -28,6 +28,7 @@ from .orders.page import OrdersPage
 from .reports.page import ReportsPage
 from .routes.page import RoutesPage
 from .settings_page import SettingsPage
+from .sync.page import SyncPage
 from .tasks import TaskRunner
 
 
@@ -81,12 +82,14 @@ class MainWindow(QMainWindow):
         self.bank_page = BankPage(context, self.runner)
         self.reports_page = ReportsPage(db, self.runner)
         self.settings_page = SettingsPage(context)
+        self.sync_page = SyncPage(context, self.runner)
         self.pages = [
             Page("orders", self.tr("Orders"), self.orders_page),
             Page("routes", self.tr("Routes"), self.routes_page),
             Page("cashier", self.tr("Cashier"), self.cashier_page),
             Page("bank", self.tr("Bank"), self.bank_page),
             Page("reports", self.tr("Reports"), self.reports_page),
+            Page("sync", self.tr("Sync"), self.sync_page),
             Page("settings", self.tr("Settings"), self.settings_page),
         ]
         self._build()
@@ -103,6 +106,8 @@ class MainWindow(QMainWindow):
         self.orders_page.open_requested.connect(self._open_order_at_cashier)
         self.status.owed.linkActivated.connect(lambda _link: self.show_owed_receipts())
         self.settings_page.saved.connect(self.changes.publish)
+        self.sync_page.status_text.connect(self._show_sync_state)
+        self.sync_page.settings_saved.connect(self.changes.publish)
         self.changes.changed.connect(self.apply_changes)
         self._ui_state = QSettings(str(config_dir() / "window.ini"), QSettings.Format.IniFormat)
         self._restore()
@@ -159,6 +164,7 @@ class MainWindow(QMainWindow):
         self.bank_page.reload()
         self.routes_page.reload()
         self.cashier_page.start()
+        self.sync_page.start()
         self.changes.start()
 
     def ask_cashier_name_if_missing(self) -> None:
@@ -172,6 +178,10 @@ class MainWindow(QMainWindow):
             changes = self.context.update_settings({"user.name": name})
             self.settings_page.user_name.setText(self.context.settings.user_name())
             self.changes.publish(changes)
+
+    def _show_sync_state(self, text: str, ok: bool) -> None:
+        self.status.sync.setText(text)
+        self.status.sync.setStyleSheet("" if ok else "color:#b3261e")
 
     def apply_changes(self, changes: Changes) -> None:
         """What changed (here, on another workstation, by sync or in Settings) goes to every page."""

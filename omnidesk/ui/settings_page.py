@@ -122,6 +122,7 @@ class SettingsPage(QWidget):
             "routing.tiles_url": self.tiles_url, "user.name": self.user_name, "user.role": self.user_role,
             "cashier.max_payment": self.max_payment, "demo.enabled": self.demo_enabled,
         }
+        sync = self._other_group(settings)
         for key, field in self.fields.items():  # the meaning of each, as `omnidesk config list` says it
             field.setToolTip(f"{OPTIONS[key].help}\n({key})")
         inner = QWidget()
@@ -129,7 +130,7 @@ class SettingsPage(QWidget):
         left, right = QVBoxLayout(), QVBoxLayout()
         for group in (person, fiscal, company, database):
             left.addWidget(group)
-        for group in (depot, routing, interface):
+        for group in (depot, routing, sync, interface):
             right.addWidget(group)
         left.addStretch(1)
         right.addStretch(1)
@@ -143,6 +144,23 @@ class SettingsPage(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll, 1)
         layout.addLayout(buttons)
+
+    def _other_group(self, settings) -> QGroupBox:
+        """Every other option (synchronisation with 1C and the CRM), each labelled by its own meaning."""
+        group = QGroupBox(self.tr("Synchronisation (1C, CRM)"))
+        form = QFormLayout(group)
+        self.other_fields: dict[str, QLineEdit] = {}
+        for key, option in OPTIONS.items():
+            if key in self.fields:
+                continue
+            field = QLineEdit(str(settings.get(key) if settings.get(key) is not None else ""))
+            if option.secret:
+                field.setEchoMode(QLineEdit.EchoMode.Password)
+            title = option.help.split(" (")[0].split(", например")[0].split(": ")[0]
+            form.addRow(title[:1].upper() + title[1:40], field)
+            self.other_fields[key] = field
+            self.fields[key] = field
+        return group
 
     def _routing_group(self, settings) -> QGroupBox:
         travel = settings.travel()
@@ -184,6 +202,7 @@ class SettingsPage(QWidget):
             "user.role": self.user_role.currentData(),
             "cashier.max_payment": self.max_payment.text().strip().replace(" ", "").replace(",", "."),
             "demo.enabled": "true" if self.demo_enabled.isChecked() else "false",
+            **{key: field.text().strip() for key, field in self.other_fields.items()},
         }
         try:
             changes = self._context.update_settings(values)
