@@ -2595,7 +2595,7 @@ Orders: {2}</source>
     <message>
         <location filename="../../omnidesk/ui/settings_page.py" line="179"/>
         <source>average speed, km/h</source>
-        <translation>средняя скорость, км/ч</translation>
+        <translation>Средняя скорость, км/ч</translation>
     </message>
     <message>
         <location filename="../../omnidesk/ui/settings_page.py" line="178"/>
