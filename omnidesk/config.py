@@ -64,6 +64,29 @@ def _positive_decimal_text(text: str) -> str:
     return text
 
 
+def _inn(text: str) -> str:
+    from omnidesk.core.inn import is_valid_inn
+
+    text = text.strip()
+    if not is_valid_inn(text):
+        raise ValueError("ИНН — 10 цифр у организации или 12 у ИП, с верными контрольными цифрами")
+    return text
+
+
+def _kpp(text: str) -> str:
+    text = text.strip()
+    if text and not (len(text) == 9 and text.isdigit()):
+        raise ValueError("КПП — 9 цифр (у ИП пусто)")
+    return text
+
+
+def _person_name(text: str) -> str:
+    text = " ".join(text.split())
+    if len(text) > 64:
+        raise ValueError("не длиннее 64 знаков — так печатает ККТ")
+    return text
+
+
 def _positive_int(text: str) -> int:
     value = int(str(text).strip())
     if value <= 0:
@@ -115,8 +138,8 @@ OPTIONS: dict[str, Option] = {
         Option("fiscal.protocol", "shtrih", _choice("shtrih"), "протокол ККТ"),
         Option("fiscal.url", "emulator", str, "порт ККТ: /dev/ttyACM0, COM3, socket://host:7778 или emulator"),
         Option("company.name", "ООО «ОмниТепло»", str, "наша организация (для актов сверки)"),
-        Option("company.inn", "7712345678", str, "ИНН нашей организации"),
-        Option("company.kpp", "771201001", str, "КПП нашей организации"),
+        Option("company.inn", "7712345671", _inn, "ИНН нашей организации (10 или 12 цифр)"),
+        Option("company.kpp", "771201001", _kpp, "КПП нашей организации (9 цифр; у ИП пусто)"),
         Option("depot.address", "Москва, Варшавское ш., 125", str, "адрес своего склада"),
         Option("depot.lat", "55.6286", _positive_decimal_text, "широта склада"),
         Option("depot.lon", "37.6196", _positive_decimal_text, "долгота склада"),
@@ -125,12 +148,14 @@ OPTIONS: dict[str, Option] = {
         Option("routing.speed_kmh", str(DEFAULT_SPEED_KMH), _positive_decimal_text, "средняя скорость, км/ч"),
         Option("routing.geocoder_url", "", str, "адрес геокодера, совместимого с Nominatim (пусто — не искать)"),
         Option("routing.tiles_url", "", str, "шаблон адреса тайлов карты {z}/{x}/{y} (пусто — карта без подложки)"),
-        Option("user.name", "", str, "имя пользователя для журнала изменений и чеков (кассир)"),
+        Option("user.name", "", _person_name, "ФИО кассира: печатается в чеках (тег 1021) и пишется в журнал изменений"),
         Option("user.position", "Кассир", str, "должность кассира в чеке (тег 1021)"),
         Option("user.inn", "", str, "ИНН кассира (тег 1203), 12 цифр; пусто — не печатать"),
         Option("fiscal.tax_system", "osn", _choice("osn", "usn_income", "usn_income_expense", "psn"),
                "система налогообложения (тег 1055): osn, usn_income, usn_income_expense, psn"),
         Option("user.role", "admin", _choice("logist", "cashier", "manager", "admin"), "роль пользователя"),
+        Option("cashier.max_payment", "5000000", _positive_decimal_text,
+               "наибольшая сумма одного поступления, ₽ (больше — почти наверняка опечатка)"),
         Option("demo.enabled", False, _parse_bool, "демонстрационные данные"),
         *SYNC_OPTIONS,
     )
@@ -246,6 +271,10 @@ class Settings:
 
     def lang(self) -> str:
         return self.get("ui.lang")
+
+    def max_payment(self) -> int:
+        """The largest single payment the cashier may register, in kopecks."""
+        return int(Decimal(str(self.get("cashier.max_payment"))) * 100)
 
     def user_name(self) -> str:
         return self.get("user.name") or ""

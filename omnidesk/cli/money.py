@@ -185,6 +185,6 @@ def run_owed(args) -> int:
         return 0
     for r in owed:
         print(receipt_line(r))
-        print(f"        {r.reason}")
+        print(f"        {r.plan.reason}")
     print(f"Чеков к печати: {len(owed)}")
     return 0

@@ -20,7 +20,7 @@ def register(commands) -> None:
     orders = commands.add_parser("orders", help="заказы покупателей")
     sub = orders.add_subparsers(dest="orders_command", metavar="ДЕЙСТВИЕ", required=True)
     parser = common.command(sub, "list", "список заказов", run_list)
-    parser.add_argument("--status", help="статус: " + ", ".join(s.value for s in OrderStatus))
+    parser.add_argument("--status", help="статус: " + ", ".join(f"{s.value} ({s.label})" for s in OrderStatus))
     parser.add_argument("--date", help="дата доставки ГГГГ-ММ-ДД")
     common.add_json_option(parser)
     show = common.command(sub, "show", "заказ целиком: покупатель, доставка, строки, оплаты, чеки", run_show)
@@ -65,7 +65,7 @@ def run_list(args) -> int:
     for r in rows:
         when = f"{r.delivery_date:%d.%m.%Y} {format_window(r.window_start, r.window_end)}" if r.delivery_date else ""
         print(f"№{r.number:<7} {r.customer_name[:34]:<34} {format_amount(r.total):>14} "
-              f"долг {format_amount(r.due):>14}  {r.status.value:<10} {when}")
+              f"долг {format_amount(r.due):>14}  {r.status.label:<18} {when}")
     print(f"Всего заказов: {len(rows)}")
     return 0
 

@@ -30,5 +30,5 @@ def receipt_json(r: ReceiptView) -> dict:
 
 def receipt_line(r: ReceiptView) -> str:
     orders = ", ".join(f"№{n}" for n in r.order_numbers)
-    fd = f"ФД №{r.fd_number}" if r.fd_number else r.status.value
-    return f"#{r.id:<5} {r.plan.kind.value:<18} {format_amount(r.plan.total):>14}  {r.customer_name[:30]:<30} {orders:<12} {fd}"
+    fd = f"ФД №{r.fd_number}" if r.fd_number else r.status.label
+    return f"#{r.id:<5} {r.plan.kind.label:<24} {format_amount(r.plan.total):>14}  {r.customer_name[:30]:<30} {orders:<12} {fd}"

@@ -108,7 +108,7 @@ class FiscalJournal:
             except RegisterBusy as exc:
                 raise Busy(BUSY) from exc
             except (OSError, RegisterError) as exc:
-                raise FiscalDeviceError(f"ККТ не отвечает: {_message(exc)}") from exc
+                raise FiscalDeviceError(f"нет связи с ККТ: {_message(exc)}") from exc
         return self._connection
 
     def close(self) -> None:

@@ -116,6 +116,18 @@ def test_screenshots_write_one_png_per_page(capsys, sqlite_url, tmp_path):
     assert all((tmp_path / "shots" / name).stat().st_size > 10_000 for name in pngs)
 
 
+def test_screenshots_at_an_office_screen_size(capsys, sqlite_url, tmp_path):
+    from PySide6.QtGui import QImage
+
+    run(capsys, "init", "--demo", "--db", sqlite_url)
+    code, _out, _ = run(capsys, "screenshots", str(tmp_path / "shots"), "--size", "1366x768", "--db", sqlite_url)
+    assert code == 0
+    image = QImage(str(tmp_path / "shots" / "routes.png"))
+    assert (image.width(), image.height()) == (1366, 768)
+    code, _out, err = run(capsys, "screenshots", str(tmp_path / "x"), "--size", "большой", "--db", sqlite_url)
+    assert code == 2 and "1366x768" in err
+
+
 def test_console_script_help_runs_as_a_program():
     result = subprocess.run([sys.executable, "-m", "omnidesk", "--help"], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0
@@ -136,7 +148,7 @@ def test_cashier_commands_from_payment_to_printed_receipt(capsys, sqlite_url):
     _, out, _ = run(capsys, "payments", "allocations", "--customer", phone, "--json", "--db", sqlite_url)
     allocation = next(a for a in json.loads(out) if a["order"] == order["number"])
     code, out, _ = run(capsys, "payments", "unallocate", str(allocation["id"]), "--amount", "100", "--db", sqlite_url)
-    assert code == 0 and "conversion_return" in out and "conversion_advance" in out
+    assert code == 0 and "Возврат предоплаты для зачёта в аванс" in out and "Аванс из возвращённой предоплаты" in out
     code, out, err = run(capsys, "fiscal", "print-owed", "--json", "--db", sqlite_url)
     assert code != 0 and "ФИО кассира" in err + out  # 1021 never falls back to the OS login
     assert run(capsys, "config", "set", "user.name", "Петрова А. П.")[0] == 0

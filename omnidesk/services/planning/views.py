@@ -9,16 +9,8 @@ from omnidesk.core.enums import OrderStatus, RouteStatus, StopKind
 
 PLANNABLE_STATUSES = (OrderStatus.READY, OrderStatus.SHIPPED)
 
-STATUS_NAMES = {
-    OrderStatus.NEW: "новый", OrderStatus.CONFIRMED: "подтверждён", OrderStatus.ASSEMBLING: "собирается",
-    OrderStatus.READY: "готов к отгрузке", OrderStatus.SHIPPED: "отгружен", OrderStatus.DELIVERED: "доставлен",
-    OrderStatus.PARTIALLY_DELIVERED: "доставлен частично", OrderStatus.REFUSED: "отказ",
-    OrderStatus.CANCELLED: "отменён",
-}
-
-
 def status_name(status: OrderStatus) -> str:
-    return STATUS_NAMES[status]
+    return status.label
 
 
 @dataclass(frozen=True)
