@@ -6,7 +6,7 @@ import json
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from omnidesk.core.matching import Proposal
@@ -100,8 +100,10 @@ def remember_accounts(session: Session, items: Sequence[tuple[int, str, int | No
     for start in range(0, len(accounts), 500):
         query = select(PayerAccount.customer_id, PayerAccount.account).where(PayerAccount.account.in_(accounts[start:start + 500]))
         known.update((c, a) for c, a in session.execute(query))
-    new = [(key, line_id) for key, line_id in wanted.items() if key not in known]
-    session.add_all(PayerAccount(customer_id=c, account=a, first_line_id=line_id, created_by=user) for (c, a), line_id in new)
+    new = [{"customer_id": c, "account": a, "first_line_id": line_id, "created_by": user}
+           for (c, a), line_id in wanted.items() if (c, a) not in known]
+    if new:  # one executemany, not an ORM object each (an import remembers thousands)
+        session.connection().execute(insert(PayerAccount.__table__), new)
     return len(new)
 
 

@@ -125,17 +125,24 @@ def _apply(session: Session, actor: Actor, buyer: Customer, payment: Payment,
 def allocate_and_plan(session: Session, actor: Actor, buyer: Customer, payment: Payment,
                       plan: list[tuple[Order, int, int]]) -> list:
     """Write the payment's allocations; return the receipts it makes owed (not stored yet)."""
-    receipts_owed = receipt_owed_for_payment(buyer.kind, payment.kind)
-    electronic = payment.kind is not PaymentKind.CASH
-    plans = []
-    for order, part, before in plan:
+    for order, part, _before in plan:
         entries.allocate(session, payment, order.id, part, actor.name)
-        if receipts_owed:
-            plans.append(plan_prepayment(state.order_snap(order), part, electronic=electronic, payment_id=payment.id,
-                                         already_prepaid=before, contact=state.contact_of(buyer)))
-    advance = payment.amount - sum(part for _o, part, _b in plan)
-    if receipts_owed and advance > 0:
-        plans.append(plan_advance(buyer.id, advance, electronic=electronic, payment_id=payment.id,
+    return receipt_plans(buyer, payment.kind, payment.id, payment.amount, plan)
+
+
+def receipt_plans(buyer, kind: PaymentKind, payment_id: int, amount: int, plan: list[tuple[Order, int, int]]) -> list:
+    """The receipts a payment spread by ``plan`` makes owed: a prepayment per order, an advance for the rest.
+
+    ``buyer`` and the plan's orders are models or rows with the same attributes (a batch reads columns)."""
+    if not receipt_owed_for_payment(buyer.kind, kind):
+        return []
+    electronic = kind is not PaymentKind.CASH
+    plans = [plan_prepayment(state.order_snap(order), part, electronic=electronic, payment_id=payment_id,
+                             already_prepaid=before, contact=state.contact_of(buyer))
+             for order, part, before in plan]
+    advance = amount - sum(part for _o, part, _b in plan)
+    if advance > 0:
+        plans.append(plan_advance(buyer.id, advance, electronic=electronic, payment_id=payment_id,
                                   contact=state.contact_of(buyer)))
     return plans
 
