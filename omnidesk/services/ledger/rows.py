@@ -22,14 +22,34 @@ from omnidesk.persistence.models import Allocation, AuditEntry, Payment, Receipt
 from .. import collect
 
 
-def _insert(session: Session, table, rows: Sequence[dict[str, Any]], *, ids: bool) -> list[int]:
+def insert_with_ids(session: Session, table, rows: Sequence[dict[str, Any]]) -> list[int]:
+    """Insert ``rows`` (dicts with the same keys) into ``table``; their new ids, in the order given.
+
+    PostgreSQL returns them (``RETURNING`` sorted by parameter order, in batches). SQLite cannot say
+    which id an executemany row got, and SQLAlchemy would then insert row by row; there the first row
+    is inserted alone — its id is SQLite's own next one, and from then on this transaction holds
+    the database's only write lock — and the rest get the ids that follow, the ones SQLite would
+    have given them."""
     if not rows:
         return []
-    statement = insert(table)
+    connection = session.connection()
+    if connection.dialect.name != "sqlite":
+        statement = insert(table).returning(table.c.id, sort_by_parameter_order=True)
+        return list(connection.execute(statement, list(rows)).scalars())
+    first = connection.execute(insert(table), rows[0]).inserted_primary_key[0]
+    rest = rows[1:]
+    if rest:
+        for offset, row in enumerate(rest, start=1):
+            row["id"] = first + offset
+        connection.execute(insert(table), list(rest))
+    return list(range(first, first + len(rows)))
+
+
+def _insert(session: Session, table, rows: Sequence[dict[str, Any]], *, ids: bool) -> list[int]:
     if ids:
-        statement = statement.returning(table.c.id, sort_by_parameter_order=True)
-        return list(session.connection().execute(statement, list(rows)).scalars())
-    session.connection().execute(statement, list(rows))
+        return insert_with_ids(session, table, rows)
+    if rows:
+        session.connection().execute(insert(table), list(rows))
     return []
 
 
