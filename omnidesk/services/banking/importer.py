@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from sqlalchemy import exc as sa_exc
 from sqlalchemy import select
@@ -29,7 +29,7 @@ from ..uow import Database
 from .booking import BATCH, Booked, Job, book_automatic
 from .dto import ImportProgress, ImportResult, LineView
 from .inputs import customer_names, known_customers, open_orders
-from .store import proposals_json, suggestions_of, views
+from .store import LINE_COLUMNS, booked_in_statement, proposals_json, suggestions_of, views
 
 _STATUS = {MatchStatus.ALLOCATED: BankLineStatus.ALLOCATED, MatchStatus.ADVANCE: BankLineStatus.ADVANCE,
            MatchStatus.REVIEW: BankLineStatus.REVIEW}
@@ -205,20 +205,21 @@ def finish_pending(db: Database, actor: Actor) -> int:
 def _result(db: Database, statement: Statement, file_name: str, statement_id: int | None, docs: list[_Doc],
             rows: dict[str, int], duplicates: dict[int, BankLine | None],
             booked: dict[str, Booked]) -> ImportResult:
+    by_id: dict[int, LineView] = {}
     with db.read() as session:
-        stored = {line.id: line for line in session.scalars(select(BankLine).where(BankLine.id.in_(list(rows.values()))))} if rows else {}
-        by_id = {v.id: v for v in views(session, list(stored.values()), with_suggestions=True)}
+        if statement_id is not None:  # every new line is a line of this statement: read them as columns, at once
+            stored = session.execute(select(*LINE_COLUMNS).where(BankLine.statement_id == statement_id)).all()
+            receipts = {rows[key]: done.receipts for key, done in booked.items() if done.receipts}
+            by_id = {v.id: v for v in views(session, stored, with_suggestions=True,
+                                             booked=booked_in_statement(session, statement_id), receipts=receipts)}
+            del stored
         names = customer_names(session, [line.customer_id for line in duplicates.values() if line is not None])
     lines: list[LineView] = []
     for position, d in enumerate(docs):
         if position in duplicates:
             lines.append(_duplicate_view(d, duplicates[position], names))
-            continue
-        view = by_id[rows[d.key]]
-        receipts = booked[d.key].receipts if d.key in booked else 0
-        if receipts:
-            view = replace(view, receipts_owed=receipts)
-        lines.append(view)
+        else:
+            lines.append(by_id[rows[d.key]])
     return ImportResult(
         file_name=file_name, statement_id=statement_id, documents=len(docs),
         imported=sum(1 for d in docs if d.incoming and d.key in rows), duplicates=len(duplicates),

@@ -55,7 +55,8 @@ def known_customers(session: Session) -> list[KnownCustomer]:
 
 
 def customer_names(session: Session, ids: Iterable[int | None]) -> dict[int, str]:
-    wanted = {i for i in ids if i is not None}
-    if not wanted:
-        return {}
-    return dict(session.execute(select(Customer.id, Customer.name).where(Customer.id.in_(wanted))).all())
+    wanted = sorted({i for i in ids if i is not None})
+    names: dict[int, str] = {}
+    for start in range(0, len(wanted), 1000):  # a statement names thousands: keep under the bind-parameter limits
+        names.update(session.execute(select(Customer.id, Customer.name).where(Customer.id.in_(wanted[start:start + 1000]))).all())
+    return names
