@@ -2,9 +2,10 @@
 
 Automatic bookings of an import go in batches, one unit of work per batch. If one line of a batch
 cannot be booked (an order closed meanwhile, another workstation booked the document first), the
-batch rolls back and its lines are booked one unit of work each: the failing one goes to the review
-queue with the reason in Russian, the others are booked. A manual booking raises the typed error
-(InvalidInput, Conflict, NotFound) and changes nothing.
+batch rolls back and is booked again in halves, in order, down to the single line that cannot be
+booked: that one goes to the review queue with the reason in Russian, the others are booked (as if
+booked one by one, with a logarithmic number of retries instead of a unit of work per line). A
+manual booking raises the typed error (InvalidInput, Conflict, NotFound) and changes nothing.
 """
 
 from __future__ import annotations
@@ -85,11 +86,9 @@ def _batch(db: Database, actor: Actor, jobs: Sequence[Job]) -> dict[int, Booked]
         with db.unit_of_work() as session:
             return _book_batch(session, actor, jobs)
     except (OmniDeskError, sa_exc.IntegrityError) as exc:
-        if len(jobs) > 1:
-            out: dict[int, Booked] = {}
-            for job in jobs:
-                out.update(_batch(db, actor, [job]))
-            return out
+        if len(jobs) > 1:  # book each half on its own, in order, down to the line that cannot be booked
+            half = len(jobs) // 2
+            return {**_batch(db, actor, jobs[:half]), **_batch(db, actor, jobs[half:])}
         return {jobs[0].line_id: _failed(db, jobs[0], exc)}
 
 

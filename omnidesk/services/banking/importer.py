@@ -35,7 +35,7 @@ _STATUS = {MatchStatus.ALLOCATED: BankLineStatus.ALLOCATED, MatchStatus.ADVANCE:
            MatchStatus.REVIEW: BankLineStatus.REVIEW}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Doc:
     document: BankDocument
     key: str
