@@ -14,17 +14,31 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from sqlalchemy import Engine, event
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from omnidesk.core.changes import Changes
-from omnidesk.core.errors import Conflict
-from omnidesk.persistence.db import session_factory
+from omnidesk.core.errors import Busy, Conflict
+from omnidesk.persistence.db import WRITE, session_factory
 
 from . import collect
 
 log = logging.getLogger(__name__)
 Subscriber = Callable[[Changes], None]
+
+# SQLSTATEs that mean "another transaction was in the way": deadlock, serialization failure, lock not available
+_BUSY_STATES = frozenset({"40P01", "40001", "55P03"})
+_BUSY_SQLITE = ("database is locked", "database is busy", "database table is locked")
+
+
+def is_busy(exc: BaseException) -> bool:
+    """Whether a database error only says that another workstation was in the way (try again later)."""
+    if not isinstance(exc, DBAPIError) or exc.orig is None:
+        return False
+    if getattr(exc.orig, "sqlstate", None) in _BUSY_STATES:
+        return True
+    return any(text in str(exc.orig).lower() for text in _BUSY_SQLITE)
 
 
 class Database:
@@ -70,13 +84,18 @@ class Database:
     @contextmanager
     def unit_of_work(self) -> Iterator[Session]:
         """A session that commits when the block ends normally and rolls back otherwise."""
-        session = self._sessions()
+        session = self._sessions(execution_options={WRITE: True})
         try:
             yield session
             session.commit()
         except StaleDataError as exc:
             session.rollback()
             raise Conflict("запись уже изменена на другом рабочем месте — обновите данные и повторите") from exc
+        except DBAPIError as exc:
+            session.rollback()
+            if is_busy(exc):
+                raise Busy() from exc
+            raise
         except BaseException:
             session.rollback()
             raise
@@ -89,6 +108,10 @@ class Database:
         session = self._sessions()
         try:
             yield session
+        except DBAPIError as exc:
+            if is_busy(exc):
+                raise Busy() from exc
+            raise
         finally:
             session.rollback()
             session.close()

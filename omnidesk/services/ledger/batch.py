@@ -25,6 +25,7 @@ from omnidesk.persistence.models import Allocation, Customer, Order, OrderLine
 
 from ..auth import Actor, Role, require
 from . import rows as ledger_rows
+from . import state
 from .payments import AllocationRequest, _plan_allocations, receipt_plans
 
 
@@ -73,6 +74,7 @@ def record_payments(session: Session, actor: Actor, requests: Sequence[PaymentRe
     for request in requests:
         if request.customer_id not in buyers:
             raise NotFound(f"покупатель {request.customer_id} не найден")
+    state.lock_money(session, *buyers)
     orders = _orders(session, {a.order_number.strip().lstrip("№") for r in requests for a in r.allocations})
     paid = _paid(session, [o.id for o in orders.values()])
 
