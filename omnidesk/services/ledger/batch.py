@@ -24,6 +24,7 @@ from omnidesk.core.errors import InvalidInput, NotFound
 from omnidesk.persistence.models import Allocation, Customer, Order, OrderLine
 
 from ..auth import Actor, Role, require
+from ..sync import outbox
 from . import rows as ledger_rows
 from . import state
 from .payments import AllocationRequest, _plan_allocations, receipt_plans
@@ -109,6 +110,7 @@ def record_payments(session: Session, actor: Actor, requests: Sequence[PaymentRe
     ledger_rows.insert_allocations(session, allocations)
     ledger_rows.insert_audit(session, audit)
     ledger_rows.insert_plans(session, plans)
+    outbox.payments_recorded(session, payment_ids)
     return [Recorded(p, n) for p, n in zip(payment_ids, counts, strict=True)]
 
 
