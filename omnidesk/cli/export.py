@@ -6,7 +6,6 @@ import argparse
 from pathlib import Path
 
 from omnidesk.core.errors import InvalidInput, file_error_text
-from omnidesk.integrations.excel import write_act, write_payments, write_unmatched
 from omnidesk.services.customers import resolve_customer_id
 from omnidesk.services.reports import payments_register, reconciliation_act, unmatched_transfers
 
@@ -57,12 +56,16 @@ def run_act(args) -> int:
     db = common.open_db(args)
     act = reconciliation_act(db, resolve_customer_id(db, args.customer), common.parse_date(args.date_from),
                              common.parse_date(args.date_to))
+    from omnidesk.integrations.excel import write_act  # openpyxl: loaded by the export commands only
+
     return _save(write_act, act, path)
 
 
 def run_payments(args) -> int:
     path = _output(args)
     report = payments_register(common.open_db(args), common.parse_date(args.date_from), common.parse_date(args.date_to))
+    from omnidesk.integrations.excel import write_payments  # openpyxl: loaded by the export commands only
+
     return _save(write_payments, report, path)
 
 
@@ -70,4 +73,6 @@ def run_unmatched(args) -> int:
     path = _output(args)
     start = common.parse_date(args.date_from) if args.date_from else None
     end = common.parse_date(args.date_to) if args.date_to else None
+    from omnidesk.integrations.excel import write_unmatched  # openpyxl: loaded by the export commands only
+
     return _save(write_unmatched, unmatched_transfers(common.open_db(args), start, end), path)

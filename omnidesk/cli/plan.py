@@ -12,7 +12,6 @@ from omnidesk.core.errors import InvalidInput
 from omnidesk.core.routing import format_clock
 from omnidesk.services import planning
 from omnidesk.services.geocoding import GeocodeOutcome, GeocodeProgress, geocode_orders
-from omnidesk.services.planning.sheets import export_route_sheets
 
 from . import common
 
@@ -167,6 +166,8 @@ def print_plan(draft: planning.DayDraft) -> None:
 def run_route_sheets(args) -> int:
     travel, depot = travel_and_depot(args)
     draft = planning.load_draft(common.open_db(args), common.parse_date(args.date), travel, depot)
+    from omnidesk.services.planning.sheets import export_route_sheets  # openpyxl: only when sheets are written
+
     path = export_route_sheets(draft, args.output)
     print(f"Маршрутные листы: {path} (водителей: {draft.summary().vans_used})")
     return 0

@@ -117,6 +117,14 @@ def after_flush(session: Session, _context) -> None:
                 pending.add(kind, ident)
 
 
+def note(session: Session, kind: str, ids: Iterable[int | None]) -> None:
+    """Rows written with Core statements on the session's connection (a bulk import): report their ids
+    as a flush of the same ORM objects would have (the rules of ``_TOUCHES``)."""
+    pending = _pending(session)
+    for ident in ids:
+        pending.add(kind, ident)
+
+
 def do_orm_execute(state: ORMExecuteState) -> None:
     if not (state.is_update or state.is_delete or state.is_insert):
         return

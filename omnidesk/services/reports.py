@@ -16,7 +16,6 @@ from sqlalchemy.orm import Session
 from omnidesk.config import Settings
 from omnidesk.core.enums import OrderStatus
 from omnidesk.core.errors import InvalidInput
-from omnidesk.integrations.excel import write_act, write_payments, write_unmatched
 from omnidesk.integrations.excel.model import (
     ActRow,
     Party,
@@ -54,10 +53,16 @@ __all__ = [
     "payments_register",
     "reconciliation_act",
     "unmatched_transfers",
-    "write_act",
-    "write_payments",
-    "write_unmatched",
 ]
+
+
+def __getattr__(name: str):
+    """The Excel writers (openpyxl) re-exported, imported on first use: write_act, write_payments, write_unmatched."""
+    if name in ("write_act", "write_payments", "write_unmatched"):
+        from omnidesk.integrations import excel
+
+        return getattr(excel, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from omnidesk.core.enums import Role
+from omnidesk.core.enums import OrderStatus, Role
 from omnidesk.core.errors import Conflict, Forbidden, InvalidInput
 from omnidesk.integrations.bankfiles import BankFileError
 from omnidesk.persistence.models import (
@@ -18,6 +18,7 @@ from omnidesk.persistence.models import (
     BankLine,
     BankLineStatus,
     BankStatement,
+    Order,
     PayerAccount,
     Payment,
     Receipt,
@@ -38,7 +39,7 @@ from omnidesk.services.ledger import AllocationRequest
 from omnidesk.services.receipts import list_receipts
 
 sys.path.insert(0, str(Path(__file__).parent))
-from bank_statements import OUTGOING, PETROVA_THREE, SANTEH_OVER, STRANGER, Doc, standard_shop, statement
+from bank_statements import OUTGOING, PETROVA_THREE, SANTEH_OVER, STRANGER, Doc, Shop, standard_shop, statement
 
 MANAGER = Actor("Менеджер Ольга", Role.MANAGER)
 CASHIER = Actor("Кассир Анна", Role.CASHIER)
@@ -228,3 +229,26 @@ def test_automatic_bookings_of_an_import_do_not_commit_per_line(db, shop):
     result = import_statement(db, MANAGER, statement(PETROVA_THREE, SANTEH_OVER), "a.txt")
     assert all(line.payment_id for line in result.lines)
     assert len(seen) <= 3  # the statement, one batch of bookings (and nothing per line)
+
+
+def test_an_order_closed_while_matching_sends_its_line_to_review_and_the_rest_are_booked(db, shop):
+    """The batch that cannot be booked is booked again in parts: only the line of the closed order is left."""
+    more = Shop(db)
+    docs = []
+    for i in range(7):
+        who = more.customer(f"Покупатель Номер{i} Тестовый", phone=f"+7916555000{i}")
+        number = more.order(who, f"2050{i}", 100_000 + i, dt.date(2025, 3, 3))
+        docs.append(Doc(f"7{i}", 100_000 + i, f"Покупатель Номер{i} Тестовый", f"Оплата заказа {number}",
+                        payer_account=f"4081781050000765432{i}"))
+    steps = import_steps(db, MANAGER, statement(*docs), "a.txt")
+    while (step := next(steps)).stage != "match" or step.done == 0:
+        pass  # matched, not yet stored: now another workstation cancels order 20504
+    with db.unit_of_work() as s:
+        s.execute(sa.update(Order).where(Order.number == "20504").values(status=OrderStatus.CANCELLED))
+    result = list(steps)[-1]
+    lines = by_number(result)
+    assert [n for n, line in lines.items() if line.status is BankLineStatus.REVIEW] == ["74"]
+    assert lines["74"].payment_id is None and lines["74"].explanation.startswith("не проведено автоматически: ")
+    assert "20504" in lines["74"].explanation and "закрыт" in lines["74"].explanation
+    assert all(lines[f"7{i}"].allocated == ((f"2050{i}", 100_000 + i),) for i in (0, 1, 2, 3, 5, 6))
+    assert counts(db)["payments"] == 6 and [line.number for line in review_queue(db)] == ["74"]

@@ -15,6 +15,11 @@ DOCUMENT_START, DOCUMENT_END = "СекцияДокумент", "КонецДок
 FILE_END = "КонецФайла"
 # Header keys the format lets repeat: one line per account and per document kind the file holds.
 _REPEATABLE = {"РасчСчет", "Документ"}
+# Keys whose values differ from document to document; every other value (our account and name, banks,
+# codes, dates) usually repeats and is kept once for the whole file, as is every key.
+_OWN_VALUES = frozenset({"Номер", "Сумма", "Плательщик", "Плательщик1", "ПлательщикСчет", "ПлательщикРасчСчет",
+                         "ПлательщикИНН", "ПлательщикКПП", "НазначениеПлатежа",
+                         *(f"НазначениеПлатежа{i}" for i in range(1, 7))})
 
 
 @dataclass
@@ -49,6 +54,7 @@ class _Reader:
         self.sections: list[AccountSection] = []
         self.documents: list[BankDocument] = []
         self.ended_at = 0
+        self.shared: dict[str, str] = {}  # one copy of each key and repeating value
 
     def feed(self, number: int, text: str) -> None:
         line = text.strip()
@@ -65,7 +71,10 @@ class _Reader:
         elif not key:
             raise BankFileError(number, f"строка без ключа перед «=»: «{_short(line)}»")
         else:
-            (self.current or self.header).add(key, value.strip(), number)
+            value = value.strip()
+            if key not in _OWN_VALUES:
+                value = self.shared.setdefault(value, value)
+            (self.current or self.header).add(self.shared.setdefault(key, key), value, number)
 
     def _marker(self, number: int, marker: str) -> None:
         if marker == ACCOUNT_START:

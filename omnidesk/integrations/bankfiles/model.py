@@ -20,10 +20,11 @@ class AccountSection:
     line: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class BankDocument:
     """One ``СекцияДокумент``; keys without a named field here are kept as written in ``fields``
-    (not every key: a statement of 23 000 documents would hold them all twice)."""
+    (not every key: a statement of 23 000 documents would hold them all twice). Slots, not a
+    ``__dict__`` per document: a big statement holds tens of thousands."""
 
     kind: str
     number: str

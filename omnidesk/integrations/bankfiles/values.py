@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from omnidesk.core.errors import InvalidInput
 from omnidesk.core.money import decimal_to_kopecks
@@ -35,15 +36,23 @@ def parse_amount_value(text: str, line: int, *, allow_negative: bool = False) ->
 
 def parse_date_value(text: str, line: int) -> dt.date:
     """A ``ДД.ММ.ГГГГ`` date; anything else is an error naming the line."""
-    value = text.strip()
+    date = _date_or_problem(text.strip())
+    if isinstance(date, str):
+        raise BankFileError(line, date)
+    return date
+
+
+@lru_cache(maxsize=4096)
+def _date_or_problem(value: str) -> dt.date | str:
+    """The date, or what is wrong with it; cached: a statement's documents share a few dates."""
     match = _DATE.fullmatch(value)
     if not match:
-        raise BankFileError(line, f"дата «{value}» не в виде ДД.ММ.ГГГГ")
+        return f"дата «{value}» не в виде ДД.ММ.ГГГГ"
     day, month, year = (int(part) for part in match.groups())
     try:
         return dt.date(year, month, day)
     except ValueError:
-        raise BankFileError(line, f"даты «{value}» не бывает") from None
+        return f"даты «{value}» не бывает"
 
 
 def strip_inn_prefix(name: str) -> str:

@@ -4,8 +4,11 @@ The writers take the frozen objects of :mod:`.model` only (``omnidesk.services.r
 them from the database). Text from outside (names, purposes) is always text, never a formula.
 """
 
-from .act import write_act
-from .cells import FORMULA_STARTS, MONEY
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
 from .model import (
     ActRow,
     Party,
@@ -15,7 +18,18 @@ from .model import (
     UnmatchedRow,
     UnmatchedTransfers,
 )
-from .registers import write_payments, write_unmatched
+
+# the writers need openpyxl (and through it NumPy): loaded on first use, not by every command that
+# imports the report objects
+_LAZY = {"write_act": ".act", "FORMULA_STARTS": ".cells", "MONEY": ".cells", "write_payments": ".registers",
+         "write_unmatched": ".registers"}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(module, __name__), name)
 
 __all__ = [
     "FORMULA_STARTS",

@@ -2,9 +2,10 @@
 
 Automatic bookings of an import go in batches, one unit of work per batch. If one line of a batch
 cannot be booked (an order closed meanwhile, another workstation booked the document first), the
-batch rolls back and its lines are booked one unit of work each: the failing one goes to the review
-queue with the reason in Russian, the others are booked. A manual booking raises the typed error
-(InvalidInput, Conflict, NotFound) and changes nothing.
+batch rolls back and is booked again in halves, in order, down to the single line that cannot be
+booked: that one goes to the review queue with the reason in Russian, the others are booked (as if
+booked one by one, with a logarithmic number of retries instead of a unit of work per line). A
+manual booking raises the typed error (InvalidInput, Conflict, NotFound) and changes nothing.
 """
 
 from __future__ import annotations
@@ -12,21 +13,24 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
+from sqlalchemy import bindparam, select, update
 from sqlalchemy import exc as sa_exc
-from sqlalchemy import select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from omnidesk.core.enums import PaymentKind
 from omnidesk.core.errors import NotFound, OmniDeskError
 from omnidesk.persistence.models import BankLine, BankLineStatus, Customer, Payment
 
+from .. import collect
 from ..auth import Actor
 from ..ledger import AllocationRequest, LedgerResult, PaymentRequest, record_payment, record_payments
 from ..uow import Database
 from .store import link_payment, remember_account, remember_accounts
 
-BATCH = 250
+BATCH = 500  # the change log keeps ids up to 500 of a kind (ID_LIMIT): a batch stays listed by id
 
 
 @dataclass(frozen=True)
@@ -82,11 +86,9 @@ def _batch(db: Database, actor: Actor, jobs: Sequence[Job]) -> dict[int, Booked]
         with db.unit_of_work() as session:
             return _book_batch(session, actor, jobs)
     except (OmniDeskError, sa_exc.IntegrityError) as exc:
-        if len(jobs) > 1:
-            out: dict[int, Booked] = {}
-            for job in jobs:
-                out.update(_batch(db, actor, [job]))
-            return out
+        if len(jobs) > 1:  # book each half on its own, in order, down to the line that cannot be booked
+            half = len(jobs) // 2
+            return {**_batch(db, actor, jobs[:half]), **_batch(db, actor, jobs[half:])}
         return {jobs[0].line_id: _failed(db, jobs[0], exc)}
 
 
@@ -105,27 +107,49 @@ def _failed(db: Database, job: Job, exc: Exception) -> Booked:
 
 
 def _book_batch(session: Session, actor: Actor, jobs: Sequence[Job]) -> dict[int, Booked]:
-    """The lines of a batch and their payments, read and written set-wise (a statement has thousands)."""
+    """The lines of a batch and their payments, read and written set-wise as columns (a statement has
+    thousands): the payments through :func:`record_payments`, the lines tied to them by one executemany
+    ``update`` that checks each line's version as the ORM would."""
     lines = _lines(session, [j.line_id for j in jobs])
     keys = [lines[j.line_id].document_key for j in jobs]
-    existing = dict(session.execute(select(Payment.source_key, Payment.id).where(Payment.source_key.in_(keys))).all())
+    existing = {row.source_key: row for row in session.execute(
+        select(Payment.source_key, Payment.id, Payment.customer_id).where(Payment.source_key.in_(keys)))}
     todo = [j for j in jobs if lines[j.line_id].document_key not in existing]
     recorded = record_payments(session, actor, [_request(lines[j.line_id], j) for j in todo])
     out: dict[int, Booked] = {}
+    links: dict[int, tuple[int, int]] = {}  # line id → (payment id, customer id)
     for job, done in zip(todo, recorded, strict=True):
-        line = lines[job.line_id]
-        line.payment_id, line.customer_id = done.payment_id, job.customer_id
-        out[job.line_id] = Booked(line.status, done.receipts)
+        links[job.line_id] = (done.payment_id, job.customer_id)
+        out[job.line_id] = Booked(lines[job.line_id].status, done.receipts)
     for job in jobs:
         line = lines[job.line_id]
         if job.line_id not in out:
-            link_payment(session, line, existing[line.document_key])
+            payment = existing[line.document_key]  # booked meanwhile by another workstation
+            links[job.line_id] = (payment.id, payment.customer_id)
             out[job.line_id] = Booked(line.status)
-    remember_accounts(session, [(lines[j.line_id].customer_id, j.remember, j.line_id) for j in jobs if j.remember], actor.name)
+    _link(session, lines, links)
+    remember_accounts(session, [(links[j.line_id][1], j.remember, j.line_id) for j in jobs if j.remember], actor.name)
     return out
 
 
-def _request(line: BankLine, job: Job) -> PaymentRequest:
+def _link(session: Session, lines: dict[int, Any], links: dict[int, tuple[int, int]]) -> None:
+    """Tie each line to its payment and customer; a line changed meanwhile elsewhere is a conflict."""
+    table = BankLine.__table__
+    statement = (update(table).where(table.c.id == bindparam("line_id"), table.c.version == bindparam("seen"))
+                 .values(payment_id=bindparam("payment_id"), customer_id=bindparam("customer"), version=table.c.version + 1))
+    rows = [{"line_id": line_id, "seen": lines[line_id].version, "payment_id": payment_id, "customer": customer_id}
+            for line_id, (payment_id, customer_id) in links.items()]
+    if not rows:
+        return
+    done = session.connection().execute(statement, rows)
+    if done.rowcount != len(rows):
+        raise StaleDataError(f"bank_lines: {len(rows) - done.rowcount} of {len(rows)} rows changed meanwhile")
+    collect.note(session, "bank_lines", links)
+    collect.note(session, "payments", (payment_id for payment_id, _c in links.values()))
+    collect.note(session, "customers", (customer_id for _p, customer_id in links.values()))
+
+
+def _request(line, job: Job) -> PaymentRequest:
     return PaymentRequest(
         customer_id=job.customer_id, amount=line.amount, allocations=job.allocations,
         received_at=dt.datetime.combine(line.doc_date, dt.time()), payer_name=line.payer_name,
@@ -134,9 +158,12 @@ def _request(line: BankLine, job: Job) -> PaymentRequest:
     )
 
 
-def _account(line: BankLine) -> str | None:
+def _account(line) -> str | None:
     return line.payer_account if line.payer_account and len(line.payer_account) <= 20 else None
 
 
-def _lines(session: Session, ids: list[int]) -> dict[int, BankLine]:
-    return {line.id: line for line in session.scalars(select(BankLine).where(BankLine.id.in_(ids)))}
+def _lines(session: Session, ids: list[int]) -> dict[int, Any]:
+    """The lines to book, as rows with what a payment request reads of them."""
+    query = select(BankLine.id, BankLine.document_key, BankLine.amount, BankLine.doc_date, BankLine.payer_name,
+                   BankLine.payer_inn, BankLine.payer_account, BankLine.purpose, BankLine.status, BankLine.version)
+    return {row.id: row for row in session.execute(query.where(BankLine.id.in_(ids)))}

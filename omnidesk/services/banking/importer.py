@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from sqlalchemy import exc as sa_exc
 from sqlalchemy import select
@@ -21,20 +21,21 @@ from omnidesk.core.matching import Matcher, MatchResult, MatchStatus
 from omnidesk.integrations.bankfiles import BankDocument, Statement, document_key, parse_statement, to_bank_line
 from omnidesk.persistence.models import BankLine, BankLineStatus, BankStatement
 
-from .. import audit
+from .. import audit, collect
 from ..auth import Actor, Role, require
 from ..ledger import AllocationRequest
+from ..ledger.rows import insert_with_ids
 from ..uow import Database
 from .booking import BATCH, Booked, Job, book_automatic
 from .dto import ImportProgress, ImportResult, LineView
 from .inputs import customer_names, known_customers, open_orders
-from .store import proposals_json, suggestions_of, views
+from .store import LINE_COLUMNS, booked_in_statement, proposals_json, suggestions_of, views
 
 _STATUS = {MatchStatus.ALLOCATED: BankLineStatus.ALLOCATED, MatchStatus.ADVANCE: BankLineStatus.ADVANCE,
            MatchStatus.REVIEW: BankLineStatus.REVIEW}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Doc:
     document: BankDocument
     key: str
@@ -144,24 +145,32 @@ def _store(db: Database, actor: Actor, statement: Statement, data: bytes, file_n
             )
             session.add(row)
             session.flush()
-            lines = {d.key: _line(row.id, d, results.get(d.key)) for d in fresh}
-            session.add_all(lines.values())
-            session.flush()
+            ids: dict[str, int] = {}
+            for start in range(0, len(fresh), _CHUNK):  # Core executemany, a chunk at a time: memory stays flat
+                chunk = [_line(row.id, d, results.get(d.key)) for d in fresh[start:start + _CHUNK]]
+                inserted = insert_with_ids(session, BankLine.__table__, chunk)
+                ids.update(zip((line["document_key"] for line in chunk), inserted, strict=True))
+                collect.note(session, "bank_lines", inserted)
+                collect.note(session, "customers", (line["customer_id"] for line in chunk))
             audit.record(session, actor.name, "bank.import", "bank_statement", row.id, file=file_name,
                          imported=row.imported, duplicates=duplicates, outgoing=row.outgoing_skipped)
-            return row.id, {key: line.id for key, line in lines.items()}
+            return row.id, ids
     except sa_exc.IntegrityError as exc:
         raise Conflict("эта выписка сейчас загружается на другом рабочем месте — повторите загрузку позже") from exc
 
 
-def _line(statement_id: int, d: _Doc, result: MatchResult | None) -> BankLine:
+_CHUNK = 1000
+
+
+def _line(statement_id: int, d: _Doc, result: MatchResult | None) -> dict:
+    """The row of a new bank line (the columns a ``BankLine(...)`` would get)."""
     doc = d.document
     if result is None:
         status, explanation, proposals = BankLineStatus.OUTGOING, "исходящий платёж — не сопоставляется", ""
     else:
         status, explanation = _STATUS[result.status], result.explanation
         proposals = proposals_json([result.applied] if result.applied else result.suggestions)
-    return BankLine(
+    return dict(
         statement_id=statement_id, document_key=d.key, account=d.account[:34], doc_date=doc.date_credited or doc.date,
         number=doc.number[:32], amount=doc.amount, payer_name=doc.payer_name[:255], payer_inn=doc.payer_inn[:12],
         payer_kpp=doc.payer_kpp[:9], payer_account=doc.payer_account[:34], purpose=doc.purpose[:1000], status=status,
@@ -196,20 +205,21 @@ def finish_pending(db: Database, actor: Actor) -> int:
 def _result(db: Database, statement: Statement, file_name: str, statement_id: int | None, docs: list[_Doc],
             rows: dict[str, int], duplicates: dict[int, BankLine | None],
             booked: dict[str, Booked]) -> ImportResult:
+    by_id: dict[int, LineView] = {}
     with db.read() as session:
-        stored = {line.id: line for line in session.scalars(select(BankLine).where(BankLine.id.in_(list(rows.values()))))} if rows else {}
-        by_id = {v.id: v for v in views(session, list(stored.values()), with_suggestions=True)}
+        if statement_id is not None:  # every new line is a line of this statement: read them as columns, at once
+            stored = session.execute(select(*LINE_COLUMNS).where(BankLine.statement_id == statement_id)).all()
+            receipts = {rows[key]: done.receipts for key, done in booked.items() if done.receipts}
+            by_id = {v.id: v for v in views(session, stored, with_suggestions=True,
+                                             booked=booked_in_statement(session, statement_id), receipts=receipts)}
+            del stored
         names = customer_names(session, [line.customer_id for line in duplicates.values() if line is not None])
     lines: list[LineView] = []
     for position, d in enumerate(docs):
         if position in duplicates:
             lines.append(_duplicate_view(d, duplicates[position], names))
-            continue
-        view = by_id[rows[d.key]]
-        receipts = booked[d.key].receipts if d.key in booked else 0
-        if receipts:
-            view = replace(view, receipts_owed=receipts)
-        lines.append(view)
+        else:
+            lines.append(by_id[rows[d.key]])
     return ImportResult(
         file_name=file_name, statement_id=statement_id, documents=len(docs),
         imported=sum(1 for d in docs if d.incoming and d.key in rows), duplicates=len(duplicates),

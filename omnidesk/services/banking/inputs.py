@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 
@@ -14,6 +15,7 @@ from omnidesk.persistence.models import Allocation, Customer, CustomerContact, O
 
 from ..orders import kept_value
 
+_ROWS = 5000  # rows fetched at a time: 100 000 orders are read as a stream, not all at once
 _CLOSED = [OrderStatus.DELIVERED, OrderStatus.REFUSED, OrderStatus.CANCELLED]
 
 
@@ -27,10 +29,13 @@ def open_orders(session: Session) -> list[OpenOrder]:
         .where(Order.status.not_in(_CLOSED))
     )
     out = []
-    for number, customer_id, created_at, kept, paid_sum in session.execute(query):
+    days: dict[dt.date, dt.date] = {}  # one date object per day, not one per order
+    for number, customer_id, created_at, kept, paid_sum in session.execute(query.execution_options(yield_per=_ROWS)):
         due = int(kept) - int(paid_sum)
         if due > 0:
-            out.append(OpenOrder(number=number, customer_id=customer_id, date=created_at.date(), due=due, total=int(kept)))
+            day = created_at.date()
+            out.append(OpenOrder(number=number, customer_id=customer_id, date=days.setdefault(day, day), due=due,
+                                 total=int(kept)))
     return out
 
 
@@ -45,7 +50,7 @@ def known_customers(session: Session) -> list[KnownCustomer]:
         accounts[customer_id].append(account)
     out = []
     columns = select(Customer.id, Customer.kind, Customer.name, Customer.inn, Customer.kpp, Customer.phone)
-    for customer_id, kind, name, inn, kpp, phone in session.execute(columns):  # rows, not ORM objects: 100 000 of them
+    for customer_id, kind, name, inn, kpp, phone in session.execute(columns.execution_options(yield_per=_ROWS)):  # rows, not ORM objects: 100 000 of them
         own_phones = tuple(dict.fromkeys(([phone] if phone else []) + phones.get(customer_id, [])))
         out.append(KnownCustomer(
             id=customer_id, kind=kind, name=name, inn=inn or "", kpp=kpp or "", phones=own_phones,
@@ -55,7 +60,8 @@ def known_customers(session: Session) -> list[KnownCustomer]:
 
 
 def customer_names(session: Session, ids: Iterable[int | None]) -> dict[int, str]:
-    wanted = {i for i in ids if i is not None}
-    if not wanted:
-        return {}
-    return dict(session.execute(select(Customer.id, Customer.name).where(Customer.id.in_(wanted))).all())
+    wanted = sorted({i for i in ids if i is not None})
+    names: dict[int, str] = {}
+    for start in range(0, len(wanted), 1000):  # a statement names thousands: keep under the bind-parameter limits
+        names.update(session.execute(select(Customer.id, Customer.name).where(Customer.id.in_(wanted[start:start + 1000]))).all())
+    return names

@@ -18,13 +18,13 @@ from ..ledger.allocations import AllocationView, allocations_of_payment, unalloc
 from ..uow import Database
 from .booking import Job, book_in
 from .dto import LineView, StatementView
-from .store import remember_account, views
+from .store import LINE_COLUMNS, booked_in_statement, remember_account, views
 
 
 def review_queue(db: Database) -> list[LineView]:
     """Lines waiting for a person, oldest first, each with its ranked suggestions."""
     with db.read() as session:
-        lines = session.scalars(select(BankLine).where(BankLine.status == BankLineStatus.REVIEW)
+        lines = session.execute(select(*LINE_COLUMNS).where(BankLine.status == BankLineStatus.REVIEW)
                                 .order_by(BankLine.doc_date, BankLine.id)).all()
         return views(session, lines, with_suggestions=True)
 
@@ -36,8 +36,9 @@ def statement_lines(db: Database, statement_id: int | None = None) -> list[LineV
             statement_id = session.scalar(select(func.max(BankStatement.id)))
             if statement_id is None:
                 return []
-        lines = session.scalars(select(BankLine).where(BankLine.statement_id == statement_id).order_by(BankLine.id)).all()
-        return views(session, lines, with_suggestions=True)
+        lines = session.execute(select(*LINE_COLUMNS).where(BankLine.statement_id == statement_id)
+                                .order_by(BankLine.id)).all()
+        return views(session, lines, with_suggestions=True, booked=booked_in_statement(session, statement_id))
 
 
 def line_view(db: Database, line_id: int) -> LineView:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from omnidesk.core.matching import Proposal
@@ -46,26 +46,52 @@ def booked_by_order(session: Session, payment_ids: Iterable[int]) -> dict[int, l
     ids = list({i for i in payment_ids if i is not None})
     out: dict[int, list[tuple[str, int]]] = defaultdict(list)
     for start in range(0, len(ids), 500):
-        query = (
-            select(Allocation.payment_id, Order.number, func.sum(Allocation.amount))
-            .join(Order, Order.id == Allocation.order_id)
-            .where(Allocation.payment_id.in_(ids[start:start + 500]))
-            .group_by(Allocation.payment_id, Order.number)
-            .order_by(Allocation.payment_id, Order.number)
-        )
-        for payment_id, number, amount in session.execute(query):
-            if int(amount):
-                out[payment_id].append((number, int(amount)))
+        _collect_booked(session, out, Allocation.payment_id.in_(ids[start:start + 500]))
     return out
 
 
-def views(session: Session, lines: Sequence[BankLine], *, with_suggestions: bool = False) -> list[LineView]:
+def booked_in_statement(session: Session, statement_id: int) -> dict[int, list[tuple[str, int]]]:
+    """:func:`booked_by_order` for the payments of one statement's lines, in one query."""
+    out: dict[int, list[tuple[str, int]]] = defaultdict(list)
+    lines = select(BankLine.payment_id).where(BankLine.statement_id == statement_id, BankLine.payment_id.is_not(None))
+    _collect_booked(session, out, Allocation.payment_id.in_(lines.scalar_subquery()))
+    return out
+
+
+def _collect_booked(session: Session, out: dict[int, list[tuple[str, int]]], where) -> None:
+    query = (
+        select(Allocation.payment_id, Order.number, func.sum(Allocation.amount))
+        .join(Order, Order.id == Allocation.order_id)
+        .where(where)
+        .group_by(Allocation.payment_id, Order.number)
+        .order_by(Allocation.payment_id, Order.number)
+    )
+    for payment_id, number, amount in session.execute(query):
+        if int(amount):
+            out[payment_id].append((number, int(amount)))
+
+
+# what a view reads of a line: select these and pass the rows to views() instead of BankLine objects
+LINE_COLUMNS = (BankLine.id, BankLine.document_key, BankLine.statement_id, BankLine.doc_date, BankLine.number,
+                BankLine.amount, BankLine.payer_name, BankLine.payer_inn, BankLine.payer_account, BankLine.purpose,
+                BankLine.status, BankLine.explanation, BankLine.customer_id, BankLine.payment_id, BankLine.suggestions)
+
+
+def views(session: Session, lines: Sequence, *, with_suggestions: bool = False,
+          booked: dict[int, list[tuple[str, int]]] | None = None, receipts: Mapping[int, int] | None = None) -> list[LineView]:
+    """Lines (BankLine objects or rows of LINE_COLUMNS) as the pages and commands show them.
+
+    ``booked`` is what :func:`booked_in_statement` says when the caller has it; ``receipts`` the
+    receipts each line's booking made owed, by line id."""
     ids: set[int | None] = {line.customer_id for line in lines}
-    if with_suggestions:
+    if with_suggestions:  # suggestions are shown for the lines to review only
         for line in lines:
-            ids |= suggestion_customers(line.suggestions)
+            if line.status is BankLineStatus.REVIEW:
+                ids |= suggestion_customers(line.suggestions)
     names = customer_names(session, ids)
-    booked = booked_by_order(session, [line.payment_id for line in lines])
+    if booked is None:
+        booked = booked_by_order(session, [line.payment_id for line in lines])
+    receipts = receipts or {}
     out = []
     for line in lines:
         allocated = tuple(booked.get(line.payment_id, ())) if line.payment_id else ()
@@ -77,6 +103,7 @@ def views(session: Session, lines: Sequence[BankLine], *, with_suggestions: bool
             customer_id=line.customer_id, customer_name=names.get(line.customer_id, "") if line.customer_id else "",
             payment_id=line.payment_id, allocated=allocated, advance=advance,
             suggestions=suggestions_of(line.suggestions, names) if with_suggestions and line.status is BankLineStatus.REVIEW else (),
+            receipts_owed=receipts.get(line.id, 0),
         ))
     return out
 
@@ -100,8 +127,10 @@ def remember_accounts(session: Session, items: Sequence[tuple[int, str, int | No
     for start in range(0, len(accounts), 500):
         query = select(PayerAccount.customer_id, PayerAccount.account).where(PayerAccount.account.in_(accounts[start:start + 500]))
         known.update((c, a) for c, a in session.execute(query))
-    new = [(key, line_id) for key, line_id in wanted.items() if key not in known]
-    session.add_all(PayerAccount(customer_id=c, account=a, first_line_id=line_id, created_by=user) for (c, a), line_id in new)
+    new = [{"customer_id": c, "account": a, "first_line_id": line_id, "created_by": user}
+           for (c, a), line_id in wanted.items() if (c, a) not in known]
+    if new:  # one executemany, not an ORM object each (an import remembers thousands)
+        session.connection().execute(insert(PayerAccount.__table__), new)
     return len(new)
 
 

@@ -148,20 +148,32 @@ def _apply(session: Session, actor: Actor, buyer: Customer, payment: Payment,
 def allocate_and_plan(session: Session, actor: Actor, buyer: Customer, payment: Payment,
                       plan: list[tuple[Order, int, int]]) -> list:
     """Write the payment's allocations; return the receipts it makes owed (not stored yet)."""
-    receipts_owed = payment_owes_receipt(buyer.kind, payment.kind, payment.receipt_override)
-    electronic = payment.kind is not PaymentKind.CASH
+    for order, part, _before in plan:
+        entries.allocate(session, payment, order.id, part, actor.name)
+    return receipt_plans(buyer, payment.kind, payment.id, payment.amount, plan, override=payment.receipt_override)
+
+
+def receipt_plans(buyer, kind: PaymentKind, payment_id: int, amount: int, plan: list[tuple[Order, int, int]], *,
+                  override: bool | None = None) -> list:
+    """The receipts a payment spread by ``plan`` makes owed: a prepayment per order (a credit payment, 1214 = 7,
+    for an order already handed over), an advance for the rest; none when the rule (or the cashier's ``override``)
+    says the payment owes no receipt.
+
+    ``buyer`` and the plan's orders are models or rows with the same attributes (a batch reads columns)."""
+    if not payment_owes_receipt(buyer.kind, kind, override):
+        return []
+    electronic = kind is not PaymentKind.CASH
     plans = []
     for order, part, before in plan:
-        entries.allocate(session, payment, order.id, part, actor.name)
-        if receipts_owed and handed_over(order):
+        if handed_over(order):
             plans.append(plan_credit_payment(state.order_snap(order), part, electronic=electronic,
-                                             payment_id=payment.id, contact=state.contact_of(buyer)))
-        elif receipts_owed:
-            plans.append(plan_prepayment(state.order_snap(order), part, electronic=electronic, payment_id=payment.id,
+                                             payment_id=payment_id, contact=state.contact_of(buyer)))
+        else:
+            plans.append(plan_prepayment(state.order_snap(order), part, electronic=electronic, payment_id=payment_id,
                                          already_prepaid=before, contact=state.contact_of(buyer)))
-    advance = payment.amount - sum(part for _o, part, _b in plan)
-    if receipts_owed and advance > 0:
-        plans.append(plan_advance(buyer.id, advance, electronic=electronic, payment_id=payment.id,
+    advance = amount - sum(part for _o, part, _b in plan)
+    if advance > 0:
+        plans.append(plan_advance(buyer.id, advance, electronic=electronic, payment_id=payment_id,
                                   contact=state.contact_of(buyer)))
     return plans
 

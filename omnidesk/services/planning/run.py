@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from omnidesk.core.routing import Plan, Unassigned
-from omnidesk.integrations.routing.solver import Cancel, Progress, solve
 
 from ..auth import Actor
 from ..uow import Database
@@ -16,6 +16,9 @@ from .build import build_draft
 from .draft import DayDraft, not_planned_yet
 from .loading import read_day
 from .travel import Travel
+
+if TYPE_CHECKING:  # the solver brings PyVRP and NumPy: loaded when a day is planned, not by every command
+    from omnidesk.integrations.routing.solver import Cancel, Progress
 
 
 @dataclass(frozen=True)
@@ -51,6 +54,8 @@ def optimise(draft: DayDraft, time_limit: float = 10.0, seed: int = 1, *, keep_l
         if on_progress is not None:
             on_progress(PlanProgress(draft.with_plan(progress.plan), progress.elapsed, progress.distance,
                                      progress.complete))
+
+    from omnidesk.integrations.routing.solver import solve
 
     plan = solve(draft.problem, time_limit, seed, initial, report, cancel, max_iterations)
     return draft.with_plan(plan)

@@ -1,0 +1,114 @@
+"""The ledger's rows written many at a time with Core ``insert()`` (a bank statement books thousands).
+
+Each function writes on the session's connection, in the session's transaction, exactly the rows the
+ORM would write for the same objects (column defaults and database triggers apply as usual), and
+reports their ids to the change channel as a flush of those objects would (:func:`collect.note`).
+Ids come back in the order of the rows given.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import insert
+from sqlalchemy.orm import Session
+
+from omnidesk.core.enums import ReceiptStatus
+from omnidesk.core.receipts import ReceiptPlan
+from omnidesk.persistence.models import Allocation, AuditEntry, Payment, Receipt, ReceiptLine, ReceiptLink
+
+from .. import collect
+
+
+def insert_with_ids(session: Session, table, rows: Sequence[dict[str, Any]]) -> list[int]:
+    """Insert ``rows`` (dicts with the same keys) into ``table``; their new ids, in the order given.
+
+    PostgreSQL returns them (``RETURNING`` sorted by parameter order, in batches). SQLite cannot say
+    which id an executemany row got, and SQLAlchemy would then insert row by row; there the first row
+    is inserted alone — its id is SQLite's own next one, and from then on this transaction holds
+    the database's only write lock — and the rest get the ids that follow, the ones SQLite would
+    have given them."""
+    if not rows:
+        return []
+    connection = session.connection()
+    if connection.dialect.name != "sqlite":
+        statement = insert(table).returning(table.c.id, sort_by_parameter_order=True)
+        return list(connection.execute(statement, list(rows)).scalars())
+    first = connection.execute(insert(table), rows[0]).inserted_primary_key[0]
+    rest = rows[1:]
+    if rest:
+        for offset, row in enumerate(rest, start=1):
+            row["id"] = first + offset
+        connection.execute(insert(table), list(rest))
+    return list(range(first, first + len(rows)))
+
+
+def _insert(session: Session, table, rows: Sequence[dict[str, Any]], *, ids: bool) -> list[int]:
+    if ids:
+        return insert_with_ids(session, table, rows)
+    if rows:
+        session.connection().execute(insert(table), list(rows))
+    return []
+
+
+def insert_payments(session: Session, rows: Sequence[dict[str, Any]]) -> list[int]:
+    """Payments (every row with the same keys); their ids."""
+    ids = _insert(session, Payment.__table__, rows, ids=True)
+    collect.note(session, "payments", ids)
+    collect.note(session, "customers", (row["customer_id"] for row in rows))
+    return ids
+
+
+def insert_allocations(session: Session, rows: Sequence[dict[str, Any]]) -> None:
+    """Allocations: ``payment_id``, ``order_id``, ``amount``, ``created_by``."""
+    _insert(session, Allocation.__table__, rows, ids=False)
+    collect.note(session, "orders", (row["order_id"] for row in rows))
+    collect.note(session, "payments", (row["payment_id"] for row in rows))
+
+
+def audit_row(user: str, action: str, entity: str, entity_id: int | None, **details: Any) -> dict[str, Any]:
+    """One audit entry, as :func:`omnidesk.services.audit.record` writes it."""
+    return {"user": user, "action": action, "entity": entity, "entity_id": entity_id,
+            "details": json.dumps(details, ensure_ascii=False, default=str, sort_keys=True)}
+
+
+def insert_audit(session: Session, rows: Sequence[dict[str, Any]]) -> None:
+    _insert(session, AuditEntry.__table__, rows, ids=False)
+
+
+def insert_plans(session: Session, plans: Sequence[ReceiptPlan]) -> list[int]:
+    """Receipt plans stored as owed receipts (status «planned») with their lines and links, as
+    :func:`omnidesk.services.receipts.store_plans` stores them; the receipts' ids."""
+    ids = _insert(session, Receipt.__table__, [_receipt_row(plan) for plan in plans], ids=True)
+    lines, links = [], []
+    for receipt_id, plan in zip(ids, plans, strict=True):
+        lines.extend(
+            {"receipt_id": receipt_id, "name": line.name, "quantity_milli": line.quantity_milli, "price": line.price,
+             "amount": line.amount, "vat_rate": line.vat, "payment_method": int(line.method),
+             "payment_subject": line.subject, "order_line_id": line.order_line_id}
+            for line in plan.lines
+        )
+        links.extend({"receipt_id": receipt_id, "order_id": i, "payment_id": None} for i in plan.order_ids)
+        links.extend({"receipt_id": receipt_id, "order_id": None, "payment_id": i} for i in plan.payment_ids)
+    _insert(session, ReceiptLine.__table__, lines, ids=False)
+    _insert(session, ReceiptLink.__table__, links, ids=False)
+    collect.note(session, "receipts", ids)
+    collect.note(session, "customers", (plan.customer_id for plan in plans))
+    collect.note(session, "orders", (link["order_id"] for link in links))
+    collect.note(session, "payments", (link["payment_id"] for link in links))
+    return ids
+
+
+def _receipt_row(plan: ReceiptPlan) -> dict[str, Any]:
+    correction = plan.correction
+    return {
+        "status": ReceiptStatus.PLANNED, "kind": plan.kind.value, "operation": int(plan.operation),
+        "reason": plan.reason, "customer_id": plan.customer_id, "buyer_contact": plan.buyer_contact,
+        "total": plan.total, "cash": plan.cash, "electronic": plan.electronic,
+        "prepayment_offset": plan.prepayment_offset, "credit": plan.credit,
+        "correction_type": int(correction.type) if correction is not None else None,
+        "correction_date": correction.date if correction is not None else None,
+        "correction_doc": correction.document_number if correction is not None else None,
+    }
