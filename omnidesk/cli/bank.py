@@ -6,7 +6,7 @@ from pathlib import Path
 
 from omnidesk.core.errors import InvalidInput
 from omnidesk.core.money import format_amount, to_decimal_str
-from omnidesk.services.banking import LineView, import_statement, review_queue
+from omnidesk.services.banking import LineView, import_statement, read_statement, review_queue
 
 from . import common
 
@@ -23,10 +23,7 @@ def register(commands) -> None:
 
 def run_import(args) -> int:
     path = Path(args.file)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InvalidInput(f"не удалось прочитать {path}: {exc.strerror or exc}") from None
+    data = read_statement(path)
     try:
         result = import_statement(common.open_db(args), common.actor(args), data, path.name)
     except InvalidInput as exc:

@@ -20,8 +20,9 @@ from . import common
 def register(commands) -> None:
     parser = common.command(commands, "plan", "построить маршруты на день и сохранить черновик", run_plan)
     parser.add_argument("--date", required=True, help="дата доставки ГГГГ-ММ-ДД")
-    parser.add_argument("--time-limit", type=float, default=10.0, metavar="S", help="секунд на поиск (10)")
-    parser.add_argument("--seed", type=int, default=1, help="зерно случайности поиска (1)")
+    parser.add_argument("--time-limit", type=common.bounded(float, 0.1, 3600), default=10.0, metavar="S",
+                        help="секунд на поиск (10)")
+    parser.add_argument("--seed", type=common.bounded(int, 0, 2**31 - 1), default=1, help="зерно случайности поиска (1)")
     parser.add_argument("--max-iterations", type=int, default=None, help=argparse.SUPPRESS)
     parser.add_argument("--keep-locks", action="store_true", help="не трогать закреплённое начало маршрутов")
     parser.add_argument("--geocode", action="store_true",
@@ -163,6 +164,9 @@ def print_plan(draft: planning.DayDraft) -> None:
 def run_route_sheets(args) -> int:
     travel, depot = travel_and_depot(args)
     draft = planning.load_draft(common.open_db(args), common.parse_date(args.date), travel, depot)
-    path = export_route_sheets(draft, args.output)
+    try:
+        path = export_route_sheets(draft, args.output)
+    except OSError as exc:
+        raise InvalidInput(f"не удалось записать {args.output}: {exc.strerror or exc}") from None
     print(f"Маршрутные листы: {path} (водителей: {draft.summary().vans_used})")
     return 0

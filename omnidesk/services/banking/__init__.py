@@ -7,6 +7,7 @@
 
 from ..ledger.allocations import AllocationView
 from .dto import ImportProgress, ImportResult, LineView, StatementView, SuggestedAllocation, Suggestion
+from .files import read_statement
 from .importer import finish_pending, import_statement, import_steps
 from .listing import recent_lines
 from .review import (
@@ -36,6 +37,7 @@ __all__ = [
     "line_view",
     "list_statements",
     "mark_not_ours",
+    "read_statement",
     "recent_lines",
     "review_queue",
     "statement_lines",
