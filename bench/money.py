@@ -16,6 +16,7 @@ import argparse
 import datetime as dt
 import multiprocessing
 import os
+import queue
 import time
 import uuid
 
@@ -66,8 +67,9 @@ def workstation(url: str, work: list[tuple[int, str]], start, done) -> None:
     db.engine.dispose()
 
 
-def run(url: str, jobs: list[list[tuple[int, str]]]) -> float:
-    """Payments per second with one process per job list, all started at once."""
+def run(url: str, jobs: list[list[tuple[int, str]]]) -> tuple[float, float]:
+    """Payments per second with one process per job list, all started at once; and the share of samples
+    (every 20 ms) in which some workstation waited for a row lock another held."""
     context = multiprocessing.get_context("spawn")
     start, done = context.Event(), context.Queue()
     processes = [context.Process(target=workstation, args=(url, work, start, done)) for work in jobs]
@@ -76,11 +78,20 @@ def run(url: str, jobs: list[list[tuple[int, str]]]) -> float:
     time.sleep(3)  # let every process import and connect before the clock starts
     began = time.perf_counter()
     start.set()
-    total = sum(done.get(timeout=600) for _ in processes)
+    samples = waiting = finished = total = 0
+    with psycopg.connect(url.split("?")[0].replace("+psycopg", ""), autocommit=True) as watch:
+        while finished < len(processes):
+            samples += 1
+            waiting += bool(watch.execute("SELECT count(*) FROM pg_locks WHERE NOT granted").fetchone()[0])
+            try:
+                total += done.get(timeout=0.02)
+                finished += 1
+            except queue.Empty:
+                pass
     elapsed = time.perf_counter() - began
     for p in processes:
         p.join()
-    return total / elapsed
+    return total / elapsed, waiting / max(samples, 1)
 
 
 def main() -> None:
@@ -105,11 +116,13 @@ def main() -> None:
         quarters = [made[half:][q::4] for q in range(4)]
         per = args.payments // 4
         four = [[(c, numbers[k]) for c, numbers in quarter for k in range(orders_each)][:per] for quarter in quarters]
-        one_rate = run(url, [single])
-        four_rate = run(url, four)
-        print(f"PostgreSQL, {args.payments} payments per run, {args.customers} customers, {os.cpu_count()} CPU")
-        print(f"1 workstation:  {one_rate:7.1f} payments/s")
-        print(f"4 workstations: {four_rate:7.1f} payments/s  (×{four_rate / one_rate:.2f})")
+        one_rate, one_waits = run(url, [single])
+        four_rate, four_waits = run(url, four)
+        print(f"PostgreSQL, {args.payments} payments per run, {args.customers} customers, {os.cpu_count()} CPU, "
+              f"load average {os.getloadavg()[0]:.1f}")
+        print(f"1 workstation:  {one_rate:7.1f} payments/s  (lock waits in {one_waits:.0%} of samples)")
+        print(f"4 workstations: {four_rate:7.1f} payments/s  (×{four_rate / one_rate:.2f}; "
+              f"lock waits in {four_waits:.0%} of samples)")
     finally:
         with psycopg.connect(plain, autocommit=True) as conn:
             conn.execute(f'DROP SCHEMA "{schema}" CASCADE')
