@@ -110,3 +110,38 @@ def test_a_row_held_on_postgresql_is_busy_not_a_crash(capsys, pg_url, monkeypatc
                            "--db", pg_url)
         assert code == 2 and "занято другим рабочим местом, повторите" in err, err
         assert time.monotonic() - started < 10
+
+
+@pytest.mark.postgres
+def test_a_deadlock_between_two_workstations_is_busy_for_one_of_them(pg_url):
+    """Two units of work locking two rows in opposite orders: the server breaks the deadlock, one gets Busy."""
+    import sqlalchemy as sa
+
+    from omnidesk.core.errors import Busy
+    from omnidesk.services.uow import Database
+
+    db, _ = init_database(pg_url)
+    with db.unit_of_work() as s:
+        s.add_all([Customer(kind=CustomerKind.INDIVIDUAL, name="А"), Customer(kind=CustomerKind.INDIVIDUAL, name="Б")])
+    first, second = Database(persistence_db.make_engine(pg_url)), Database(persistence_db.make_engine(pg_url))
+    barrier, outcomes = threading.Barrier(2), []
+
+    def work(db, ids):
+        try:
+            with db.unit_of_work() as s:
+                for n, customer_id in enumerate(ids):
+                    s.execute(sa.text("SELECT id FROM customers WHERE id = :i FOR UPDATE"), {"i": customer_id})
+                    if n == 0:
+                        barrier.wait(timeout=30)
+            outcomes.append("ok")
+        except Busy as exc:
+            outcomes.append(str(exc))
+
+    threads = [threading.Thread(target=work, args=(first, (1, 2))), threading.Thread(target=work, args=(second, (2, 1)))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(outcomes) == ["ok", "занято другим рабочим местом, повторите"]
+    for d in (db, first, second):
+        d.engine.dispose()
