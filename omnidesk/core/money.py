@@ -21,7 +21,7 @@ _CURRENCY = re.compile(r"(₽|руб(лей|ля|ль)?\.?|р\.|rub|rur)$", re.I
 # ASCII digits only: «١٢٣» and «１２３» are not amounts a cashier typed
 _RUB_KOP = re.compile(r"^(-?\d+)руб(?:лей|ля|ль)?\.?(\d{1,2})коп(?:еек|ейки|ейка)?\.?$", re.IGNORECASE | re.ASCII)
 _NUMBER = re.compile(r"^-?\d+(?:[.,-]\d{0,2})?$", re.ASCII)
-MAX_KOPECKS = 10**12 - 1  # 9 999 999 999,99 ₽: far above any real payment, far below a 64-bit column
+MAX_KOPECKS = 10**15 - 1  # 9 999 999 999 999,99 ₽: far above any real payment, far below a 64-bit column
 
 
 class MoneyFormatError(InvalidInput):
