@@ -28,6 +28,7 @@ from .orders.page import OrdersPage
 from .reports.page import ReportsPage
 from .routes.page import RoutesPage
 from .settings_page import SettingsPage
+from .sync.page import SyncPage
 from .tasks import TaskRunner
 
 
@@ -71,12 +72,14 @@ class MainWindow(QMainWindow):
         self.bank_page = BankPage(context, self.runner)
         self.reports_page = ReportsPage(db, self.runner)
         self.settings_page = SettingsPage(context)
+        self.sync_page = SyncPage(context, self.runner)
         self.pages = [
             Page("orders", self.tr("Orders"), self.orders_page),
             Page("routes", self.tr("Routes"), self.routes_page),
             Page("cashier", self.tr("Cashier"), self.cashier_page),
             Page("bank", self.tr("Bank"), self.bank_page),
             Page("reports", self.tr("Reports"), self.reports_page),
+            Page("sync", self.tr("Sync"), self.sync_page),
             Page("settings", self.tr("Settings"), self.settings_page),
         ]
         self._build()
@@ -86,6 +89,8 @@ class MainWindow(QMainWindow):
         self.status.sync.setText(self.tr("Sync: not configured"))
         self.cashier_page.register.state_changed.connect(self.status.set_fiscal)
         self.settings_page.saved.connect(self.changes.publish)
+        self.sync_page.status_text.connect(self._show_sync_state)
+        self.sync_page.settings_saved.connect(self.changes.publish)
         self.changes.changed.connect(self.apply_changes)
         self._ui_state = QSettings(str(config_dir() / "window.ini"), QSettings.Format.IniFormat)
         self._restore()
@@ -130,7 +135,12 @@ class MainWindow(QMainWindow):
         self.bank_page.reload()
         self.routes_page.reload()
         self.cashier_page.start()
+        self.sync_page.start()
         self.changes.start()
+
+    def _show_sync_state(self, text: str, ok: bool) -> None:
+        self.status.sync.setText(text)
+        self.status.sync.setStyleSheet("" if ok else "color:#b3261e")
 
     def apply_changes(self, changes: Changes) -> None:
         """What changed (here, on another workstation, by sync or in Settings) goes to every page."""

@@ -11,6 +11,7 @@ from .money import Allocation, Payment, Refund
 from .orders import Order, OrderLine
 from .planning import GeocodeEntry, OrderPlanning  # noqa: F401 (route planning)
 from .receipts import Receipt, ReceiptLine, ReceiptLink
+from .sync import OutboxMessage, SyncConflict, SyncState
 
 __all__ = [
     "Allocation",
@@ -26,6 +27,7 @@ __all__ = [
     "Driver",
     "Order",
     "OrderLine",
+    "OutboxMessage",
     "PayerAccount",
     "Payment",
     "Product",
@@ -35,5 +37,7 @@ __all__ = [
     "Refund",
     "Route",
     "Stop",
+    "SyncConflict",
+    "SyncState",
     "Vehicle",
 ]
