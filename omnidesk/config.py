@@ -84,6 +84,19 @@ def _json_object_text(text: str) -> str:
     return str(text)
 
 
+def _positive_decimal_text(text: str) -> str:
+    """A finite number above zero (rates, intervals), kept as text."""
+    from decimal import InvalidOperation
+
+    try:
+        value = Decimal(str(text).strip())
+    except InvalidOperation as exc:
+        raise ValueError("не число") from exc
+    if not value.is_finite() or value <= 0:
+        raise ValueError("нужно конечное число больше нуля")
+    return str(text).strip()
+
+
 @dataclass(frozen=True)
 class Option:
     key: str
