@@ -75,7 +75,7 @@ class FiscalRegister(abc.ABC):
     @abc.abstractmethod
     def recover(self, expected_last_fd: int | None = None) -> Recovery:
         """After a crash or link loss: wait for the device, cancel any open receipt, and tell
-        whether a document was fiscalised since ``expected_last_fd``."""
+        whether a document was fiscalised since ``expected_last_fd`` (and read ``expected_last_fd + 1``)."""
 
     @abc.abstractmethod
     def close(self) -> None: ...

@@ -9,16 +9,21 @@ import tempfile
 from pathlib import Path
 
 from omnidesk import __version__
-from omnidesk.config import Settings
+from omnidesk.config import Settings, default_db_url
 from omnidesk.services.context import AppContext, JournalFactory
-from omnidesk.services.database import open_database
+from omnidesk.services.database import init_database, open_database
 
 
 def build_context(db_url: str | None = None, settings: Settings | None = None, lang: str | None = None, *,
-                  journal_factory: JournalFactory | None = None) -> AppContext:
-    """The one place the application is wired: settings → database → the context pages and commands use."""
+                  journal_factory: JournalFactory | None = None, create_default: bool = False) -> AppContext:
+    """The one place the application is wired: settings → database → the context pages and commands use.
+
+    ``create_default``: the window on this computer's own SQLite file creates it on the first start (zero
+    set-up); any other database is created and upgraded only by ``omnidesk init``."""
     settings = settings or Settings()
-    db = open_database(settings.db_url(db_url))
+    settings.check()
+    url = settings.db_url(db_url)
+    db = init_database(url)[0] if create_default and url == default_db_url() else open_database(url)
     return AppContext(db, settings, lang=lang, journal_factory=journal_factory)
 
 
@@ -39,7 +44,7 @@ def build_window(db_url: str | None = None, lang: str | None = None):
     """The QApplication and a main window on the database, not yet shown."""
     from omnidesk.ui.main_window import MainWindow
 
-    context = build_context(db_url, lang=lang)
+    context = build_context(db_url, lang=lang, create_default=True)
     app = create_qapplication(context.lang)
     window = MainWindow(context)
     return app, window

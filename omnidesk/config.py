@@ -52,16 +52,20 @@ def _choice(*allowed: str) -> Callable[[str], str]:
     return parse
 
 
-def _positive_decimal_text(text: str) -> str:
-    """Ratios such as the detour factor are kept as text and read with Decimal where used."""
-    from decimal import Decimal, InvalidOperation
+def _decimal_text(low: str, high: str, *, above_low: bool = False) -> Callable[[str], str]:
+    """A finite number within [low, high] (or (low, high]), kept as text and read with Decimal where used."""
+    from decimal import InvalidOperation
 
-    try:
-        if Decimal(text) <= 0:
-            raise ValueError(text)
-    except InvalidOperation as exc:
-        raise ValueError(text) from exc
-    return text
+    def parse(text: str) -> str:
+        try:
+            value = Decimal(str(text).strip())
+        except InvalidOperation as exc:
+            raise ValueError("не число") from exc
+        if not value.is_finite() or not Decimal(low) <= value <= Decimal(high) or (above_low and value == Decimal(low)):
+            raise ValueError(f"нужно число {'больше' if above_low else 'от'} {low} {'и не больше' if above_low else 'до'} {high}")
+        return str(text).strip()
+
+    return parse
 
 
 def _inn(text: str) -> str:
@@ -103,6 +107,19 @@ def _json_object_text(text: str) -> str:
     return str(text)
 
 
+def _positive_decimal_text(text: str) -> str:
+    """A finite number above zero (rates, intervals), kept as text."""
+    from decimal import InvalidOperation
+
+    try:
+        value = Decimal(str(text).strip())
+    except InvalidOperation as exc:
+        raise ValueError("не число") from exc
+    if not value.is_finite() or value <= 0:
+        raise ValueError("нужно конечное число больше нуля")
+    return str(text).strip()
+
+
 @dataclass(frozen=True)
 class Option:
     key: str
@@ -141,11 +158,13 @@ OPTIONS: dict[str, Option] = {
         Option("company.inn", "7712345671", _inn, "ИНН нашей организации (10 или 12 цифр)"),
         Option("company.kpp", "771201001", _kpp, "КПП нашей организации (9 цифр; у ИП пусто)"),
         Option("depot.address", "Москва, Варшавское ш., 125", str, "адрес своего склада"),
-        Option("depot.lat", "55.6286", _positive_decimal_text, "широта склада"),
-        Option("depot.lon", "37.6196", _positive_decimal_text, "долгота склада"),
+        Option("depot.lat", "55.6286", _decimal_text("-90", "90"), "широта склада"),
+        Option("depot.lon", "37.6196", _decimal_text("-180", "180"), "долгота склада"),
         Option("routing.osrm_url", "", str, "адрес сервера OSRM (пусто — по прямой с коэффициентом)"),
-        Option("routing.detour_factor", str(DEFAULT_DETOUR_FACTOR), _positive_decimal_text, "коэффициент извилистости дорог"),
-        Option("routing.speed_kmh", str(DEFAULT_SPEED_KMH), _positive_decimal_text, "средняя скорость, км/ч"),
+        Option("routing.detour_factor", str(DEFAULT_DETOUR_FACTOR), _decimal_text("1", "10"),
+               "коэффициент извилистости дорог"),
+        Option("routing.speed_kmh", str(DEFAULT_SPEED_KMH), _decimal_text("0", "200", above_low=True),
+               "средняя скорость, км/ч"),
         Option("routing.geocoder_url", "", str, "адрес геокодера, совместимого с Nominatim (пусто — не искать)"),
         Option("routing.tiles_url", "", str, "шаблон адреса тайлов карты {z}/{x}/{y} (пусто — карта без подложки)"),
         Option("user.name", "", _person_name, "ФИО кассира: печатается в чеках (тег 1021) и пишется в журнал изменений"),
@@ -219,8 +238,21 @@ class Settings:
                 raise InvalidInput(f"файл настроек {self.path} повреждён: {exc}") from exc
 
     def get(self, key: str) -> Any:
+        """The value of ``key``; a value edited by hand in the file is checked as ``set`` would check it."""
         option = _option(key)
-        return self._values.get(key, option.default)
+        if key not in self._values:
+            return option.default
+        value = self._values[key]
+        try:
+            return option.parse(value if isinstance(value, str) else json.dumps(value))
+        except (ValueError, TypeError) as exc:
+            raise InvalidInput(f"файл настроек {self.path}: у «{key}» недопустимое значение {json.dumps(value, ensure_ascii=False)}"
+                               f" ({exc}) — исправьте или удалите эту строку") from exc
+
+    def check(self) -> None:
+        """Every known setting in the file is valid (else InvalidInput naming the key and the file)."""
+        for key in OPTIONS:
+            self.get(key)
 
     def set(self, key: str, text: str) -> Any:
         return self.update({key: text})[key]

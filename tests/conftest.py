@@ -75,9 +75,9 @@ def db_url(request) -> str:
 
 @pytest.fixture
 def db(db_url):
-    from omnidesk.services.database import open_database
+    from omnidesk.services.database import init_database
 
-    database = open_database(db_url)
+    database, _ = init_database(db_url)
     yield database
     database.engine.dispose()
 

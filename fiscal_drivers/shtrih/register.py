@@ -208,7 +208,9 @@ class ShtrihRegister(FiscalRegister):
         cancelled = self.cancel_open_document()
         last = int(fn["last_fd"])
         fiscalised = None if expected_last_fd is None else last > expected_last_fd
-        document = self.read_document(last) if fiscalised else None
+        # the document that followed ours is fd + 1 (later ones may be another program's); the caller
+        # compares its content with what it sent
+        document = self.read_document(expected_last_fd + 1) if fiscalised and expected_last_fd is not None else None
         return Recovery(last, fiscalised, document, cancelled)
 
     def _settle(self, before: int, cause: LinkError, shift: int | None = None) -> DocumentResult:

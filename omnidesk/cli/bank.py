@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from omnidesk.core.errors import InvalidInput, file_error_text
+from omnidesk.core.errors import InvalidInput
 from omnidesk.core.money import format_amount, to_decimal_str
-from omnidesk.services.banking import LineView, import_statement, review_queue
+from omnidesk.services.banking import LineView, import_statement, read_statement, review_queue
 
 from . import common
 
@@ -23,10 +23,7 @@ def register(commands) -> None:
 
 def run_import(args) -> int:
     path = Path(args.file)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InvalidInput(file_error_text(exc, "прочитать")) from None
+    data = read_statement(path)  # a missing or unreadable file: InvalidInput in words
     try:
         result = import_statement(common.open_db(args), common.actor(args), data, path.name)
     except InvalidInput as exc:

@@ -63,6 +63,31 @@ def journal(args: argparse.Namespace) -> FiscalJournal:
     return context(args).journal()
 
 
+MAX_ID = 2**31 - 1  # ids are 32-bit in the database
+
+
+def record_id(text: str) -> int:
+    """An argparse type: the number of a record (an allocation, a driver …), never beyond what a column holds."""
+    if not text.isascii() or not text.isdigit() or not 0 < int(text) <= MAX_ID:
+        raise argparse.ArgumentTypeError(f"«{text}» — не номер записи (целое от 1 до {MAX_ID})")
+    return int(text)
+
+
+def bounded(kind: type, low: float, high: float):
+    """An argparse type for a finite number within [low, high] (no nan, no inf, no 10²⁵)."""
+
+    def parse(text: str):
+        try:
+            value = kind(text) if text.isascii() else None
+        except ValueError:
+            value = None
+        if value is None or value != value or not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"«{text}» — нужно число от {low:g} до {high:g}")
+        return value
+
+    return parse
+
+
 def parse_quantity(text: str) -> int:
     """``2`` or ``1,5`` → thousandths of a unit."""
     try:

@@ -43,17 +43,17 @@ def register(commands) -> None:
     common.add_json_option(listing)
     undo = common.command(sub, "unallocate", "вернуть зачёт в аванс покупателя (отменяющей записью)", run_unallocate,
                           retry=True)
-    undo.add_argument("allocation", type=int, metavar="ALLOCATION_ID")
+    undo.add_argument("allocation", type=common.record_id, metavar="ALLOCATION_ID")
     undo.add_argument("--amount", help="сколько вернуть (по умолчанию всё, что осталось)")
     move = common.command(sub, "move", "перенести зачёт в другой заказ того же покупателя", run_move, retry=True)
-    move.add_argument("allocation", type=int, metavar="ALLOCATION_ID")
+    move.add_argument("allocation", type=common.record_id, metavar="ALLOCATION_ID")
     move.add_argument("--to", required=True, metavar="N", help="номер заказа")
     move.add_argument("--amount", help="сколько перенести (по умолчанию всё, что осталось)")
 
     handover = common.command(sub, "handover", "сдача выручки водителем: что собрано и что сдано за день",
                               run_handover, retry=True)
     handover.add_argument("--date", help="день ГГГГ-ММ-ДД (по умолчанию сегодня)")
-    handover.add_argument("--driver", type=int, metavar="DRIVER_ID", help="принять выручку от этого водителя")
+    handover.add_argument("--driver", type=common.record_id, metavar="DRIVER_ID", help="принять выручку от этого водителя")
     handover.add_argument("--cash", default="0", help="пересчитано наличных")
     handover.add_argument("--card", default="0", help="слипов по картам")
     common.add_json_option(handover)

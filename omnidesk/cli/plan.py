@@ -8,7 +8,7 @@ import datetime as dt
 import sys
 import threading
 
-from omnidesk.core.errors import InvalidInput
+from omnidesk.core.errors import InvalidInput, file_error_text
 from omnidesk.core.routing import format_clock
 from omnidesk.services import planning
 from omnidesk.services.geocoding import GeocodeOutcome, GeocodeProgress, geocode_orders
@@ -19,8 +19,9 @@ from . import common
 def register(commands) -> None:
     parser = common.command(commands, "plan", "построить маршруты на день и сохранить черновик", run_plan)
     parser.add_argument("--date", required=True, help="дата доставки ГГГГ-ММ-ДД")
-    parser.add_argument("--time-limit", type=float, default=10.0, metavar="S", help="секунд на поиск (10)")
-    parser.add_argument("--seed", type=int, default=1, help="зерно случайности поиска (1)")
+    parser.add_argument("--time-limit", type=common.bounded(float, 0.1, 3600), default=10.0, metavar="S",
+                        help="секунд на поиск (10)")
+    parser.add_argument("--seed", type=common.bounded(int, 0, 2**31 - 1), default=1, help="зерно случайности поиска (1)")
     parser.add_argument("--max-iterations", type=int, default=None, help=argparse.SUPPRESS)
     parser.add_argument("--keep-locks", action="store_true", help="не трогать закреплённое начало маршрутов")
     parser.add_argument("--geocode", action="store_true",
@@ -168,6 +169,9 @@ def run_route_sheets(args) -> int:
     draft = planning.load_draft(common.open_db(args), common.parse_date(args.date), travel, depot)
     from omnidesk.services.planning.sheets import export_route_sheets  # openpyxl: only when sheets are written
 
-    path = export_route_sheets(draft, args.output)
+    try:
+        path = export_route_sheets(draft, args.output)
+    except OSError as exc:
+        raise InvalidInput(file_error_text(exc, "записать")) from None
     print(f"Маршрутные листы: {path} (водителей: {draft.summary().vans_used})")
     return 0

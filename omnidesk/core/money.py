@@ -18,8 +18,10 @@ RUB = "₽"
 
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2009']+")
 _CURRENCY = re.compile(r"(₽|руб(лей|ля|ль)?\.?|р\.|rub|rur)$", re.IGNORECASE)
-_RUB_KOP = re.compile(r"^(-?\d+)руб(?:лей|ля|ль)?\.?(\d{1,2})коп(?:еек|ейки|ейка)?\.?$", re.IGNORECASE)
-_NUMBER = re.compile(r"^-?\d+(?:[.,-]\d{0,2})?$")
+# ASCII digits only: «١٢٣» and «１２３» are not amounts a cashier typed
+_RUB_KOP = re.compile(r"^(-?\d+)руб(?:лей|ля|ль)?\.?(\d{1,2})коп(?:еек|ейки|ейка)?\.?$", re.IGNORECASE | re.ASCII)
+_NUMBER = re.compile(r"^-?\d+(?:[.,-]\d{0,2})?$", re.ASCII)
+MAX_KOPECKS = 10**15 - 1  # 9 999 999 999 999,99 ₽: far above any real payment, far below a 64-bit column
 
 
 class MoneyFormatError(InvalidInput):
@@ -28,6 +30,13 @@ class MoneyFormatError(InvalidInput):
 
 def parse_amount(text: str) -> int:
     """Return the kopecks in a Russian or plain amount; raise MoneyFormatError otherwise."""
+    kopecks = _parse(text)
+    if abs(kopecks) > MAX_KOPECKS:
+        raise MoneyFormatError(f"сумма «{text}» слишком большая: не больше {format_amount(MAX_KOPECKS)}")
+    return kopecks
+
+
+def _parse(text: str) -> int:
     original = text
     compact = _SPACES.sub("", str(text)).replace("\u2212", "-")
     match = _RUB_KOP.match(compact)

@@ -18,14 +18,15 @@ def normalise_url(url: str) -> str:
     return url
 
 
+SQLITE_WAIT_S = 15.0  # how long a workstation waits for SQLite's write lock before it says "busy"
+
+
 def make_engine(url: str, *, echo: bool = False) -> Engine:
     """An engine for ``url``; SQLite gets WAL, foreign keys and a busy timeout."""
     url = normalise_url(url)
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
-        if parsed.database and parsed.database != ":memory:":
-            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, echo=echo, connect_args={"timeout": 15})
+        engine = create_engine(url, echo=echo, connect_args={"timeout": SQLITE_WAIT_S})
         event.listen(engine, "connect", _sqlite_setup)
         event.listen(engine, "begin", _sqlite_begin)
         return engine
@@ -40,7 +41,7 @@ LOCK_WAIT_S = 20  # how long a workstation waits for a row another one holds bef
 
 def _postgres_setup(dbapi_connection, _record) -> None:
     with dbapi_connection.cursor() as cursor:
-        cursor.execute(f"SET lock_timeout = '{LOCK_WAIT_S}s'")
+        cursor.execute(f"SET lock_timeout = '{int(LOCK_WAIT_S * 1000)}ms'")
     dbapi_connection.commit()
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from openpyxl import load_workbook
 
 from omnidesk.cli import main
-from omnidesk.services.database import open_database
+from omnidesk.services.database import init_database
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "services"))
 from bank_statements import OUTGOING, PETROVA_THREE, SANTEH_OVER, STRANGER, standard_shop, statement
@@ -22,7 +22,7 @@ def run(capsys, *argv):
 
 
 def prepare(tmp_path, sqlite_url):
-    db = open_database(sqlite_url)
+    db = init_database(sqlite_url)[0]
     shop = standard_shop(db)
     db.engine.dispose()
     path = tmp_path / "kl_to_1c.txt"

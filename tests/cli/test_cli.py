@@ -79,6 +79,7 @@ def test_customers_show_by_any_reference(capsys, sqlite_url):
     ],
 )
 def test_errors_are_one_clear_line(capsys, sqlite_url, argv, message):
+    run(capsys, "init", "--db", sqlite_url)
     if "--db" not in argv:
         argv = [*argv, "--db", sqlite_url]
     code, _out, err = run(capsys, *argv)

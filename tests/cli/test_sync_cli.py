@@ -12,6 +12,8 @@ from tests.services.sync.conftest import configure
 
 
 def test_sync_pulls_reports_and_exits_zero_when_1c_is_down(capsys, sqlite_url):
+    assert main(["init", "--db", sqlite_url]) == 0  # only init creates a database
+    capsys.readouterr()
     with FakeCrm() as crm, FakeOneC(faults=Faults(outage=True)) as onec:
         crm.add_order(number="10231")
         configure(crm, onec)
@@ -31,6 +33,8 @@ def test_sync_pulls_reports_and_exits_zero_when_1c_is_down(capsys, sqlite_url):
 
 
 def test_routes_publish_from_the_command_line(capsys, sqlite_url):
+    assert main(["init", "--db", sqlite_url]) == 0
+    capsys.readouterr()
     assert main(["routes", "publish", "--date", "2026-03-10", "--db", sqlite_url, "--json"]) == 0
     assert json.loads(capsys.readouterr().out) == {"date": "2026-03-10", "published": 0}
     assert main(["routes", "publish", "--date", "10.03.2026", "--db", sqlite_url]) == 2
@@ -43,10 +47,10 @@ def test_published_routes_go_to_the_outbox_for_1c(capsys, sqlite_url):
     import sqlalchemy as sa
 
     from omnidesk.persistence.models import OutboxMessage
-    from omnidesk.services.database import open_database
+    from omnidesk.services.database import init_database
     from omnidesk.services.demo import load_demo
 
-    db = open_database(sqlite_url)
+    db = init_database(sqlite_url)[0]
     load_demo(db, today=dt.date(2026, 3, 10))
     from omnidesk.services.sync.state import put_state
 

@@ -21,7 +21,7 @@ import sqlalchemy as sa
 from omnidesk.core.enums import PaymentKind
 from omnidesk.persistence.models import Order, OutboxMessage
 from omnidesk.services.auth import Actor, Role
-from omnidesk.services.database import open_database
+from omnidesk.services.database import init_database
 from omnidesk.services.ledger import AllocationRequest, register_payment
 from omnidesk.services.ledger.deliveries import record_delivery
 from tests.fakes.crm import FakeCrm
@@ -40,7 +40,7 @@ def test_killed_sync_loses_and_doubles_nothing(tmp_path, sqlite_url):
         first = [crm.add_order(number=f"K{n:04d}", status="send-to-delivery") for n in range(60)]
         for order in first:
             onec.add_order(order["number"])
-        db = open_database(sqlite_url)
+        db = init_database(sqlite_url)[0]
         engine(db, crm, onec, **{"crm.rate": "1000"}).run()  # the first 60 are in OmniDesk; now work piles up
         with db.read() as s:
             customers = {o.number: o.customer_id for o in s.scalars(sa.select(Order))}
@@ -74,7 +74,7 @@ def test_killed_sync_loses_and_doubles_nothing(tmp_path, sqlite_url):
         report = json.loads(final.stdout)
         assert report["pending"] == 0 and report["parked"] == 0, report
 
-        db = open_database(sqlite_url)
+        db = init_database(sqlite_url)[0]
         with db.read() as s:
             numbers = Counter(s.scalars(sa.select(Order.number)))
             crm_ids = Counter(s.scalars(sa.select(Order.crm_id)))

@@ -14,7 +14,7 @@ from omnidesk.core.changes import Changes
 from omnidesk.core.enums import CustomerKind, OrderStatus, PaymentKind, ReceiptStatus
 from omnidesk.persistence.models import Allocation, ChangeLog, Customer, Order, Payment, Receipt, ReceiptLink
 from omnidesk.services.changes import ChangeFeed, prune
-from omnidesk.services.database import open_database
+from omnidesk.services.database import init_database
 
 
 def _heard(db) -> list[Changes]:
@@ -116,7 +116,7 @@ def test_subscribers_hear_commits_made_on_worker_threads(db):
 
 
 def test_another_workstation_sees_the_change_by_polling(db_url):
-    here, there = open_database(db_url), open_database(db_url)
+    here, there = init_database(db_url)[0], init_database(db_url)[0]
     try:
         customer_id, order_id = _customer_with_order(here)
         feed = ChangeFeed(here)
@@ -146,7 +146,7 @@ def test_old_rows_are_pruned(db):
 @pytest.mark.postgres
 def test_a_lower_seq_committed_late_is_still_seen(pg_url):
     """PostgreSQL hands out seqs at insert: a slow transaction's row can appear below the last one seen."""
-    here, slow, fast = open_database(pg_url), open_database(pg_url), open_database(pg_url)
+    here, slow, fast = init_database(pg_url)[0], init_database(pg_url)[0], init_database(pg_url)[0]
     try:
         customer_id, order_id = _customer_with_order(slow)
         feed = ChangeFeed(here)

@@ -12,10 +12,12 @@ from omnidesk.core.changes import Changes
 from omnidesk.core.enums import Role
 from omnidesk.core.errors import InvalidInput
 from omnidesk.core.routing.travel import DEFAULT_DETOUR_FACTOR, DEFAULT_SPEED_KMH
+from omnidesk.services.database import init_database
 
 
 @pytest.fixture
 def context(sqlite_url):
+    init_database(sqlite_url)[0].engine.dispose()
     ctx = build_context(sqlite_url)
     yield ctx
     ctx.close()

@@ -44,9 +44,9 @@ def test_demo_dataset_is_realistic(demo_db):
 
 
 def test_demo_is_the_same_every_time(db, sqlite_url, tmp_path):
-    from omnidesk.services.database import open_database
+    from omnidesk.services.database import init_database
 
-    other = open_database(f"sqlite:///{tmp_path / 'other.sqlite3'}")
+    other = init_database(f"sqlite:///{tmp_path / 'other.sqlite3'}")[0]
     load_demo(db, today=TODAY)
     load_demo(other, today=TODAY)
     assert list_orders(db) == list_orders(other)

@@ -13,10 +13,10 @@ from omnidesk.ui.main_window import MainWindow
 @pytest.fixture
 def demo_db(sqlite_url):
     """The UI reads through the same services on either database; SQLite is enough here."""
-    from omnidesk.services.database import open_database
+    from omnidesk.services.database import init_database
     from omnidesk.services.demo import load_demo
 
-    db = open_database(sqlite_url)
+    db = init_database(sqlite_url)[0]
     load_demo(db, today=dt.date(2026, 3, 10))
     yield db
     db.engine.dispose()

@@ -28,9 +28,9 @@ def _page(qtbot, db, settings):
 
 def test_not_configured_says_so(qtbot, sqlite_url):
     from omnidesk.config import Settings
-    from omnidesk.services.database import open_database
+    from omnidesk.services.database import init_database
 
-    db = open_database(sqlite_url)
+    db = init_database(sqlite_url)[0]
     page, runner = _page(qtbot, db, Settings())
     with qtbot.waitSignal(page.status_text, timeout=10_000) as signal:
         page.start()
@@ -41,9 +41,9 @@ def test_not_configured_says_so(qtbot, sqlite_url):
 
 
 def test_sync_now_runs_a_pass_and_shows_the_outbox_conflicts_and_state(qtbot, sqlite_url):
-    from omnidesk.services.database import open_database
+    from omnidesk.services.database import init_database
 
-    db = open_database(sqlite_url)
+    db = init_database(sqlite_url)[0]
     with FakeCrm() as crm, FakeOneC() as onec:
         crm.add_order(number="100")
         onec.add("Catalog_Организации", Description="Вторая организация")

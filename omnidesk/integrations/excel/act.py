@@ -14,7 +14,22 @@ from openpyxl.styles import Alignment, Font
 
 from omnidesk.core.money import format_amount
 
-from .cells import BOLD, BOX, CENTER, SMALL, TITLE, WRAP, date, fit_rows, header_row, money, print_setup, text, widths
+from .cells import (
+    BOLD,
+    BOX,
+    CENTER,
+    SMALL,
+    TITLE,
+    WRAP,
+    date,
+    fit_rows,
+    header_row,
+    money,
+    print_setup,
+    save,
+    text,
+    widths,
+)
 from .model import ReconciliationAct
 
 COLUMNS = ["Дата", "Документ", "Чеки, сведения", "Дебет", "Кредит", "Дата", "Документ", "Дебет", "Кредит"]
@@ -67,9 +82,7 @@ def write_act(act: ReconciliationAct, path: str | Path) -> Path:
     widths(ws, [11, 26, 30, 14, 14, 11, 18, 12, 12])
     fit_rows(ws, HEAD + 1, last)
     print_setup(ws, landscape=False, title_rows=f"{HEAD - 1}:{HEAD}")
-    out = Path(path)
-    wb.save(out)
-    return out
+    return save(wb, path)
 
 
 def _party(party) -> str:

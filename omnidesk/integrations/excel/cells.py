@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
+import io
+import os
+import sys
 from decimal import Decimal
+from pathlib import Path
 
+from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
@@ -100,3 +106,41 @@ def fit_rows(ws: Worksheet, first: int, last: int) -> None:
             lines = max(lines, sum(-(-max(len(part), 1) // per_line) for part in cell.value.split("\n")))
         if lines > 1:
             ws.row_dimensions[row].height = 13 * lines + 2
+
+
+def save(workbook: Workbook, path: str | Path) -> Path:
+    """Write the workbook whole or not at all: built in memory, written to a temporary file beside the
+    target, then renamed over it (a full disk leaves the old file, or none — never a broken one)."""
+    out = Path(path)
+    buffer = io.BytesIO()
+    _build(workbook, buffer)
+    tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
+    try:
+        with open(tmp, "wb") as stream:
+            stream.write(buffer.getbuffer())
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(tmp, out)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return out
+
+
+def _build(workbook: Workbook, buffer: io.BytesIO) -> None:
+    """``workbook.save`` into memory. openpyxl spools each sheet through a temporary file; when the disk is
+    full its abandoned writer would print «Exception ignored …» at garbage collection: we let it go quietly
+    and raise the one OSError."""
+    failed: OSError | None = None
+    hook = sys.unraisablehook
+    sys.unraisablehook = lambda _unraisable: None
+    try:
+        workbook.save(buffer)
+    except OSError as exc:
+        failed = OSError(exc.errno, exc.strerror)
+        del exc
+    finally:
+        gc.collect()
+        sys.unraisablehook = hook
+    if failed is not None:
+        raise failed

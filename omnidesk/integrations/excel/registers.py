@@ -6,7 +6,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
-from .cells import BOLD, BOX, TITLE, WRAP, date, fit_rows, header_row, money, print_setup, text, widths
+from .cells import BOLD, BOX, TITLE, WRAP, date, fit_rows, header_row, money, print_setup, save, text, widths
 from .model import PaymentsRegister, UnmatchedTransfers
 
 PAYMENT_COLUMNS = ["№", "Дата", "Вид", "Покупатель", "ИНН", "Плательщик", "Документ банка", "Назначение",
@@ -78,6 +78,4 @@ def _finish(ws, columns: int, last: int, column_widths: list[float]) -> None:
 
 
 def _save(wb: Workbook, path: str | Path) -> Path:
-    out = Path(path)
-    wb.save(out)
-    return out
+    return save(wb, path)

@@ -18,7 +18,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from .cells import text
+from .cells import save, text
 
 MONEY_FORMAT = '#,##0.00 "₽"'
 SHEET_TITLE_FORBIDDEN = set('[]:*?/\\')  # characters a sheet's name cannot hold
@@ -78,9 +78,7 @@ def write_route_sheets(sheets: list[RouteSheet], path: Path | str) -> Path:
         _route_sheet(workbook.create_sheet(title), sheet)
     if not sheets:
         text(workbook.create_sheet("Маршруты"), 1, 1, "На этот день маршрутов нет")
-    path = Path(path)
-    workbook.save(path)
-    return path
+    return save(workbook, path)
 
 
 def loading_order(sheet: RouteSheet) -> tuple[list[SheetStop], list[SheetStop]]:

@@ -7,6 +7,7 @@
 
 from ..ledger.allocations import AllocationView
 from .dto import ImportProgress, ImportResult, LineView, StatementView, SuggestedAllocation, Suggestion
+from .files import read_statement
 from .importer import finish_pending, import_statement, import_steps
 from .listing import recent_lines
 from .new_customer import customer_from_payer
@@ -38,6 +39,7 @@ __all__ = [
     "line_view",
     "list_statements",
     "mark_not_ours",
+    "read_statement",
     "recent_lines",
     "review_queue",
     "statement_lines",

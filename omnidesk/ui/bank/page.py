@@ -197,7 +197,7 @@ class BankPage(QWidget):
         name = Path(path).name
 
         def work():
-            data = Path(path).read_bytes()
+            data = banking.read_statement(path)
             yield from banking.import_steps(self._db, self._actor, data, name)
 
         self.import_button.setEnabled(False)

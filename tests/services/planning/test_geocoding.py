@@ -120,11 +120,11 @@ def test_a_geocoder_failure_keeps_the_orders_already_located(demo_db, nominatim)
 def test_cli_geocode_then_plan_with_geocode(capsys, sqlite_url, nominatim):
     from omnidesk.cli import main
     from omnidesk.config import Settings
-    from omnidesk.services.database import open_database
+    from omnidesk.services.database import init_database
     from omnidesk.services.demo import load_demo
 
     day = dt.date(2026, 3, 10)
-    db = open_database(sqlite_url)
+    db = init_database(sqlite_url)[0]
     load_demo(db, today=day)
     with db.unit_of_work() as s:
         orders = s.scalars(select(Order).where(Order.delivery_date == day).order_by(Order.number)).all()[:2]

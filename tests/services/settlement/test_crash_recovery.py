@@ -22,7 +22,7 @@ import sqlalchemy as sa
 
 from omnidesk.core.enums import PaymentKind, ReceiptStatus
 from omnidesk.persistence.models import AuditEntry, Receipt
-from omnidesk.services.database import open_database
+from omnidesk.services.database import init_database
 from omnidesk.services.ledger import register_payment
 
 from .conftest import CASHIER, Shop
@@ -60,7 +60,7 @@ def _wait_for_printing(app: subprocess.Popen, journal: Path, timeout: float = 60
 
 
 def test_killed_while_printing_never_prints_twice_nor_loses_a_receipt(sqlite_url, tmp_path):
-    db = open_database(sqlite_url)
+    db = init_database(sqlite_url)[0]
     buyer = Shop(db).customer(email="buyer@mail.ru")
     for i in range(TRIALS * 2 + 20):
         register_payment(db, CASHIER, customer_id=buyer, kind=PaymentKind.CASH if i % 2 else PaymentKind.CARD,

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from omnidesk.core.enums import CustomerKind, OrderStatus, PaymentKind
 from omnidesk.core.errors import InvalidInput
 from omnidesk.persistence.models import Allocation, Order, Payment, Receipt, ReceiptLine, ReceiptLink, Refund
-from omnidesk.services.database import open_database
+from omnidesk.services.database import init_database
 from omnidesk.services.ledger import (
     AllocationRequest,
     ExcessChoice,
@@ -160,7 +160,7 @@ _DB = {}
 
 def _shared_db(factory):
     if "db" not in _DB:
-        _DB["db"] = open_database(f"sqlite:///{factory.mktemp('ledger') / 'ledger.sqlite3'}")
+        _DB["db"] = init_database(f"sqlite:///{factory.mktemp('ledger') / 'ledger.sqlite3'}")[0]
     return _DB["db"]
 
 

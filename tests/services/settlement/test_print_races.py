@@ -116,3 +116,36 @@ def test_the_built_in_emulator_held_by_another_program_is_busy_not_a_crash(db, t
         journal.close()
         holder.stop()
     assert journal.status().last_document_number == 0  # free again
+
+
+PROCESS_ROUNDS = int(os.environ.get("OMNIDESK_PRINT_PROCESS_ROUNDS", "10" if os.environ.get("CI") == "true" else "2"))
+
+
+def test_two_print_owed_commands_at_once_on_the_built_in_emulator(sqlite_url, tmp_path):
+    """The report's case: two ``omnidesk fiscal print-owed`` processes with ``fiscal.url = emulator``."""
+    import subprocess
+    import sys
+
+    from omnidesk.core.enums import CustomerKind
+    from omnidesk.persistence.models import Customer
+    from omnidesk.services.database import init_database
+
+    db, _ = init_database(sqlite_url)
+    with db.unit_of_work() as s:
+        buyer = Customer(kind=CustomerKind.INDIVIDUAL, name="Иванов", phone="+79160000001")
+        s.add(buyer)
+        s.flush()
+        buyer_id = buyer.id
+    command = [sys.executable, "-m", "omnidesk", "fiscal", "print-owed", "--db", sqlite_url]
+    for _ in range(PROCESS_ROUNDS):
+        _owe(db, buyer_id, 3)
+        runs = [subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                for _ in range(2)]
+        for run in runs:
+            _out, err = run.communicate(timeout=180)
+            assert run.returncode == 0, err
+            assert "Traceback" not in err and "Exception" not in err
+    documents = [json.loads(line) for line in
+                 (tmp_path / "data" / "emulator" / "fn.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert_exactly_once(db, documents)
+    db.engine.dispose()

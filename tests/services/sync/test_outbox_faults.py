@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from omnidesk.core.enums import CustomerKind, OrderStatus, PaymentKind, PaymentSubject
 from omnidesk.core.vat import VatRate
 from omnidesk.persistence.models import Allocation, Customer, Order, OrderLine, OutboxMessage, Payment
-from omnidesk.services.database import open_database
+from omnidesk.services.database import init_database
 from omnidesk.services.sync import outbox
 from omnidesk.services.sync.state import put_state
 from tests.fakes.crm import FakeCrm
@@ -68,7 +68,7 @@ def _fill(db, crm: FakeCrm, onec: FakeOneC, orders: int) -> dict[str, list[int]]
 
 
 def test_every_message_arrives_exactly_once_in_order_under_thirty_percent_faults(sqlite_url):
-    db = open_database(sqlite_url)
+    db = init_database(sqlite_url)[0]
     faults_crm = Faults(error_rate=0.26, lost_answer_rate=0.1, slow_s=0.25, seed=11)
     faults_onec = Faults(error_rate=0.26, lost_answer_rate=0.1, slow_s=0.25, seed=12)
     with FakeCrm(faults=faults_crm) as crm, FakeOneC(faults=faults_onec) as onec:

@@ -12,7 +12,7 @@ from omnidesk.persistence.models import BankLineStatus
 from omnidesk.services.auth import Actor
 from omnidesk.services.banking import import_statement
 from omnidesk.services.context import AppContext
-from omnidesk.services.database import open_database
+from omnidesk.services.database import init_database
 from omnidesk.ui.bank.model import BankLinesModel, BankLinesProxy
 from omnidesk.ui.bank.page import BankPage
 from omnidesk.ui.tasks import TaskRunner
@@ -25,7 +25,7 @@ ACTOR = Actor("Менеджер")
 
 @pytest.fixture
 def db(sqlite_url):
-    database = open_database(sqlite_url)
+    database = init_database(sqlite_url)[0]
     database.shop = standard_shop(database)
     yield database
     database.engine.dispose()

@@ -12,7 +12,7 @@ from omnidesk.persistence.models import BankLineStatus
 from omnidesk.services.auth import Actor
 from omnidesk.services.banking import mark_not_ours
 from omnidesk.services.context import AppContext
-from omnidesk.services.database import open_database
+from omnidesk.services.database import init_database
 from omnidesk.ui.bank.page import BankPage
 from omnidesk.ui.changes import ChangeBus
 from omnidesk.ui.tasks import TaskRunner
@@ -27,7 +27,7 @@ B = statement(Doc("13", 180_000, "Кузнецова Ольга", "За кран
 
 @pytest.fixture
 def page(qtbot, sqlite_url):
-    db = open_database(sqlite_url)
+    db = init_database(sqlite_url)[0]
     standard_shop(db)
     context = AppContext(db, Settings())
     context.actor = MANAGER
@@ -79,7 +79,7 @@ def test_the_right_panel_follows_the_line_it_shows(qtbot, page, tmp_path):
     qtbot.waitUntil(lambda: numbers(page) == ["12", "13"], timeout=10_000)
     assert page.current_line() is not None and page.current_line().id == line.id  # still the line it shows
     assert page.purpose.text() == line.purpose
-    elsewhere = open_database(str(page._db.engine.url))
+    elsewhere = init_database(str(page._db.engine.url))[0]
     try:  # another workstation decides about the line
         mark_not_ours(elsewhere, MANAGER, line.id)
     finally:

@@ -20,10 +20,10 @@ CASHIER = Actor("Кассир Анна", Role.CASHIER)
 
 @pytest.fixture
 def demo_db(sqlite_url):
-    from omnidesk.services.database import open_database
+    from omnidesk.services.database import init_database
     from omnidesk.services.demo import load_demo
 
-    db = open_database(sqlite_url)
+    db = init_database(sqlite_url)[0]
     load_demo(db, today=dt.date(2026, 3, 10))
     yield db
     db.engine.dispose()

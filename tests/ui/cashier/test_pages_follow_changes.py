@@ -11,7 +11,7 @@ from fiscal_drivers.emulator import Emulator
 from fiscal_drivers.ffd import DocumentType
 from omnidesk.integrations.fiscal import RegisterConnection
 from omnidesk.services import orders as order_service
-from omnidesk.services.database import open_database
+from omnidesk.services.database import init_database
 from omnidesk.services.fiscal import FiscalJournal
 from omnidesk.services.receipts import list_receipts
 
@@ -65,7 +65,7 @@ def test_banner_and_status_line_follow_a_receipt_printed_on_another_workstation(
     assert "Receipts to print: " in banner.text()
     assert window.cashier_page.message.text().startswith("✓")
     [owed] = [r for r in list_receipts(window.db, customer_id=customer_id) if r.fd_number is None]
-    elsewhere = open_database(str(window.db.engine.url))
+    elsewhere = init_database(str(window.db.engine.url))[0]
     try:  # the other workstation's cashier prints it on the register there
         journal = FiscalJournal(elsewhere, lambda: RegisterConnection("emulator", emulator_dir=tmp_path / "there"),
                                 CASHIER)
@@ -94,7 +94,7 @@ def working_db(sqlite_url):
     from omnidesk.core.vat import VatRate
     from omnidesk.persistence.models import Customer, Order, OrderLine
 
-    db = open_database(sqlite_url)
+    db = init_database(sqlite_url)
     with db.unit_of_work() as session:
         customer = Customer(kind=CustomerKind.INDIVIDUAL, name="Орлова Мария Петровна", phone="+79161234567")
         session.add(customer)

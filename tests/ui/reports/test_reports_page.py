@@ -11,7 +11,7 @@ from PySide6.QtCore import QDate
 
 from omnidesk.services.auth import Actor
 from omnidesk.services.banking import import_statement
-from omnidesk.services.database import open_database
+from omnidesk.services.database import init_database
 from omnidesk.ui.reports.page import ActRowsModel, ReportsPage
 from omnidesk.ui.tasks import TaskRunner
 
@@ -21,7 +21,7 @@ from bank_statements import SANTEH_OVER, STRANGER, standard_shop, statement
 
 @pytest.fixture
 def page(qtbot, sqlite_url):
-    db = open_database(sqlite_url)
+    db = init_database(sqlite_url)[0]
     standard_shop(db)
     import_statement(db, Actor("Менеджер"), statement(SANTEH_OVER, STRANGER), "a.txt")
     runner = TaskRunner()

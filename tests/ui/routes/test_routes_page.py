@@ -27,10 +27,10 @@ DAY = dt.date(2026, 3, 10)
 
 @pytest.fixture
 def page(qtbot, sqlite_url):
-    from omnidesk.services.database import open_database
+    from omnidesk.services.database import init_database
     from omnidesk.services.demo import load_demo
 
-    db = open_database(sqlite_url)
+    db = init_database(sqlite_url)[0]
     load_demo(db, today=DAY)
     planning.plan_day(db, Actor("логист", Role.LOGIST), DAY, time_limit=20, max_iterations=200)
     runner = TaskRunner()
