@@ -94,7 +94,7 @@ def working_db(sqlite_url):
     from omnidesk.core.vat import VatRate
     from omnidesk.persistence.models import Customer, Order, OrderLine
 
-    db = init_database(sqlite_url)
+    db = init_database(sqlite_url)[0]
     with db.unit_of_work() as session:
         customer = Customer(kind=CustomerKind.INDIVIDUAL, name="Орлова Мария Петровна", phone="+79161234567")
         session.add(customer)
