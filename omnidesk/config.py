@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -15,9 +16,9 @@ from typing import Any
 
 import platformdirs
 
-from omnidesk.core.enums import Role
 from omnidesk.core.errors import InvalidInput
 from omnidesk.core.routing.travel import DEFAULT_DETOUR_FACTOR, DEFAULT_SPEED_KMH
+from omnidesk.secret_store import SecretStore, write_private
 
 APP = "omnidesk"
 
@@ -70,12 +71,13 @@ class Option:
     default: Any
     parse: Callable[[str], Any]
     help: str
+    secret: bool = False  # kept in the OS keyring (else a file only the user reads), shown masked
 
 
 OPTIONS: dict[str, Option] = {
     o.key: o
     for o in (
-        Option("db.url", "", str, "URL базы данных; пусто — файл SQLite в каталоге данных"),
+        Option("db.url", "", str, "URL базы данных; пусто — файл SQLite в каталоге данных", secret=True),
         Option("ui.lang", "ru", _choice("ru", "en"), "язык интерфейса (ru, en)"),
         Option("fiscal.protocol", "shtrih", _choice("shtrih"), "протокол ККТ"),
         Option("fiscal.url", "emulator", str, "порт ККТ: /dev/ttyACM0, COM3, socket://host:7778 или emulator"),
@@ -90,8 +92,10 @@ OPTIONS: dict[str, Option] = {
         Option("routing.speed_kmh", str(DEFAULT_SPEED_KMH), _positive_decimal_text, "средняя скорость, км/ч"),
         Option("routing.geocoder_url", "", str, "адрес геокодера, совместимого с Nominatim (пусто — не искать)"),
         Option("routing.tiles_url", "", str, "шаблон адреса тайлов карты {z}/{x}/{y} (пусто — карта без подложки)"),
-        Option("user.name", "", str, "имя пользователя для журнала изменений и чеков (кассир)"),
-        Option("user.role", "admin", _choice("logist", "cashier", "manager", "admin"), "роль пользователя"),
+        Option("user.name", "", str, "имя единственного пользователя, когда работа идёт без входа (SQLite)"),
+        Option("auth.without_sign_in", True, _parse_bool,
+               "работать без входа (один неявный администратор) — только с SQLite на одном рабочем месте"),
+        Option("auth.last_login", "", str, "логин последнего входа на этом рабочем месте (пароль не хранится)"),
         Option("demo.enabled", False, _parse_bool, "демонстрационные данные"),
     )
 }
@@ -129,15 +133,36 @@ class Settings:
     def __init__(self, path: Path | None = None) -> None:
         self.path = path or config_dir() / "settings.json"
         self._values: dict[str, Any] = {}
+        self._secrets = SecretStore(self.path.parent)
         if self.path.exists():
             try:
                 self._values = json.loads(self.path.read_text(encoding="utf-8"))
             except (OSError, ValueError) as exc:
                 raise InvalidInput(f"файл настроек {self.path} повреждён: {exc}") from exc
+            self._move_secrets_out()
+
+    def _move_secrets_out(self) -> None:
+        """A settings file written before secrets were kept apart: move them to the secret store."""
+        found = {key: self._values.pop(key) for key in list(self._values) if key in OPTIONS and OPTIONS[key].secret}
+        for key, value in found.items():
+            self._secrets.set(key, str(value))
+        if found or stat.S_IMODE(self.path.stat().st_mode) & 0o077:
+            self.save()
+
+    @property
+    def secrets_where(self) -> str:
+        return self._secrets.where
 
     def get(self, key: str) -> Any:
         option = _option(key)
+        if option.secret:
+            value = self._secrets.get(key)
+            return option.default if value is None else value
         return self._values.get(key, option.default)
+
+    def shown(self, key: str) -> str:
+        """The value as it may be printed or shown: secrets masked."""
+        return shown_value(key, self.get(key))
 
     def set(self, key: str, text: str) -> Any:
         return self.update({key: text})[key]
@@ -145,15 +170,16 @@ class Settings:
     def update(self, texts: dict[str, str]) -> dict[str, Any]:
         """Check every value first, then save them all at once (or none)."""
         parsed = {key: _parse(key, text) for key, text in texts.items()}
-        self._values.update(parsed)
+        for key, value in parsed.items():
+            if OPTIONS[key].secret:
+                self._secrets.set(key, str(value))
+            else:
+                self._values[key] = value
         self.save()
         return parsed
 
     def save(self) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(self._values, ensure_ascii=False, indent=2), encoding="utf-8")
-        tmp.replace(self.path)
+        write_private(self.path, json.dumps(self._values, ensure_ascii=False, indent=2))
 
     def items(self) -> list[tuple[str, Any]]:
         return [(key, self.get(key)) for key in OPTIONS]
@@ -182,11 +208,41 @@ class Settings:
     def user_name(self) -> str:
         return self.get("user.name") or ""
 
-    def user_role(self) -> Role:
-        return Role(self.get("user.role"))
+    def without_sign_in(self) -> bool:
+        return bool(self.get("auth.without_sign_in"))
+
+    def last_login(self) -> str:
+        return self.get("auth.last_login") or ""
 
     def db_url(self, override: str | None = None) -> str:
         return override or os.environ.get("OMNIDESK_DB") or self.get("db.url") or default_db_url()
+
+
+MASK = "••••••"
+
+
+def shown_value(key: str, value: Any) -> Any:
+    """A value fit for a screen, a log or an export: a secret URL keeps all but its password, other secrets
+    are masked whole."""
+    option = OPTIONS.get(key)
+    if option is None or not option.secret or not value:
+        return value
+    text = str(value)
+    if "://" in text:
+        return mask_url(text)
+    return MASK
+
+
+def mask_url(text: str) -> str:
+    """``scheme://user:password@host/db`` → ``scheme://user:••••••@host/db`` (anything else unchanged)."""
+    scheme, sep, rest = text.partition("://")
+    netloc, slash, path = rest.partition("/")
+    if not sep or "@" not in netloc:
+        return text
+    userinfo, host = netloc.rsplit("@", 1)
+    if ":" not in userinfo:
+        return text
+    return f"{scheme}://{userinfo.split(':', 1)[0]}:{MASK}@{host}{slash}{path}"
 
 
 def _parse(key: str, text: str) -> Any:

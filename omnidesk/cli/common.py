@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import getpass
 import json
+import os
 import sys
 import traceback
 from decimal import Decimal, InvalidOperation
@@ -25,6 +27,8 @@ def add_common_options(parser: argparse.ArgumentParser, *, top_level: bool = Fal
     parser.add_argument("--debug", action="store_true", default=False if top_level else argparse.SUPPRESS,
                         help="показывать полный стек ошибок")
     parser.add_argument("--lang", choices=("ru", "en"), default=default, help="язык интерфейса")
+    parser.add_argument("--user", metavar="ЛОГИН", default=default,
+                        help="войти как этот пользователь (пароль — из OMNIDESK_PASSWORD или запрос)")
 
 
 def add_json_option(parser: argparse.ArgumentParser) -> None:
@@ -46,7 +50,24 @@ def context(args: argparse.Namespace) -> AppContext:
 
         built = build_context(getattr(args, "db", None), lang=getattr(args, "lang", None))
         args._context = built
+        login = getattr(args, "user", None)
+        if login:
+            built.sign_in(login, password("OMNIDESK_PASSWORD", f"Пароль пользователя {login}: "))
+        built.actor  # noqa: B018 - on a shared database nothing is done before signing in (raises)
     return built
+
+
+def password(variable: str, prompt: str, *, confirm: bool = False) -> str:
+    """A password from the environment variable, else asked on the terminal (never an argument: ps shows those)."""
+    value = os.environ.get(variable)
+    if value:
+        return value
+    if not sys.stdin or not sys.stdin.isatty():
+        raise InvalidInput(f"нужен пароль: задайте {variable} или запустите команду в терминале")
+    value = getpass.getpass(prompt)
+    if confirm and getpass.getpass("Повторите пароль: ") != value:
+        raise InvalidInput("пароли не совпадают")
+    return value
 
 
 def open_db(args: argparse.Namespace) -> Database:

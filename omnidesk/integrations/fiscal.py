@@ -104,19 +104,19 @@ class RegisterConnection:
             raise RegisterError(_words(exc)) from exc
 
     # --- documents ------------------------------------------------------------------
-    def print(self, plan: ReceiptPlan, cashier: str) -> DeviceDocument:
+    def print(self, plan: ReceiptPlan, cashier: str, cashier_inn: str = "") -> DeviceDocument:
         """Print the plan; a result only if it was fiscalised exactly once (see ``FiscalRegister``)."""
-        document = to_driver(plan, cashier)
+        document = to_driver(plan, cashier, cashier_inn)
         if isinstance(document, fd.Correction):
             correction = document
             return _document(self._call(lambda r: r.print_correction(correction)))
         return _document(self._call(lambda r: r.print_receipt(document)))
 
-    def open_shift(self, cashier: str) -> DeviceDocument:
-        return _document(self._call(lambda r: r.open_shift(fd.Person(name=cashier))))
+    def open_shift(self, cashier: str, cashier_inn: str = "") -> DeviceDocument:
+        return _document(self._call(lambda r: r.open_shift(fd.Person(name=cashier, inn=cashier_inn or None))))
 
-    def close_shift(self, cashier: str) -> DeviceDocument:
-        return _document(self._call(lambda r: r.close_shift(fd.Person(name=cashier))))
+    def close_shift(self, cashier: str, cashier_inn: str = "") -> DeviceDocument:
+        return _document(self._call(lambda r: r.close_shift(fd.Person(name=cashier, inn=cashier_inn or None))))
 
     def x_report(self) -> None:
         self._call(lambda r: r.x_report())
@@ -161,7 +161,7 @@ def _document(result: fd.DocumentResult) -> DeviceDocument:
                           result.recovered)
 
 
-def to_driver(plan: ReceiptPlan, cashier: str = "") -> fd.Receipt:
+def to_driver(plan: ReceiptPlan, cashier: str = "", cashier_inn: str = "") -> fd.Receipt:
     """The plan in the driver's terms: a receipt, or a correction receipt when the plan corrects."""
     lines = tuple(
         fd.Line(name=line.name, price=line.price, quantity=line.quantity_milli, vat=fd.VatRate(line.vat.ffd_code),
@@ -171,7 +171,7 @@ def to_driver(plan: ReceiptPlan, cashier: str = "") -> fd.Receipt:
     operation = fd.Operation(int(plan.operation))
     payments = fd.Payments(cash=plan.cash, electronic=plan.electronic, prepayment=plan.prepayment_offset,
                            credit=plan.credit)
-    person = fd.Person(name=cashier) if cashier else None
+    person = fd.Person(name=cashier, inn=cashier_inn or None) if cashier else None
     if plan.correction is None:
         return fd.Receipt(operation=operation, lines=lines, payments=payments, cashier=person,
                           buyer_contact=plan.buyer_contact)

@@ -10,6 +10,8 @@ from sqlalchemy.orm import Session
 
 from omnidesk.persistence.models import AuditEntry
 
+from . import collect
+
 
 def current_user(name: str | None = None) -> str:
     """The user named in settings, else the operating-system login."""
@@ -23,6 +25,6 @@ def current_user(name: str | None = None) -> str:
 
 def record(session: Session, user: str, action: str, entity: str, entity_id: int | None, **details: Any) -> None:
     session.add(AuditEntry(
-        user=user, action=action, entity=entity, entity_id=entity_id,
+        user=user[:64], workstation=collect.workstation(), action=action, entity=entity, entity_id=entity_id,
         details=json.dumps(details, ensure_ascii=False, default=str, sort_keys=True),
     ))

@@ -29,7 +29,7 @@ from omnidesk.integrations.fiscal import (
 from omnidesk.persistence.models import Receipt
 
 from . import audit
-from .auth import Actor, Role, require
+from .auth import Actor, permit
 from .receipts import ReceiptView, plan_of, view
 from .uow import Database
 
@@ -144,13 +144,13 @@ class FiscalJournal:
 
     def print_receipt(self, receipt_id: int) -> ReceiptView:
         """Print one owed receipt; raises FiscalDeviceError with the device's words if it did not print."""
-        require(self.actor, Role.CASHIER, action="печать чека")
+        permit(self.actor, "receipt.print")
         if self._has_pending():
             self.recover()
         self._ensure_shift()
         plan = self._begin(receipt_id)
         try:
-            result = self.connection.print(plan, self.actor.name)
+            result = self.connection.print(plan, self.actor.cashier_name, self.actor.inn)
         except RegisterStateUnknown as exc:
             raise FiscalDeviceError(f"ККТ не ответила, состояние чека неизвестно — он будет сверен при "
                                     f"следующей печати: {_message(exc)}") from exc
@@ -201,7 +201,7 @@ class FiscalJournal:
             receipt.fd_before = last
             receipt.error = None
             receipt.device = self.connection.description
-            audit.record(session, self.actor.name, "receipt.print.begin", "receipt", receipt.id, fd_before=last)
+            audit.record(session, self.actor.author, "receipt.print.begin", "receipt", receipt.id, fd_before=last)
             return plan_of(receipt)
 
     def _mark_printed(self, receipt_id: int, document: DeviceDocument) -> ReceiptView:
@@ -213,7 +213,7 @@ class FiscalJournal:
             receipt.printed_at = document.datetime or dt.datetime.now()
             receipt.shift_number = document.shift_number
             receipt.error = None
-            audit.record(session, self.actor.name, "receipt.print.done", "receipt", receipt.id,
+            audit.record(session, self.actor.author, "receipt.print.done", "receipt", receipt.id,
                          fd_number=document.fd_number, fiscal_sign=str(document.fiscal_sign),
                          recovered=document.recovered)
             return view(session, receipt)
@@ -223,23 +223,23 @@ class FiscalJournal:
             receipt = _stored(session.get(Receipt, receipt_id), receipt_id)
             receipt.status = ReceiptStatus.FAILED
             receipt.error = error[:500]
-            audit.record(session, self.actor.name, "receipt.print.failed", "receipt", receipt.id, error=error)
+            audit.record(session, self.actor.author, "receipt.print.failed", "receipt", receipt.id, error=error)
 
     # --- shift and cash drawer ---------------------------------------------------
     def open_shift(self) -> DeviceDocument:
-        require(self.actor, Role.CASHIER, action="открытие смены")
-        result = self._device("открытие смены", lambda r: r.open_shift(self.actor.name))
+        permit(self.actor, "shift.open")
+        result = self._device("открытие смены", lambda r: r.open_shift(self.actor.cashier_name, self.actor.inn))
         self._log("shift.open", fd_number=result.fd_number, shift=result.shift_number)
         return result
 
     def close_shift(self) -> DeviceDocument:
-        require(self.actor, Role.CASHIER, action="Z-отчёт")
-        result = self._device("Z-отчёт", lambda r: r.close_shift(self.actor.name))
+        permit(self.actor, "shift.close")
+        result = self._device("Z-отчёт", lambda r: r.close_shift(self.actor.cashier_name, self.actor.inn))
         self._log("shift.close", fd_number=result.fd_number, shift=result.shift_number)
         return result
 
     def x_report(self) -> None:
-        require(self.actor, Role.CASHIER, Role.MANAGER, action="X-отчёт")
+        permit(self.actor, "shift.x_report")
         self._device("X-отчёт", lambda r: r.x_report())
         self._log("shift.x_report")
 
@@ -250,7 +250,7 @@ class FiscalJournal:
         self._cash("выплата", amount, lambda r: r.cash_out(amount))
 
     def _cash(self, what: str, amount: int, call: Callable[[RegisterConnection], None]) -> None:
-        require(self.actor, Role.CASHIER, action=what)
+        permit(self.actor, "cash.in" if what == "внесение" else "cash.out")
         if amount <= 0:
             raise InvalidInput("сумма должна быть больше нуля")
         self._device(what, call)
@@ -258,7 +258,7 @@ class FiscalJournal:
 
     def _log(self, action: str, **details) -> None:
         with self.db.unit_of_work() as session:
-            audit.record(session, self.actor.name, action, "register", None, **details)
+            audit.record(session, self.actor.author, action, "register", None, **details)
 
 
 def _stored(receipt: Receipt | None, receipt_id: int) -> Receipt:

@@ -18,10 +18,11 @@ def run(capsys, *argv):
     return code, out, err
 
 
-def test_init_demo_then_orders_list_json(capsys, db_url):
+def test_init_demo_then_orders_list_json(capsys, db_url, monkeypatch):
+    monkeypatch.setenv("OMNIDESK_PASSWORD", "admin-password-1")
     code, out, _ = run(capsys, "init", "--demo", "--db", db_url)
-    assert code == 0 and "создана" in out and "80 заказов" in out
-    code, out, _ = run(capsys, "orders", "list", "--json", "--db", db_url)
+    assert code == 0 and "создана" in out and "80 заказов" in out and "Создан администратор: логин admin" in out
+    code, out, _ = run(capsys, "orders", "list", "--json", "--db", db_url, "--user", "admin")
     orders = json.loads(out)
     assert code == 0 and len(orders) == 80
     first = orders[0]

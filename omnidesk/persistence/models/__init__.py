@@ -11,6 +11,7 @@ from .money import Allocation, Payment, Refund
 from .orders import Order, OrderLine
 from .planning import GeocodeEntry, OrderPlanning  # noqa: F401 (route planning)
 from .receipts import Receipt, ReceiptLine, ReceiptLink
+from .users import User
 
 __all__ = [
     "Allocation",
@@ -35,5 +36,6 @@ __all__ = [
     "Refund",
     "Route",
     "Stop",
+    "User",
     "Vehicle",
 ]

@@ -65,7 +65,7 @@ def book_in(session: Session, actor: Actor, line: BankLine, job: Job) -> LedgerR
         assert payment_id is not None
     link_payment(session, line, payment_id)
     if job.remember:
-        remember_account(session, line.customer_id, job.remember, line.id, actor.name)
+        remember_account(session, line.customer_id, job.remember, line.id, actor.author)
     return ledger
 
 
@@ -121,7 +121,7 @@ def _book_batch(session: Session, actor: Actor, jobs: Sequence[Job]) -> dict[int
         if job.line_id not in out:
             link_payment(session, line, existing[line.document_key])
             out[job.line_id] = Booked(line.status)
-    remember_accounts(session, [(lines[j.line_id].customer_id, j.remember, j.line_id) for j in jobs if j.remember], actor.name)
+    remember_accounts(session, [(lines[j.line_id].customer_id, j.remember, j.line_id) for j in jobs if j.remember], actor.author)
     return out
 
 

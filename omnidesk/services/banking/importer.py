@@ -22,7 +22,7 @@ from omnidesk.integrations.bankfiles import BankDocument, Statement, document_ke
 from omnidesk.persistence.models import BankLine, BankLineStatus, BankStatement
 
 from .. import audit
-from ..auth import Actor, Role, require
+from ..auth import Actor, permit
 from ..ledger import AllocationRequest
 from ..uow import Database
 from .booking import BATCH, Booked, Job, book_automatic
@@ -58,7 +58,7 @@ def import_steps(db: Database, actor: Actor, data: bytes, file_name: str = "") -
     Closing the generator before the statement is stored imports nothing; once it is stored,
     the automatic bookings are finished even if the caller stops listening.
     """
-    require(actor, Role.CASHIER, Role.MANAGER, action="загрузка банковской выписки")
+    permit(actor, "bank.import")
     finish_pending(db, actor)
     yield ImportProgress("parse", 0, 1)
     statement = parse_statement(data)
@@ -147,7 +147,7 @@ def _store(db: Database, actor: Actor, statement: Statement, data: bytes, file_n
             lines = {d.key: _line(row.id, d, results.get(d.key)) for d in fresh}
             session.add_all(lines.values())
             session.flush()
-            audit.record(session, actor.name, "bank.import", "bank_statement", row.id, file=file_name,
+            audit.record(session, actor.author, "bank.import", "bank_statement", row.id, file=file_name,
                          imported=row.imported, duplicates=duplicates, outgoing=row.outgoing_skipped)
             return row.id, {key: line.id for key, line in lines.items()}
     except sa_exc.IntegrityError as exc:

@@ -19,7 +19,7 @@ from omnidesk.core.errors import InvalidInput, NotFound
 from omnidesk.persistence.models import Allocation, Customer, Order, Payment
 
 from .. import audit
-from ..auth import Actor, Role, require
+from ..auth import Actor, permit
 from ..receipts import store_plans
 from .payments import AllocationRequest, _plan_allocations, allocate_and_plan
 
@@ -46,7 +46,7 @@ class Recorded:
 
 
 def record_payments(session: Session, actor: Actor, requests: Sequence[PaymentRequest]) -> list[Recorded]:
-    require(actor, Role.CASHIER, Role.MANAGER, action="регистрация поступления")
+    permit(actor, "payment.register")
     if any(r.amount <= 0 for r in requests):
         raise InvalidInput("сумма поступления должна быть больше нуля")
     if not requests:
@@ -68,7 +68,7 @@ def record_payments(session: Session, actor: Actor, requests: Sequence[PaymentRe
         Payment(customer_id=r.customer_id, kind=r.kind, amount=r.amount, received_at=r.received_at,
                 payer_name=r.payer_name or buyers[r.customer_id].name, payer_inn=r.payer_inn or buyers[r.customer_id].inn,
                 payer_account=r.payer_account, purpose=r.purpose, source=r.source, source_key=r.source_key,
-                created_by=actor.name)
+                created_by=actor.author)
         for r in requests
     ]
     session.add_all(payments)
@@ -84,7 +84,7 @@ def record_payments(session: Session, actor: Actor, requests: Sequence[PaymentRe
         plans.extend(owed)
         counts.append(len(owed))
         advance = request.amount - sum(part for _o, part, _b in plan)
-        audit.record(session, actor.name, "payment.register", "payment", payment.id, kind=request.kind.value,
+        audit.record(session, actor.author, "payment.register", "payment", payment.id, kind=request.kind.value,
                      amount=request.amount, customer=buyer.id, allocated={o.number: a for o, a, _b in plan}, advance=advance)
     session.flush()
     store_plans(session, plans)

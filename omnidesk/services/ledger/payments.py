@@ -15,7 +15,7 @@ from omnidesk.core.receipts import plan_advance, plan_prepayment, receipt_owed_f
 from omnidesk.persistence.models import Customer, Order, Payment
 
 from .. import audit
-from ..auth import Actor, Role, require
+from ..auth import Actor, permit
 from ..customers import get_customer
 from ..receipts import ReceiptView, store_plans, view
 from ..uow import Database
@@ -49,7 +49,7 @@ def register_payment(
     driver_id: int | None = None, route_id: int | None = None,
 ) -> LedgerResult:
     """Register money received and apply it to orders; what is left becomes the customer's advance."""
-    require(actor, Role.CASHIER, Role.MANAGER, action="регистрация поступления")
+    permit(actor, "payment.register")
     with db.unit_of_work() as session:
         buyer = get_customer(session, customer_id)
         return record_payment(
@@ -68,21 +68,21 @@ def record_payment(
 ) -> LedgerResult:
     """:func:`register_payment` inside the caller's unit of work, so that what caused the payment (a bank
     line) commits together with it. Raises InvalidInput (nothing is kept: the caller's unit rolls back)."""
-    require(actor, Role.CASHIER, Role.MANAGER, action="регистрация поступления")
+    permit(actor, "payment.register")
     if amount <= 0:
         raise InvalidInput("сумма поступления должна быть больше нуля")
     payment = Payment(
         customer_id=buyer.id, kind=kind, amount=amount, received_at=received_at or dt.datetime.now(),
         payer_name=payer_name or buyer.name, payer_inn=payer_inn or buyer.inn, payer_account=payer_account,
         purpose=purpose, source=source,
-        source_key=source_key, driver_id=driver_id, route_id=route_id, created_by=actor.name,
+        source_key=source_key, driver_id=driver_id, route_id=route_id, created_by=actor.author,
     )
     session.add(payment)
     session.flush()
     plan = _plan_allocations(session, buyer, allocations, amount)
     receipts = _apply(session, actor, buyer, payment, plan)
     advance = amount - sum(a for _o, a, _p in plan)
-    audit.record(session, actor.name, "payment.register", "payment", payment.id, kind=kind.value, amount=amount,
+    audit.record(session, actor.author, "payment.register", "payment", payment.id, kind=kind.value, amount=amount,
                  customer=buyer.id, allocated={o.number: a for o, a, _p in plan}, advance=advance)
     return _result(session, buyer, payment, plan, advance, receipts)
 
@@ -129,7 +129,7 @@ def allocate_and_plan(session: Session, actor: Actor, buyer: Customer, payment: 
     electronic = payment.kind is not PaymentKind.CASH
     plans = []
     for order, part, before in plan:
-        entries.allocate(session, payment, order.id, part, actor.name)
+        entries.allocate(session, payment, order.id, part, actor.author)
         if receipts_owed:
             plans.append(plan_prepayment(state.order_snap(order), part, electronic=electronic, payment_id=payment.id,
                                          already_prepaid=before, contact=state.contact_of(buyer)))
@@ -143,7 +143,7 @@ def allocate_and_plan(session: Session, actor: Actor, buyer: Customer, payment: 
 def apply_advance(db: Database, actor: Actor, *, customer_id: int, order_number: str,
                   amount: int | None = None) -> LedgerResult:
     """Pay an order from the customer's advance. No receipt now: the delivery receipt offsets it (1215)."""
-    require(actor, Role.CASHIER, Role.MANAGER, action="зачёт аванса")
+    permit(actor, "advance.apply")
     with db.unit_of_work() as session:
         buyer = get_customer(session, customer_id)
         balance = state.balance_of(session, buyer.id)
@@ -155,8 +155,8 @@ def apply_advance(db: Database, actor: Actor, *, customer_id: int, order_number:
         if part <= 0 or part > due or part > balance:
             raise InvalidInput(f"по заказу №{order.number} к оплате {format_amount(due)}, на авансе "
                                f"{format_amount(balance)}: зачесть {format_amount(part)} нельзя")
-        entries.allocate_from_advance(session, buyer.id, order.id, part, actor.name)
-        audit.record(session, actor.name, "advance.apply", "order", order.id, amount=part, customer=buyer.id)
+        entries.allocate_from_advance(session, buyer.id, order.id, part, actor.author)
+        audit.record(session, actor.author, "advance.apply", "order", order.id, amount=part, customer=buyer.id)
         return _result(session, buyer, None, [(order, part, 0)], 0, [])
 
 
