@@ -52,10 +52,10 @@ def test_users_list_set_password_disable(capsys, office, monkeypatch):
 
 
 def test_a_logist_is_refused_money_and_printing(capsys, office, monkeypatch):
-    code, out, err = run(capsys, "fiscal", "print-owed", "--db", office, *as_user(monkeypatch, "petr"))
+    code, _, err = run(capsys, "fiscal", "print-owed", "--db", office, *as_user(monkeypatch, "petr"))
     assert code != 0 and "печать чека: нужна роль кассир или администратор" in err and "Traceback" not in err
-    code, out, err = run(capsys, "payments", "add", "--customer", "1", "--amount", "100", "--kind", "cash",
-                         "--db", office, *as_user(monkeypatch, "petr"))
+    code, _, err = run(capsys, "payments", "add", "--customer", "1", "--amount", "100", "--kind", "cash",
+                       "--db", office, *as_user(monkeypatch, "petr"))
     assert code != 0 and "регистрация поступления: нужна роль" in err and "у пользователя petr роль логист" in err
     code, _, err = run(capsys, "users", "add", "eve", "--role", "admin", "--name", "Ева", "--db", office,
                          *as_user(monkeypatch, "anna"))
