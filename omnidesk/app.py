@@ -35,19 +35,30 @@ def create_qapplication(lang: str):
     return app
 
 
-def build_window(db_url: str | None = None, lang: str | None = None):
-    """The QApplication and a main window on the database, not yet shown."""
+def build_window(db_url: str | None = None, lang: str | None = None, *, ask_sign_in: bool = False):
+    """The QApplication and a main window on the database, not yet shown (None when nobody signed in).
+
+    With ``ask_sign_in`` the sign-in dialog comes first unless this lone SQLite workstation works without it.
+    """
     from omnidesk.ui.main_window import MainWindow
 
     context = build_context(db_url, lang=lang)
     app = create_qapplication(context.lang)
+    if ask_sign_in and not context.signed_in:
+        from omnidesk.ui.sign_in import sign_in
+
+        if sign_in(context) is None:
+            context.close()
+            return app, None
     window = MainWindow(context)
     return app, window
 
 
 def run(db_url: str | None = None, lang: str | None = None) -> int:
     """Start the desktop application; returns the exit code."""
-    app, window = build_window(db_url, lang)
+    app, window = build_window(db_url, lang, ask_sign_in=True)
+    if window is None:
+        return 0
     window.show()
     window.start()
     return app.exec()

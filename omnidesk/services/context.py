@@ -37,6 +37,7 @@ RESTART_KEYS = frozenset({"db.url", "ui.lang"})
 FISCAL_KEYS = frozenset({"fiscal.url", "fiscal.protocol"})
 ROUTING_KEYS = frozenset({"routing.osrm_url", "routing.detour_factor", "routing.speed_kmh"})
 USER_KEYS = frozenset({"user.name", "auth.without_sign_in"})
+SIGNED_IN = "auth.signed_in"  # not a setting: reported as one when another person signs in on this window
 # this workstation's own: any signed-in person may change them; every other setting needs an administrator
 WORKSTATION_KEYS = frozenset({"fiscal.url", "fiscal.protocol", "ui.lang", "auth.last_login"})
 
@@ -175,7 +176,7 @@ class AppContext:
     @staticmethod
     def journal_depends_on(keys: frozenset[str]) -> bool:
         """Whether a journal built before these settings changed talks to the wrong register or as the wrong person."""
-        return bool(keys & (FISCAL_KEYS | USER_KEYS))
+        return bool(keys & (FISCAL_KEYS | USER_KEYS | {SIGNED_IN}))
 
     def settings_changed(self, keys: frozenset[str]) -> None:
         if keys & ROUTING_KEYS:

@@ -12,13 +12,15 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QPushButton,
     QStackedWidget,
     QWidget,
 )
 
 from omnidesk.config import config_dir
 from omnidesk.core.changes import Changes
-from omnidesk.services.context import AppContext
+from omnidesk.services.auth import ROLE_NAMES, may
+from omnidesk.services.context import SIGNED_IN, AppContext
 
 from .bank.page import BankPage
 from .cashier.fiscal_queue import FiscalQueue
@@ -84,6 +86,12 @@ class MainWindow(QMainWindow):
         self.status.database.setText(self.tr("Database: {0}").format(context.database_description))
         self._show_register_unread()
         self.status.sync.setText(self.tr("Sync: not configured"))
+        self.user_button = QPushButton()
+        self.user_button.setFlat(True)
+        self.user_button.setToolTip(self.tr("Switch user"))
+        self.user_button.clicked.connect(self.switch_user)
+        self.statusBar().addPermanentWidget(self.user_button)
+        self._show_user()
         self.cashier_page.register.state_changed.connect(self.status.set_fiscal)
         self.settings_page.saved.connect(self.changes.publish)
         self.changes.changed.connect(self.apply_changes)
@@ -118,6 +126,28 @@ class MainWindow(QMainWindow):
                 self.navigation.setCurrentRow(row)
                 return
         raise KeyError(key)
+
+    # --- who works here ------------------------------------------------------------------------------
+    def _show_user(self) -> None:
+        """The person and role in the status bar; pages the role has no use for are hidden (services refuse anyway)."""
+        actor = self.context.actor
+        role = ROLE_NAMES[actor.role]
+        self.user_button.setText(self.tr("{0} ({1}) — switch user").format(actor.name, role))
+        hidden = {"cashier": not (may(actor, "payment.register") or may(actor, "receipt.print")),
+                  "bank": not may(actor, "bank.import")}
+        for row, page in enumerate(self.pages):
+            self.navigation.item(row).setHidden(hidden.get(page.key, False))
+        if self.navigation.currentItem() is not None and self.navigation.currentItem().isHidden():
+            self.navigation.setCurrentRow(0)
+
+    def switch_user(self) -> None:
+        """«Сменить пользователя» without restarting: the next person signs in; the window acts as them."""
+        from .sign_in import SignInDialog
+
+        dialog = SignInDialog(self.context, self)
+        if dialog.exec() and dialog.actor is not None:
+            self._show_user()
+            self.apply_changes(Changes(settings=frozenset({SIGNED_IN})))
 
     def _show_register_unread(self) -> None:
         url = self.context.fiscal.url

@@ -4,42 +4,42 @@
 <context>
     <name>ActRowsModel</name>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="40"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="41"/>
         <source>Date</source>
         <translation>Дата</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="40"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="41"/>
         <source>Document</source>
         <translation>Документ</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="40"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="41"/>
         <source>Receipts, details</source>
         <translation>Чеки, сведения</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="40"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="41"/>
         <source>Debit</source>
         <translation>Дебет</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="41"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="42"/>
         <source>Credit</source>
         <translation>Кредит</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="49"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="50"/>
         <source>Opening balance</source>
         <translation>Сальдо начальное</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="51"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="52"/>
         <source>Turnover</source>
         <translation>Обороты за период</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="52"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="53"/>
         <source>Closing balance</source>
         <translation>Сальдо конечное</translation>
     </message>
@@ -103,117 +103,117 @@
 <context>
     <name>BankPage</name>
     <message>
-        <location filename="../../omnidesk/ui/bank/page.py" line="60"/>
+        <location filename="../../omnidesk/ui/bank/page.py" line="62"/>
         <source>Import statement…</source>
         <translation>Загрузить выписку…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/page.py" line="61"/>
+        <location filename="../../omnidesk/ui/bank/page.py" line="63"/>
         <source>1CClientBankExchange file; you can also drop it on this page</source>
         <translation>Файл 1CClientBankExchange; его можно и перетащить на эту страницу</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/page.py" line="62"/>
+        <location filename="../../omnidesk/ui/bank/page.py" line="64"/>
         <source>Only lines to review</source>
         <translation>Только на разбор</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/page.py" line="63"/>
+        <location filename="../../omnidesk/ui/bank/page.py" line="65"/>
         <source>Drop a bank statement here or press Import.</source>
         <translation>Перетащите сюда банковскую выписку или нажмите «Загрузить».</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/page.py" line="67"/>
+        <location filename="../../omnidesk/ui/bank/page.py" line="69"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/page.py" line="111"/>
+        <location filename="../../omnidesk/ui/bank/page.py" line="113"/>
         <source>Use suggestion</source>
         <translation>Взять подсказку</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/page.py" line="113"/>
+        <location filename="../../omnidesk/ui/bank/page.py" line="115"/>
         <source>Not ours</source>
         <translation>Не наш платёж</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/page.py" line="115"/>
+        <location filename="../../omnidesk/ui/bank/page.py" line="117"/>
         <source>Undo allocation</source>
         <translation>Отменить зачёт</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/page.py" line="116"/>
+        <location filename="../../omnidesk/ui/bank/page.py" line="118"/>
         <source>A reversing entry: the money goes back to the customer&apos;s advance</source>
         <translation>Сторнирующая запись: деньги возвращаются в аванс покупателя</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/page.py" line="120"/>
+        <location filename="../../omnidesk/ui/bank/page.py" line="122"/>
         <source>Suggestions</source>
         <translation>Подсказки</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/page.py" line="127"/>
+        <location filename="../../omnidesk/ui/bank/page.py" line="129"/>
         <source>Split across orders and advance</source>
         <translation>Разнести по заказам и в аванс</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/page.py" line="129"/>
+        <location filename="../../omnidesk/ui/bank/page.py" line="131"/>
         <source>Allocations of this payment</source>
         <translation>Зачёты этого платежа</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/page.py" line="164"/>
+        <location filename="../../omnidesk/ui/bank/page.py" line="166"/>
         <source>Bank statement</source>
         <translation>Банковская выписка</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/page.py" line="165"/>
+        <location filename="../../omnidesk/ui/bank/page.py" line="167"/>
         <source>Bank statements (*.txt);;All files (*)</source>
         <translation>Банковские выписки (*.txt);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/page.py" line="189"/>
+        <location filename="../../omnidesk/ui/bank/page.py" line="191"/>
         <source>Importing {0}…</source>
         <translation>Загрузка {0}…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/page.py" line="206"/>
+        <location filename="../../omnidesk/ui/bank/page.py" line="208"/>
         <source>Import cancelled.</source>
         <translation>Загрузка отменена.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/page.py" line="216"/>
+        <location filename="../../omnidesk/ui/bank/page.py" line="218"/>
         <source>{0}: {1} new, {2} duplicates, {3} outgoing skipped; {4} to review</source>
         <translation>{0}: новых {1}, повторов {2}, исходящих пропущено {3}; на разбор {4}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/page.py" line="232"/>
+        <location filename="../../omnidesk/ui/bank/page.py" line="234"/>
         <source>Nothing imported: {0}</source>
         <translation>Ничего не загружено: {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/page.py" line="249"/>
+        <location filename="../../omnidesk/ui/bank/page.py" line="251"/>
         <source>advance</source>
         <translation>аванс</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/page.py" line="268"/>
+        <location filename="../../omnidesk/ui/bank/page.py" line="270"/>
         <source>(undone {0})</source>
         <translation>(отменено {0})</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/page.py" line="293"/>
+        <location filename="../../omnidesk/ui/bank/page.py" line="299"/>
         <source>Payment No. {0} booked.</source>
         <translation>Платёж №{0} разнесён.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/page.py" line="299"/>
+        <location filename="../../omnidesk/ui/bank/page.py" line="305"/>
         <source>Payment No. {0} marked as not ours.</source>
         <translation>Платёж №{0} отмечен как не наш.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/page.py" line="306"/>
+        <location filename="../../omnidesk/ui/bank/page.py" line="312"/>
         <source>Allocation to order No. {0} undone.</source>
         <translation>Зачёт в заказ №{0} отменён.</translation>
     </message>
@@ -297,160 +297,160 @@
 <context>
     <name>CashierPage</name>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="96"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="95"/>
         <source>Payment…</source>
         <translation>Поступление…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="96"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="95"/>
         <source>Delivery outcome…</source>
         <translation>Итог доставки…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="98"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="97"/>
         <source>Return…</source>
         <translation>Возврат товара…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="98"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="97"/>
         <source>Cancel order…</source>
         <translation>Отмена заказа…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="99"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="98"/>
         <source>Refund advance…</source>
         <translation>Возврат аванса…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="99"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="98"/>
         <source>Correction…</source>
         <translation>Чек коррекции…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="100"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="99"/>
         <source>Print selected</source>
         <translation>Печать выбранного</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="95"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="94"/>
         <source>Print waiting receipts</source>
         <translation>Напечатать ожидающие чеки</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="71"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="70"/>
         <source>Register</source>
         <translation>Касса</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="72"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="71"/>
         <source>Driver handover</source>
         <translation>Сдача выручки</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="97"/>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="285"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="96"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="284"/>
         <source>Pay from advance</source>
         <translation>Оплатить из аванса</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="119"/>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="234"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="118"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="233"/>
         <source>Return to the advance</source>
         <translation>Вернуть в аванс</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="120"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="119"/>
         <source>Move to another order…</source>
         <translation>Перенести в другой заказ…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="222"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="221"/>
         <source>Select an allocation that still holds money (tab «Allocations to orders»).</source>
         <translation>Выберите зачёт, в котором ещё есть деньги (вкладка «Зачёты по заказам»).</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="230"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="229"/>
         <source>Return {0} from order No. {1} to the customer&apos;s advance?</source>
         <translation>Вернуть {0} из заказа № {1} в аванс покупателя?</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="232"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="231"/>
         <source>A reversing entry is added; nothing is deleted. If the money was fiscalised as a prepayment, an income return and an advance receipt become owed.</source>
         <translation>Добавится отменяющая запись, ничего не удаляется. Если деньги были пробиты как предоплата, к печати добавятся чек возврата прихода и чек аванса.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="234"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="233"/>
         <source>Undo an allocation</source>
         <translation>Отмена зачёта</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="237"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="236"/>
         <source>Returned to the advance from order No. {0}</source>
         <translation>Возвращено в аванс из заказа № {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="246"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="245"/>
         <source>The customer has no other open order that owes money.</source>
         <translation>У покупателя нет другого открытого заказа с долгом.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="247"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="246"/>
         <source>Move an allocation</source>
         <translation>Перенос зачёта</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="247"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="246"/>
         <source>To order:</source>
         <translation>В заказ:</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="252"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="251"/>
         <source>Moved from order No. {0} to order No. {1}</source>
         <translation>Перенесено из заказа № {0} в заказ № {1}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="259"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="258"/>
         <location filename="../../omnidesk/ui/cashier/page.py" line="353"/>
         <source>Find a customer first (Ctrl+F).</source>
         <translation>Сначала найдите покупателя (Ctrl+F).</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="266"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="265"/>
         <source>Register {0} from {1}?</source>
         <translation>Зарегистрировать поступление {0} от {1}?</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="267"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="266"/>
         <source>Register a payment</source>
         <translation>Регистрация поступления</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="267"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="266"/>
         <source>Register the payment</source>
         <translation>Зарегистрировать</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="278"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="277"/>
         <source>The customer has no advance to apply.</source>
         <translation>У покупателя нет аванса.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="280"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="279"/>
         <source>Select an open order that still owes money.</source>
         <translation>Выберите открытый заказ, по которому есть долг.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="282"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="281"/>
         <source>Apply {0} from the advance to order No. {1}?</source>
         <translation>Зачесть {0} из аванса в заказ №{1}?</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="283"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="282"/>
         <source>Nothing prints now: the advance receipt was printed when the money came, and the receipt at delivery will offset this sum as a prepayment (tag 1215).</source>
         <translation>Сейчас ничего не печатается: чек аванса пробит при поступлении денег, а чек при доставке зачтёт эту сумму как предоплату (тег 1215).</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="285"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="284"/>
         <source>Apply</source>
         <translation>Зачесть</translation>
     </message>
@@ -494,8 +494,8 @@
     <name>CashierTables</name>
     <message>
         <location filename="../../omnidesk/ui/cashier/models.py" line="145"/>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="234"/>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="254"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="236"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="256"/>
         <source>Order</source>
         <translation>Заказ</translation>
     </message>
@@ -521,7 +521,7 @@
     </message>
     <message>
         <location filename="../../omnidesk/ui/cashier/models.py" line="151"/>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="260"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="262"/>
         <source>Due</source>
         <translation>К оплате</translation>
     </message>
@@ -532,13 +532,13 @@
     </message>
     <message>
         <location filename="../../omnidesk/ui/cashier/models.py" line="167"/>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="196"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="197"/>
         <source>State</source>
         <translation>Состояние</translation>
     </message>
     <message>
         <location filename="../../omnidesk/ui/cashier/models.py" line="169"/>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="197"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="198"/>
         <source>Receipt</source>
         <translation>Чек</translation>
     </message>
@@ -549,131 +549,131 @@
     </message>
     <message>
         <location filename="../../omnidesk/ui/cashier/models.py" line="171"/>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="199"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="200"/>
         <source>Sum</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="172"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="173"/>
         <source>Paid by</source>
         <translation>Оплата</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="173"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="174"/>
         <source>Created</source>
         <translation>Создан</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="174"/>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="195"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="175"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="196"/>
         <source>FD</source>
         <translation>ФД</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="175"/>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="202"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="176"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="204"/>
         <source>Why</source>
         <translation>Почему</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="198"/>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="256"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="199"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="258"/>
         <source>Customer</source>
         <translation>Покупатель</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="200"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="202"/>
         <source>Time</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="217"/>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="233"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="219"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="235"/>
         <source>When</source>
         <translation>Когда</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="218"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="220"/>
         <source>What</source>
         <translation>Что</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="219"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="221"/>
         <source>Advance ±</source>
         <translation>Аванс ±</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="236"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="238"/>
         <source>Payment</source>
         <translation>Платёж</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="237"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="239"/>
         <source>Applied</source>
         <translation>Зачтено</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="239"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="241"/>
         <source>Still in the order</source>
         <translation>Осталось в заказе</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="241"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="243"/>
         <source>By</source>
         <translation>Кто</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="257"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="259"/>
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="258"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="260"/>
         <source>Phone</source>
         <translation>Телефон</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="259"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="261"/>
         <source>INN</source>
         <translation>ИНН</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="268"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="270"/>
         <source>Driver</source>
         <translation>Водитель</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="269"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="271"/>
         <source>Route</source>
         <translation>Рейс</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="270"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="272"/>
         <source>Stops</source>
         <translation>Точек</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="271"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="273"/>
         <source>Expected</source>
         <translation>Ожидалось</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="273"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="275"/>
         <source>Collected</source>
         <translation>Собрано</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="275"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="277"/>
         <source>Cash in</source>
         <translation>Сдано наличными</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="277"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="279"/>
         <source>Card in</source>
         <translation>Сдано картой</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="279"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="281"/>
         <source>Difference</source>
         <translation>Разница</translation>
     </message>
@@ -822,67 +822,67 @@
 <context>
     <name>CustomerPanel</name>
     <message>
-        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="72"/>
+        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="71"/>
         <source>Show delivered and cancelled orders too</source>
         <translation>Показывать и доставленные, и отменённые</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="77"/>
+        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="76"/>
         <source>Orders</source>
         <translation>Заказы</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="96"/>
+        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="95"/>
         <source>Select a receipt to see what it prints and why.</source>
         <translation>Выберите чек — здесь будет, что он напечатает и почему.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="103"/>
+        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="102"/>
         <source>Receipts</source>
         <translation>Чеки</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="104"/>
+        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="103"/>
         <source>Payments and allocations</source>
         <translation>Поступления и зачёты</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="107"/>
+        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="106"/>
         <source>Undo an allocation (the money returns to the advance) or move it to another order: Ctrl+U, Ctrl+M</source>
         <translation>Отменить зачёт (деньги вернутся в аванс) или перенести его в другой заказ: Ctrl+U, Ctrl+M</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="109"/>
+        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="108"/>
         <source>Allocations to orders</source>
         <translation>Зачёты по заказам</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="120"/>
+        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="119"/>
         <source>Find a customer or an order above (Ctrl+F).</source>
         <translation>Найдите покупателя или заказ в строке поиска (Ctrl+F).</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="129"/>
+        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="128"/>
         <source>INN {0}</source>
         <translation>ИНН {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="132"/>
+        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="131"/>
         <source>Advance: {0}</source>
         <translation>Аванс: {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="150"/>
+        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="149"/>
         <source>⚠ Receipts to print: {0} for {1} — press F9 to print them</source>
         <translation>⚠ Не напечатано чеков: {0} на {1} — F9, чтобы напечатать</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="154"/>
+        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="153"/>
         <source>✓ Every receipt owed to this customer is printed</source>
         <translation>✓ Все чеки этого покупателя напечатаны</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="158"/>
+        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="157"/>
         <source>At delivery a «full settlement» receipt will be owed for prepaid orders: {0}</source>
         <translation>При доставке нужен будет чек «Полный расчёт» по предоплаченным заказам: {0}</translation>
     </message>
@@ -1070,52 +1070,62 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="62"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="64"/>
         <source>OmniDesk</source>
         <translation>OmniDesk</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="75"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="77"/>
         <source>Orders</source>
         <translation>Заказы</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="76"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="78"/>
         <source>Routes</source>
         <translation>Маршруты</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="77"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="79"/>
         <source>Cashier</source>
         <translation>Касса</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="78"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="80"/>
         <source>Bank</source>
         <translation>Банк</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="79"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="81"/>
         <source>Reports</source>
         <translation>Отчёты</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="80"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="82"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="84"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="86"/>
         <source>Database: {0}</source>
         <translation>База: {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="124"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="91"/>
+        <source>Switch user</source>
+        <translation>Сменить пользователя</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/main_window.py" line="135"/>
+        <source>{0} ({1}) — switch user</source>
+        <translation>{0} ({1}) — сменить пользователя</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/main_window.py" line="154"/>
         <source>Fiscal register: {0} (not connected)</source>
         <translation>ККТ: {0} (не подключена)</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="86"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="88"/>
         <source>Sync: not configured</source>
         <translation>Синхронизация: не настроена</translation>
     </message>
@@ -1494,202 +1504,202 @@
 <context>
     <name>RegisterPanel</name>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="76"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="75"/>
         <source>Register: connecting…</source>
         <translation>ККТ: подключение…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="95"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="94"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="209"/>
         <location filename="../../omnidesk/ui/cashier/register_panel.py" line="210"/>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="211"/>
         <source>Open shift</source>
         <translation>Открыть смену</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="96"/>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="215"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="95"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="214"/>
         <source>X report</source>
         <translation>X-отчёт</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="97"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="96"/>
         <source>Z report (close shift)</source>
         <translation>Z-отчёт (закрыть смену)</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="98"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="97"/>
         <source>Cash in…</source>
         <translation>Внесение…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="99"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="98"/>
         <source>Cash out…</source>
         <translation>Выплата…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="100"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="99"/>
         <source>Check the register</source>
         <translation>Проверить ККТ</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="101"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="100"/>
         <source>Read the register&apos;s state and settle receipts awaiting a check</source>
         <translation>Прочитать состояние ККТ и сверить чеки, ждущие сверки</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="112"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="111"/>
         <source>Fiscal register</source>
         <translation>ККТ</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="127"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="126"/>
         <source>Print again</source>
         <translation>Напечатать снова</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="128"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="127"/>
         <source>Print the selected receipt that the register refused</source>
         <translation>Напечатать выбранный чек, который ККТ не напечатала</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="134"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="133"/>
         <source>Journal: printed and failed documents</source>
         <translation>Журнал: напечатанные и ненапечатанные документы</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="156"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="155"/>
         <source>Checking the register…</source>
         <translation>Проверка ККТ…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="159"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="158"/>
         <source>Reading the register…</source>
         <translation>Чтение состояния ККТ…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="168"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="167"/>
         <source>shift No. {0} expired (over 24 h)</source>
         <translation>смена №{0} просрочена (больше 24 ч)</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="169"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="168"/>
         <source>shift No. {0} open</source>
         <translation>смена №{0} открыта</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="169"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="168"/>
         <source>shift closed (last No. {0})</source>
         <translation>смена закрыта (последняя №{0})</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="171"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="170"/>
         <source>paper: yes</source>
         <translation>бумага: есть</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="171"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="170"/>
         <source>paper: NO</source>
         <translation>бумага: НЕТ</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="173"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="172"/>
         <source>last document: FD {0}</source>
         <translation>последний документ: ФД {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="174"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="173"/>
         <source>fiscal storage No. {0}</source>
         <translation>ФН №{0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="176"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="175"/>
         <source>receipts awaiting a check: {0}</source>
         <translation>чеков ждут сверки: {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="182"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="181"/>
         <source>Register: {0} · {1} · FD {2}</source>
         <translation>ККТ: {0} · {1} · ФД {2}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="188"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="187"/>
         <source>The register does not answer.</source>
         <translation>ККТ не отвечает.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="190"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="189"/>
         <source>Register: not connected — {0}</source>
         <translation>ККТ: нет связи — {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="210"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="209"/>
         <source>The register will print the shift-opening report.</source>
         <translation>ККТ напечатает отчёт об открытии смены.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="211"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="210"/>
         <source>Cashier: {0}</source>
         <translation>Кассир: {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="215"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="214"/>
         <source>The register will print an X report (the shift stays open).</source>
         <translation>ККТ напечатает X-отчёт (смена останется открытой).</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="216"/>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="231"/>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="242"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="215"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="230"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="241"/>
         <source>Print</source>
         <translation>Печатать</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="220"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="219"/>
         <source>Z report</source>
         <translation>Z-отчёт</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="220"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="219"/>
         <source>The register will close shift No. {0} and print the Z report.</source>
         <translation>ККТ закроет смену №{0} и напечатает Z-отчёт.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="221"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="220"/>
         <source>After the Z report no receipt prints until a new shift is opened.</source>
         <translation>После Z-отчёта чеки не печатаются, пока не открыта новая смена.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="222"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="221"/>
         <source>Close shift</source>
         <translation>Закрыть смену</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="229"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="228"/>
         <source>Cash in</source>
         <translation>Внесение</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="229"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="228"/>
         <source>Cash out</source>
         <translation>Выплата</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="230"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="229"/>
         <source>The register will print: {0} {1}</source>
         <translation>ККТ напечатает: {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="239"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="238"/>
         <source>The register will print {0} receipt(s) for {1}:</source>
         <translation>ККТ напечатает чеков: {0} на {1}:</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="241"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="240"/>
         <source>Print receipts</source>
         <translation>Печать чеков</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="245"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="244"/>
         <source>Printing {0} receipt(s)…</source>
         <translation>Печать чеков: {0}…</translation>
     </message>
@@ -1697,72 +1707,72 @@
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="74"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="75"/>
         <source>INN, id, phone or exact name</source>
         <translation>ИНН, id, телефон или точное имя</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="79"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="80"/>
         <source>Show act</source>
         <translation>Показать акт</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="80"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="81"/>
         <source>Save act to Excel…</source>
         <translation>Сохранить акт в Excel…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="81"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="82"/>
         <source>Save payments register…</source>
         <translation>Сохранить реестр поступлений…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="82"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="83"/>
         <source>Save unmatched transfers…</source>
         <translation>Сохранить неразнесённые поступления…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="89"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="90"/>
         <source>Customer</source>
         <translation>Покупатель</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="95"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="96"/>
         <source>Period</source>
         <translation>Период</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="134"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="135"/>
         <source>act.xlsx</source>
         <translation>акт сверки.xlsx</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="134"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="135"/>
         <source>payments.xlsx</source>
         <translation>поступления.xlsx</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="134"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="135"/>
         <source>unmatched.xlsx</source>
         <translation>неразнесённые.xlsx</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="135"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="136"/>
         <source>Save to Excel</source>
         <translation>Сохранить в Excel</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="135"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="136"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="152"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="154"/>
         <source>Saving…</source>
         <translation>Сохранение…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="156"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="158"/>
         <source>Saved: {0}</source>
         <translation>Сохранено: {0}</translation>
     </message>
@@ -2254,54 +2264,107 @@
     </message>
 </context>
 <context>
+    <name>SignInDialog</name>
+    <message>
+        <location filename="../../omnidesk/ui/sign_in.py" line="35"/>
+        <source>OmniDesk — sign in</source>
+        <translation>OmniDesk — вход</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/sign_in.py" line="48"/>
+        <source>Login</source>
+        <translation>Логин</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/sign_in.py" line="49"/>
+        <source>Password</source>
+        <translation>Пароль</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/sign_in.py" line="51"/>
+        <source>Repeat password</source>
+        <translation>Повторите пароль</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/sign_in.py" line="52"/>
+        <source>The database has no users yet. Choose the administrator&apos;s password (login admin); the administrator then adds the others.</source>
+        <translation>В базе ещё нет пользователей. Задайте пароль администратора (логин admin); остальных пользователей добавит администратор.</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/sign_in.py" line="57"/>
+        <source>Database: {0}</source>
+        <translation>База данных: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/sign_in.py" line="61"/>
+        <source>Sign in</source>
+        <translation>Войти</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/sign_in.py" line="74"/>
+        <source>Enter the login and the password.</source>
+        <translation>Введите логин и пароль.</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/sign_in.py" line="77"/>
+        <source>The passwords do not match.</source>
+        <translation>Пароли не совпадают.</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/sign_in.py" line="79"/>
+        <source>Checking…</source>
+        <translation>Проверка…</translation>
+    </message>
+</context>
+<context>
     <name>SplitEditor</name>
     <message>
-        <location filename="../../omnidesk/ui/bank/split.py" line="33"/>
+        <location filename="../../omnidesk/ui/bank/split.py" line="34"/>
         <source>Customer: id, INN, phone or exact name</source>
         <translation>Покупатель: id, ИНН, телефон или точное имя</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/split.py" line="35"/>
+        <location filename="../../omnidesk/ui/bank/split.py" line="36"/>
         <source>Order</source>
         <translation>Заказ</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/split.py" line="35"/>
+        <location filename="../../omnidesk/ui/bank/split.py" line="36"/>
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/split.py" line="37"/>
+        <location filename="../../omnidesk/ui/bank/split.py" line="38"/>
         <source>Add order</source>
         <translation>Добавить заказ</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/split.py" line="38"/>
+        <location filename="../../omnidesk/ui/bank/split.py" line="39"/>
         <source>Remove</source>
         <translation>Убрать</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/split.py" line="40"/>
+        <location filename="../../omnidesk/ui/bank/split.py" line="41"/>
         <source>Book</source>
         <translation>Разнести</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/split.py" line="42"/>
+        <location filename="../../omnidesk/ui/bank/split.py" line="43"/>
         <source>Customer</source>
         <translation>Покупатель</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/split.py" line="88"/>
+        <location filename="../../omnidesk/ui/bank/split.py" line="89"/>
         <source>row {0}: no order number</source>
         <translation>строка {0}: не указан номер заказа</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/split.py" line="95"/>
+        <location filename="../../omnidesk/ui/bank/split.py" line="96"/>
         <source>To the advance: {0}</source>
         <translation>В аванс: {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/split.py" line="96"/>
+        <location filename="../../omnidesk/ui/bank/split.py" line="97"/>
         <source>Split exceeds the payment by {0}</source>
         <translation>Распределено больше платежа на {0}</translation>
     </message>
@@ -2494,42 +2557,42 @@
 <context>
     <name>receipts</name>
     <message>
-        <location filename="../../omnidesk/ui/cashier/texts.py" line="23"/>
+        <location filename="../../omnidesk/ui/cashier/texts.py" line="12"/>
         <source>to print</source>
         <translation>не напечатан</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/texts.py" line="24"/>
+        <location filename="../../omnidesk/ui/cashier/texts.py" line="13"/>
         <source>printing, awaiting check</source>
         <translation>печатается, ждёт сверки</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/texts.py" line="25"/>
+        <location filename="../../omnidesk/ui/cashier/texts.py" line="14"/>
         <source>printed</source>
         <translation>напечатан</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/texts.py" line="26"/>
+        <location filename="../../omnidesk/ui/cashier/texts.py" line="15"/>
         <source>not printed — print again</source>
         <translation>не напечатан — печатать снова</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/texts.py" line="97"/>
+        <location filename="../../omnidesk/ui/cashier/texts.py" line="34"/>
         <source>cash {0}</source>
         <translation>наличными {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/texts.py" line="98"/>
+        <location filename="../../omnidesk/ui/cashier/texts.py" line="35"/>
         <source>non-cash {0}</source>
         <translation>безналичными {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/texts.py" line="99"/>
+        <location filename="../../omnidesk/ui/cashier/texts.py" line="36"/>
         <source>prepayment offset {0}</source>
         <translation>зачёт предоплаты {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/texts.py" line="100"/>
+        <location filename="../../omnidesk/ui/cashier/texts.py" line="37"/>
         <source>credit {0}</source>
         <translation>в кредит {0}</translation>
     </message>
