@@ -55,14 +55,14 @@ def _save(writer, report, path: Path) -> int:
 def run_act(args) -> int:
     path = _output(args)
     db = common.open_db(args)
-    act = reconciliation_act(db, resolve_customer_id(db, args.customer), common.parse_date(args.date_from),
+    act = reconciliation_act(db, common.actor(args), resolve_customer_id(db, args.customer), common.parse_date(args.date_from),
                              common.parse_date(args.date_to))
     return _save(write_act, act, path)
 
 
 def run_payments(args) -> int:
     path = _output(args)
-    report = payments_register(common.open_db(args), common.parse_date(args.date_from), common.parse_date(args.date_to))
+    report = payments_register(common.open_db(args), common.actor(args), common.parse_date(args.date_from), common.parse_date(args.date_to))
     return _save(write_payments, report, path)
 
 
@@ -70,4 +70,4 @@ def run_unmatched(args) -> int:
     path = _output(args)
     start = common.parse_date(args.date_from) if args.date_from else None
     end = common.parse_date(args.date_to) if args.date_to else None
-    return _save(write_unmatched, unmatched_transfers(common.open_db(args), start, end), path)
+    return _save(write_unmatched, unmatched_transfers(common.open_db(args), common.actor(args), start, end), path)

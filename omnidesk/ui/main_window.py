@@ -71,7 +71,7 @@ class MainWindow(QMainWindow):
         self.routes_page = RoutesPage(context, self.runner)
         self.cashier_page = CashierPage(db, self.runner, self.fiscal)
         self.bank_page = BankPage(context, self.runner)
-        self.reports_page = ReportsPage(db, self.runner)
+        self.reports_page = ReportsPage(db, self.runner, lambda: context.actor)
         self.settings_page = SettingsPage(context)
         self.pages = [
             Page("orders", self.tr("Orders"), self.orders_page),
