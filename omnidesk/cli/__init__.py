@@ -10,9 +10,9 @@ from collections.abc import Sequence
 from omnidesk import __version__
 from omnidesk.core.errors import OmniDeskError
 
-from . import bank, common, config_cmd, customers, export, fiscal, gui, init, money, orders, plan, users
+from . import audit_cmd, bank, common, config_cmd, customers, export, fiscal, gui, init, money, orders, plan, users
 
-GROUPS = (init, orders, customers, money, bank, export, fiscal, plan, config_cmd, users, gui)
+GROUPS = (init, orders, customers, money, bank, export, fiscal, plan, config_cmd, users, audit_cmd, gui)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -10,6 +10,7 @@ import os
 import sys
 import traceback
 from decimal import Decimal, InvalidOperation
+from pathlib import Path
 from typing import Any
 
 from omnidesk.core.errors import InvalidInput
@@ -112,3 +113,32 @@ def fail(args: argparse.Namespace, message: str, exc: BaseException | None, code
         traceback.print_exception(exc)
     print(f"omnidesk: ошибка: {message}", file=sys.stderr)
     return code
+
+
+def add_output_option(parser: argparse.ArgumentParser, metavar: str = "FILE.xlsx", help_text: str = "куда сохранить") -> None:
+    parser.add_argument("-o", "--output", required=True, metavar=metavar, help=help_text)
+    parser.add_argument("--force", action="store_true", help="перезаписать файл, если он уже есть")
+
+
+def output_path(args: argparse.Namespace, *suffixes: str) -> Path:
+    """Where an export goes: the folder exists, the extension fits, and an existing file is overwritten only
+    with ``--force`` or when the person at the terminal says so."""
+    path = Path(args.output)
+    if suffixes and path.suffix.lower() not in suffixes:
+        raise InvalidInput(f"файл {path.name}: нужно расширение {' или '.join(suffixes)}")
+    if not path.parent.exists():
+        raise InvalidInput(f"папки {path.parent} нет")
+    if path.exists() and not getattr(args, "force", False):
+        if path.is_dir():
+            raise InvalidInput(f"{path} — папка, а не файл")
+        if not (sys.stdin and sys.stdin.isatty() and _confirm(f"Файл {path} уже есть. Перезаписать? [д/Н] ")):
+            raise InvalidInput(f"файл {path} уже есть — не перезаписан (добавьте --force, чтобы перезаписать)")
+    return path
+
+
+def _confirm(question: str) -> bool:
+    try:
+        answer = input(question)
+    except EOFError:
+        return False
+    return answer.strip().lower() in ("д", "да", "y", "yes")

@@ -31,16 +31,11 @@ def register(commands) -> None:
 def _period(parser, *, required: bool) -> None:
     parser.add_argument("--from", dest="date_from", required=required, metavar="ГГГГ-ММ-ДД", help="начало периода")
     parser.add_argument("--to", dest="date_to", required=required, metavar="ГГГГ-ММ-ДД", help="конец периода")
-    parser.add_argument("-o", "--output", required=True, metavar="FILE.xlsx", help="куда сохранить")
+    common.add_output_option(parser)
 
 
 def _output(args) -> Path:
-    path = Path(args.output)
-    if path.suffix.lower() != ".xlsx":
-        raise InvalidInput(f"файл {path.name}: нужно расширение .xlsx")
-    if not path.parent.exists():
-        raise InvalidInput(f"папки {path.parent} нет")
-    return path
+    return common.output_path(args, ".xlsx")
 
 
 def _save(writer, report, path: Path) -> int:

@@ -4,10 +4,12 @@ them for the viewer and the export."""
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import getpass
 import json
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
@@ -104,3 +106,26 @@ def _short(value: Any) -> str:
     if isinstance(value, dict):
         return ", ".join(f"{k}={v}" for k, v in value.items())
     return "—" if value is None else str(value)
+
+
+def export(db: Database, actor: Actor, where: AuditFilter, path: str | Path) -> int:
+    """Write the filtered log to an Excel file (``.xlsx``) or CSV (``.csv``, UTF-8 with BOM); returns the rows."""
+    rows = entries(db, actor, where, limit=1_000_000)
+    out = Path(path)
+    if out.suffix.lower() == ".csv":
+        with out.open("w", encoding="utf-8-sig", newline="") as stream:
+            writer = csv.writer(stream, delimiter=";")
+            writer.writerow(["id", "at", "user", "workstation", "action", "entity", "entity_id", "details"])
+            for r in rows:
+                writer.writerow([r.id, r.at.isoformat(sep=" ", timespec="seconds"), r.user, r.workstation, r.action,
+                                 r.entity, "" if r.entity_id is None else r.entity_id, _csv_safe(r.summary)])
+    else:
+        from omnidesk.integrations.excel.audit_log import write_audit
+
+        write_audit(rows, out)
+    return len(rows)
+
+
+def _csv_safe(text: str) -> str:
+    """A spreadsheet opening the CSV must not run a cell as a formula."""
+    return "'" + text if text.startswith(("=", "+", "-", "@")) else text
