@@ -22,6 +22,7 @@ from omnidesk.core.changes import Changes
 from omnidesk.services.auth import ROLE_NAMES, may
 from omnidesk.services.context import SIGNED_IN, AppContext
 
+from .audit_page import AuditPage
 from .bank.page import BankPage
 from .cashier.fiscal_queue import FiscalQueue
 from .cashier.page import CashierPage
@@ -73,12 +74,14 @@ class MainWindow(QMainWindow):
         self.bank_page = BankPage(context, self.runner)
         self.reports_page = ReportsPage(db, self.runner, lambda: context.actor)
         self.settings_page = SettingsPage(context)
+        self.audit_page = AuditPage(db, self.runner, lambda: context.actor)
         self.pages = [
             Page("orders", self.tr("Orders"), self.orders_page),
             Page("routes", self.tr("Routes"), self.routes_page),
             Page("cashier", self.tr("Cashier"), self.cashier_page),
             Page("bank", self.tr("Bank"), self.bank_page),
             Page("reports", self.tr("Reports"), self.reports_page),
+            Page("audit", self.tr("Audit log"), self.audit_page),
             Page("settings", self.tr("Settings"), self.settings_page),
         ]
         self._build()
@@ -134,7 +137,7 @@ class MainWindow(QMainWindow):
         role = ROLE_NAMES[actor.role]
         self.user_button.setText(self.tr("{0} ({1}) — switch user").format(actor.name, role))
         hidden = {"cashier": not (may(actor, "payment.register") or may(actor, "receipt.print")),
-                  "bank": not may(actor, "bank.import")}
+                  "bank": not may(actor, "bank.import"), "audit": not may(actor, "audit.view")}
         for row, page in enumerate(self.pages):
             self.navigation.item(row).setHidden(hidden.get(page.key, False))
         if self.navigation.currentItem() is not None and self.navigation.currentItem().isHidden():

@@ -4,42 +4,42 @@
 <context>
     <name>ActRowsModel</name>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="41"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="43"/>
         <source>Date</source>
         <translation>Дата</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="41"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="43"/>
         <source>Document</source>
         <translation>Документ</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="41"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="43"/>
         <source>Receipts, details</source>
         <translation>Чеки, сведения</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="41"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="43"/>
         <source>Debit</source>
         <translation>Дебет</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="42"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="44"/>
         <source>Credit</source>
         <translation>Кредит</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="50"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="52"/>
         <source>Opening balance</source>
         <translation>Сальдо начальное</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="52"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="54"/>
         <source>Turnover</source>
         <translation>Обороты за период</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="53"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="55"/>
         <source>Closing balance</source>
         <translation>Сальдо конечное</translation>
     </message>
@@ -60,6 +60,117 @@
         <location filename="../../omnidesk/ui/cashier/widgets.py" line="54"/>
         <source>The amount cannot be negative</source>
         <translation>Сумма не может быть отрицательной</translation>
+    </message>
+</context>
+<context>
+    <name>AuditModel</name>
+    <message>
+        <location filename="../../omnidesk/ui/audit_page.py" line="39"/>
+        <source>When</source>
+        <translation>Когда</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/audit_page.py" line="39"/>
+        <source>Who</source>
+        <translation>Кто</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/audit_page.py" line="39"/>
+        <source>Workstation</source>
+        <translation>Рабочее место</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/audit_page.py" line="39"/>
+        <source>Action</source>
+        <translation>Действие</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/audit_page.py" line="40"/>
+        <source>Object</source>
+        <translation>Объект</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/audit_page.py" line="40"/>
+        <source>Details (before → after)</source>
+        <translation>Подробности (до → после)</translation>
+    </message>
+</context>
+<context>
+    <name>AuditPage</name>
+    <message>
+        <location filename="../../omnidesk/ui/audit_page.py" line="61"/>
+        <source>login</source>
+        <translation>логин</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/audit_page.py" line="64"/>
+        <source>any object</source>
+        <translation>любой объект</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/audit_page.py" line="69"/>
+        <source>Show</source>
+        <translation>Показать</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/audit_page.py" line="70"/>
+        <source>Export…</source>
+        <translation>Выгрузить…</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/audit_page.py" line="79"/>
+        <source>User</source>
+        <translation>Пользователь</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/audit_page.py" line="79"/>
+        <source>Object</source>
+        <translation>Объект</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/audit_page.py" line="80"/>
+        <source>From</source>
+        <translation>С</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/audit_page.py" line="80"/>
+        <source>To</source>
+        <translation>По</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/audit_page.py" line="102"/>
+        <source>Loading…</source>
+        <translation>Загрузка…</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/audit_page.py" line="108"/>
+        <source>Entries: {0}</source>
+        <translation>Записей: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/audit_page.py" line="116"/>
+        <source>Export the audit log</source>
+        <translation>Выгрузка журнала изменений</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/audit_page.py" line="116"/>
+        <source>audit.xlsx</source>
+        <translation>журнал.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/audit_page.py" line="117"/>
+        <source>Excel (*.xlsx);;CSV (*.csv)</source>
+        <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/audit_page.py" line="123"/>
+        <source>Saving…</source>
+        <translation>Сохранение…</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/audit_page.py" line="128"/>
+        <source>Saved: {0}</source>
+        <translation>Сохранено: {0}</translation>
     </message>
 </context>
 <context>
@@ -1070,62 +1181,67 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="64"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="65"/>
         <source>OmniDesk</source>
         <translation>OmniDesk</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="77"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="79"/>
         <source>Orders</source>
         <translation>Заказы</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="78"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="80"/>
         <source>Routes</source>
         <translation>Маршруты</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="79"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="81"/>
         <source>Cashier</source>
         <translation>Касса</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="80"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="82"/>
         <source>Bank</source>
         <translation>Банк</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="81"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="83"/>
         <source>Reports</source>
         <translation>Отчёты</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="82"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="84"/>
+        <source>Audit log</source>
+        <translation>Журнал изменений</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/main_window.py" line="85"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="86"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="89"/>
         <source>Database: {0}</source>
         <translation>База: {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="91"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="94"/>
         <source>Switch user</source>
         <translation>Сменить пользователя</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="135"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="138"/>
         <source>{0} ({1}) — switch user</source>
         <translation>{0} ({1}) — сменить пользователя</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="154"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="157"/>
         <source>Fiscal register: {0} (not connected)</source>
         <translation>ККТ: {0} (не подключена)</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="88"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="91"/>
         <source>Sync: not configured</source>
         <translation>Синхронизация: не настроена</translation>
     </message>
@@ -1707,72 +1823,72 @@
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="75"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="79"/>
         <source>INN, id, phone or exact name</source>
         <translation>ИНН, id, телефон или точное имя</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="80"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="84"/>
         <source>Show act</source>
         <translation>Показать акт</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="81"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="85"/>
         <source>Save act to Excel…</source>
         <translation>Сохранить акт в Excel…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="82"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="86"/>
         <source>Save payments register…</source>
         <translation>Сохранить реестр поступлений…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="83"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="87"/>
         <source>Save unmatched transfers…</source>
         <translation>Сохранить неразнесённые поступления…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="90"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="94"/>
         <source>Customer</source>
         <translation>Покупатель</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="96"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="100"/>
         <source>Period</source>
         <translation>Период</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="135"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="139"/>
         <source>act.xlsx</source>
         <translation>акт сверки.xlsx</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="135"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="139"/>
         <source>payments.xlsx</source>
         <translation>поступления.xlsx</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="135"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="139"/>
         <source>unmatched.xlsx</source>
         <translation>неразнесённые.xlsx</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="136"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="140"/>
         <source>Save to Excel</source>
         <translation>Сохранить в Excel</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="136"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="140"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="154"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="158"/>
         <source>Saving…</source>
         <translation>Сохранение…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="158"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="162"/>
         <source>Saved: {0}</source>
         <translation>Сохранено: {0}</translation>
     </message>

@@ -41,7 +41,7 @@ def test_exports_do_not_overwrite_without_force(capsys, sqlite_url, tmp_path):
     code, _, err = run(capsys, *args)
     assert code == 2 and "уже есть" in err and "--force" in err
     assert target.read_bytes() == b"the accountant's own file"
-    code, out, _ = run(capsys, *args, "--force")
+    code, _, _ = run(capsys, *args, "--force")
     assert code == 0 and load_workbook(target).active.title == "Поступления"
     code, _, err = run(capsys, "audit", "export", "-o", str(target), "--db", sqlite_url)
     assert code == 2 and "уже есть" in err
