@@ -35,14 +35,15 @@ def create_qapplication(lang: str):
     return app
 
 
-def build_window(db_url: str | None = None, lang: str | None = None, *, ask_sign_in: bool = False):
+def build_window(db_url: str | None = None, lang: str | None = None, *, ask_sign_in: bool = False,
+                 context: AppContext | None = None):
     """The QApplication and a main window on the database, not yet shown (None when nobody signed in).
 
     With ``ask_sign_in`` the sign-in dialog comes first unless this lone SQLite workstation works without it.
     """
     from omnidesk.ui.main_window import MainWindow
 
-    context = build_context(db_url, lang=lang)
+    context = context or build_context(db_url, lang=lang)
     app = create_qapplication(context.lang)
     if ask_sign_in and not context.signed_in:
         from omnidesk.ui.sign_in import sign_in
@@ -56,9 +57,14 @@ def build_window(db_url: str | None = None, lang: str | None = None, *, ask_sign
 
 def run(db_url: str | None = None, lang: str | None = None) -> int:
     """Start the desktop application; returns the exit code."""
+    from omnidesk.diagnostics import setup_logging
+    from omnidesk.ui.errors import install_crash_handler
+
+    setup_logging()
     app, window = build_window(db_url, lang, ask_sign_in=True)
     if window is None:
         return 0
+    install_crash_handler(window)
     window.show()
     window.start()
     return app.exec()
@@ -76,11 +82,12 @@ def offscreen_platform(width: int = 1920, height: int = 1200) -> str:
     return f"offscreen:configfile={path}"
 
 
-def screenshots(directory: Path, db_url: str | None = None, lang: str | None = None) -> list[Path]:
+def screenshots(directory: Path, db_url: str | None = None, lang: str | None = None, *,
+                context: AppContext | None = None) -> list[Path]:
     """Render every page of the main window offscreen to ``directory/<page>.png``."""
     if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
         os.environ["QT_QPA_PLATFORM"] = offscreen_platform()
     from omnidesk.ui.screenshots import render_pages
 
-    app, window = build_window(db_url, lang)
+    app, window = build_window(db_url, lang, context=context)
     return render_pages(app, window, Path(directory))

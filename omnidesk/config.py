@@ -169,7 +169,7 @@ class Settings:
 
     def update(self, texts: dict[str, str]) -> dict[str, Any]:
         """Check every value first, then save them all at once (or none)."""
-        parsed = {key: _parse(key, text) for key, text in texts.items()}
+        parsed = self.parse(texts)
         for key, value in parsed.items():
             if OPTIONS[key].secret:
                 self._secrets.set(key, str(value))
@@ -177,6 +177,11 @@ class Settings:
                 self._values[key] = value
         self.save()
         return parsed
+
+    @staticmethod
+    def parse(texts: dict[str, str]) -> dict[str, Any]:
+        """Every value checked and parsed (InvalidInput for the first bad one); nothing saved."""
+        return {key: _parse(key, text) for key, text in texts.items()}
 
     def save(self) -> None:
         write_private(self.path, json.dumps(self._values, ensure_ascii=False, indent=2))

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from omnidesk import __version__
 from omnidesk.core.errors import OmniDeskError
+from omnidesk.diagnostics import setup_logging, write_crash_report
 
 from . import audit_cmd, bank, common, config_cmd, customers, export, fiscal, gui, init, money, orders, plan, users
 
@@ -31,6 +32,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    setup_logging()
     if args.command is None:
         args.func = gui.run_gui
     try:
@@ -42,8 +44,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     except KeyboardInterrupt:
         return common.fail(args, "прервано", None, code=130)
-    except Exception as exc:  # the one place an unexpected error becomes one clear line
-        return common.fail(args, f"непредвиденная ошибка: {type(exc).__name__}: {exc}", exc, code=1)
+    except Exception as exc:  # the one place an unexpected error becomes one clear line and a report file
+        report = write_crash_report(exc, f"omnidesk {getattr(args, 'command', '')}")
+        return common.fail(args, f"непредвиденная ошибка: {type(exc).__name__}: {exc} (отчёт: {report})", exc, code=1)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -6,6 +6,7 @@ import argparse
 import datetime as dt
 import getpass
 import json
+import logging
 import os
 import sys
 import traceback
@@ -109,9 +110,14 @@ def print_json(data: Any) -> None:
 
 
 def fail(args: argparse.Namespace, message: str, exc: BaseException | None, code: int = 2) -> int:
+    """One line on stderr (and the stack with --debug), secrets masked; the log keeps it too."""
+    from omnidesk.diagnostics import scrub
+
     if getattr(args, "debug", False) and exc is not None:
-        traceback.print_exception(exc)
-    print(f"omnidesk: ошибка: {message}", file=sys.stderr)
+        print(scrub("".join(traceback.format_exception(exc))), file=sys.stderr)
+    line = scrub(message)
+    logging.getLogger("omnidesk.cli").warning("%s: %s", getattr(args, "command", ""), line)
+    print(f"omnidesk: ошибка: {line}", file=sys.stderr)
     return code
 
 

@@ -46,6 +46,6 @@ def run_demo(args) -> int:
 def run_screenshots(args) -> int:
     from omnidesk.app import screenshots
 
-    for path in screenshots(Path(args.directory), args.db, args.lang):
+    for path in screenshots(Path(args.directory), args.db, args.lang, context=common.context(args)):
         print(path)
     return 0

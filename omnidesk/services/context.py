@@ -164,9 +164,10 @@ class AppContext:
     # --- settings saved while running ----------------------------------------------------------
     def update_settings(self, texts: Mapping[str, str]) -> Changes:
         """Check and save all values (or none); rebuild what depends on the changed ones; say which changed."""
-        if set(texts) - WORKSTATION_KEYS:
-            permit(self.actor, "settings.change")
         before = {key: self.settings.get(key) for key in texts}
+        parsed = self.settings.parse(dict(texts))  # bad input is refused before anything else
+        if {key for key, value in parsed.items() if value != before[key]} - WORKSTATION_KEYS:
+            permit(self.actor, "settings.change")
         self.settings.update(dict(texts))
         changed = frozenset(key for key in texts if self.settings.get(key) != before[key])
         self._audit_settings(changed, before)

@@ -138,37 +138,37 @@
         <translation>По</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/audit_page.py" line="102"/>
+        <location filename="../../omnidesk/ui/audit_page.py" line="108"/>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/audit_page.py" line="108"/>
+        <location filename="../../omnidesk/ui/audit_page.py" line="114"/>
         <source>Entries: {0}</source>
         <translation>Записей: {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/audit_page.py" line="116"/>
+        <location filename="../../omnidesk/ui/audit_page.py" line="122"/>
         <source>Export the audit log</source>
         <translation>Выгрузка журнала изменений</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/audit_page.py" line="116"/>
+        <location filename="../../omnidesk/ui/audit_page.py" line="122"/>
         <source>audit.xlsx</source>
         <translation>журнал.xlsx</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/audit_page.py" line="117"/>
+        <location filename="../../omnidesk/ui/audit_page.py" line="123"/>
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/audit_page.py" line="123"/>
+        <location filename="../../omnidesk/ui/audit_page.py" line="129"/>
         <source>Saving…</source>
         <translation>Сохранение…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/audit_page.py" line="128"/>
+        <location filename="../../omnidesk/ui/audit_page.py" line="134"/>
         <source>Saved: {0}</source>
         <translation>Сохранено: {0}</translation>
     </message>
@@ -2264,117 +2264,117 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="37"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="38"/>
         <source>In use now: {0}</source>
         <translation>Сейчас используется: {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="40"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="41"/>
         <source>Shtrih-M</source>
         <translation>Штрих-М</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="52"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="53"/>
         <source>Database</source>
         <translation>База данных</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="54"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="55"/>
         <source>Database URL</source>
         <translation>Адрес базы данных</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="56"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="57"/>
         <source>Fiscal register</source>
         <translation>ККТ</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="58"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="59"/>
         <source>Protocol</source>
         <translation>Протокол</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="59"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="60"/>
         <source>Port</source>
         <translation>Порт</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="60"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="61"/>
         <source>Warehouse</source>
         <translation>Склад</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="62"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="63"/>
         <source>Address</source>
         <translation>Адрес</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="66"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="67"/>
         <source>Latitude, longitude</source>
         <translation>Широта, долгота</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="68"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="69"/>
         <source>Interface</source>
         <translation>Интерфейс</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="70"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="71"/>
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="72"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="73"/>
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="88"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="89"/>
         <source>empty: straight line × detour factor</source>
         <translation>пусто — по прямой с коэффициентом</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="92"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="93"/>
         <source>Nominatim-compatible; empty: do not look up addresses</source>
         <translation>совместимый с Nominatim; пусто — адреса не искать</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="95"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="96"/>
         <source>Routes</source>
         <translation>Маршруты</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="97"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="98"/>
         <source>OSRM server</source>
         <translation>Сервер OSRM</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="100"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="101"/>
         <source>average speed, km/h</source>
         <translation>средняя скорость, км/ч</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="102"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="103"/>
         <source>Detour factor</source>
         <translation>Коэффициент извилистости</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="103"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="104"/>
         <source>Geocoder</source>
         <translation>Геокодер</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="104"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="105"/>
         <source>Map tiles</source>
         <translation>Тайлы карты</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="130"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="135"/>
         <source>Saved. The register and the warehouse are used at once; the database and the language change only after OmniDesk is restarted.</source>
         <translation>Сохранено. Касса и склад применяются сразу; база данных и язык сменятся только после перезапуска OmniDesk.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="133"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="138"/>
         <source>Saved and in use now.</source>
         <translation>Сохранено и уже действует.</translation>
     </message>
@@ -2573,8 +2573,16 @@
     </message>
     <message>
         <location filename="../../omnidesk/ui/errors.py" line="18"/>
+        <location filename="../../omnidesk/ui/errors.py" line="33"/>
         <source>OmniDesk</source>
         <translation>OmniDesk</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/errors.py" line="39"/>
+        <source>Something went wrong, but your data is safe: every operation is saved whole or not at all.
+A report for the support team is in {0}</source>
+        <translation>Что-то пошло не так, но данные в сохранности: каждая операция сохраняется целиком или не сохраняется вовсе.
+Отчёт для поддержки сохранён в {0}</translation>
     </message>
 </context>
 <context>
