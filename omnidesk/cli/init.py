@@ -6,6 +6,7 @@ import os
 import sys
 
 from omnidesk.config import Settings
+from omnidesk.persistence.app_role import create_app_role
 from omnidesk.services.database import init_database
 from omnidesk.services.demo import DemoAlreadyLoaded, load_demo
 from omnidesk.services.users import ADMIN_LOGIN, create_first_admin, has_users
@@ -16,6 +17,9 @@ from . import common
 def register(commands) -> None:
     parser = common.command(commands, "init", "создать или обновить базу данных", run_init)
     parser.add_argument("--demo", action="store_true", help="добавить демонстрационные данные")
+    parser.add_argument("--app-role", metavar="ИМЯ",
+                        help="PostgreSQL: создать роль, под которой работают рабочие места (ничем не владеет); "
+                             "пароль — из OMNIDESK_APP_PASSWORD или запрос")
     common.add_json_option(parser)
 
 
@@ -23,6 +27,9 @@ def run_init(args) -> int:
     settings = Settings()
     db, result = init_database(settings.db_url(args.db))
     admin = _first_admin(db, sqlite=db.engine.dialect.name == "sqlite" and settings.without_sign_in())
+    if args.app_role:
+        password = common.password("OMNIDESK_APP_PASSWORD", f"Пароль роли {args.app_role}: ", confirm=True)
+        create_app_role(db.engine, args.app_role, password)
     demo = None
     if args.demo:
         try:
@@ -33,12 +40,14 @@ def run_init(args) -> int:
         common.print_json({
             "database": result.database, "created": result.created,
             "revision_before": result.revision_before, "revision": result.revision_after,
-            "demo": demo.__dict__ if demo else None, "admin_created": admin,
+            "demo": demo.__dict__ if demo else None, "admin_created": admin, "app_role": args.app_role,
         })
         return 0
     print(f"База {result.database}: {_what_happened(result)}")
     if admin:
         print(f"Создан администратор: логин {ADMIN_LOGIN}")
+    if args.app_role:
+        print(f"Роль приложения {args.app_role}: вход разрешён, владеет ничем; рабочие места подключаются под ней")
     if demo:
         print(f"Демонстрационные данные: {demo.customers} покупателей, {demo.orders} заказов, "
               f"{demo.products} товаров, {demo.drivers} водителей, {demo.payments} предоплат")
