@@ -12,19 +12,36 @@ import threading
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import TypeVar
 
 from sqlalchemy import Engine, event
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from omnidesk.core.changes import Changes
-from omnidesk.core.errors import Conflict
+from omnidesk.core.errors import Conflict, OmniDeskError
 from omnidesk.persistence.db import session_factory
 
 from . import collect
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 Subscriber = Callable[[Changes], None]
+
+
+class ConnectionLost(OmniDeskError):
+    """The database server went away (restarted, the network dropped) during an operation."""
+
+
+LOST_WRITE = ("связь с базой данных прервалась — операция не выполнена, ничего не записано; "
+              "повторите, когда сервер снова доступен")
+LOST_READ = "связь с базой данных прервалась и не восстановилась — повторите позже"
+
+
+def is_disconnect(exc: BaseException) -> bool:
+    """A lost connection (the pool replaces it on the next checkout), not a refusal by the database."""
+    return isinstance(exc, DBAPIError) and bool(exc.connection_invalidated)
 
 
 class Database:
@@ -77,18 +94,47 @@ class Database:
         except StaleDataError as exc:
             session.rollback()
             raise Conflict("запись уже изменена на другом рабочем месте — обновите данные и повторите") from exc
+        except DBAPIError as exc:
+            _rollback_quietly(session)
+            if is_disconnect(exc):  # one transaction: the server kept none of it (a lost COMMIT is not retried)
+                log.warning("database connection lost during a write: %s", type(exc.orig).__name__)
+                raise ConnectionLost(LOST_WRITE) from exc
+            raise
         except BaseException:
-            session.rollback()
+            _rollback_quietly(session)
             raise
         finally:
             session.close()
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        """A read-only session (rolled back at the end)."""
+        """A read-only session (rolled back at the end); a lost connection is reported as ConnectionLost."""
         session = self._sessions()
         try:
             yield session
+        except DBAPIError as exc:
+            if is_disconnect(exc):
+                log.warning("database connection lost during a read: %s", type(exc.orig).__name__)
+                raise ConnectionLost(LOST_READ) from exc
+            raise
         finally:
-            session.rollback()
+            _rollback_quietly(session)
             session.close()
+
+    def reading(self, func: Callable[[Session], T]) -> T:
+        """Run a read once more on a fresh connection when the first one was found dead (safe: it writes nothing)."""
+        for attempt in (1, 2):
+            try:
+                with self.read() as session:
+                    return func(session)
+            except ConnectionLost:
+                if attempt == 2:
+                    raise
+        raise AssertionError("unreachable")
+
+
+def _rollback_quietly(session: Session) -> None:
+    try:
+        session.rollback()
+    except DBAPIError:  # the connection is gone; the server rolled back already
+        log.debug("rollback on a lost connection", exc_info=True)
