@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import Any
 
 from .api import FiscalRegister
-from .errors import DEVICE_ERRORS, DocumentNotFiscalisedError, FiscalError, FiscalStateUnknownError
+from .errors import DEVICE_ERRORS, DeviceInUse, DocumentNotFiscalisedError, FiscalError, FiscalStateUnknownError
 from .ffd import CorrectionType, DocumentType, Operation, PaymentMethod, PaymentSubject, TaxSystem, VatRate
 from .link.session import Timeouts
 from .model import (
@@ -47,7 +47,8 @@ def open_register(url: str, protocol: str = "shtrih", **options: Any) -> FiscalR
 
 
 __all__ = [
-    "DEVICE_ERRORS", "QUANTITY_SCALE", "CashResult", "Correction", "CorrectionType", "DocumentNotFiscalisedError",
+    "DEVICE_ERRORS", "QUANTITY_SCALE", "CashResult", "Correction", "CorrectionType", "DeviceInUse",
+    "DocumentNotFiscalisedError",
     "DocumentResult", "DocumentType", "FiscalDocument", "FiscalError", "FiscalRegister", "FiscalStateUnknownError",
     "Line", "Operation", "PaymentMethod", "PaymentSubject", "Payments", "Person", "Receipt", "Recovery", "Status",
     "TaxSystem", "Timeouts", "VatRate", "open_register",

@@ -54,6 +54,12 @@ class ProtocolError(LinkError):
     default_message = "непонятный ответ ККТ"
 
 
+class DeviceInUse(FiscalError):
+    """Another program (another workstation) holds the register."""
+
+    default_message = "ККТ занята другим рабочим местом"
+
+
 class FiscalStateUnknownError(LinkError):
     """The device stayed unreachable: nobody can tell yet whether a document was fiscalised."""
 

@@ -60,21 +60,21 @@ class ReceiptCommands:
         doc = self._doc()
         self.require_printer()
         f = p.unpack_operation(b"\0\0\0\0" + body)
-        op, qty, price = int(f["op"]), int(f["qty"]), int(f["price"])  # type: ignore[call-overload]
+        op, qty, price = int(f["op"]), int(f["qty"]), int(f["price"])
         if op not in OPERATION_BY_TYPE.values() or (doc["op"] is not None and op != doc["op"]):
             raise _fault(0x5E)
         computed = (price * qty + p.QTY_SCALE_FF46 // 2) // p.QTY_SCALE_FF46
-        amount = computed if f["amount"] is None else int(f["amount"])  # type: ignore[call-overload]
+        amount = computed if f["amount"] is None else int(f["amount"])
         bad = (
             qty <= 0 or abs(amount - computed) > 1 or f["rate"] not in self.rate_by_byte
-            or not 1 <= int(f["method"]) <= 7 or f["subject"] not in SUBJECTS or not f["name"]  # type: ignore[call-overload]
+            or not 1 <= int(f["method"]) <= 7 or f["subject"] not in SUBJECTS or not f["name"]
         )
         if bad:
             raise _fault(0x33)
         doc["op"] = op
         doc["items"].append({
             "1030": f["name"], "1079": price, "1023": _quantity(qty), "1043": amount,
-            "1199": int(self.rate_by_byte[f["rate"]]), "1212": f["subject"], "1214": f["method"],  # type: ignore[index]
+            "1199": int(self.rate_by_byte[f["rate"]]), "1212": f["subject"], "1214": f["method"],
         })
         self.storage.save(self.state)
         return b""
@@ -108,7 +108,7 @@ class ReceiptCommands:
     def close_receipt(self: Device, body: bytes) -> bytes:
         doc = self._doc()
         f = p.unpack_close(b"\0\0\0\0" + body)
-        pay: list[int] = f["payments"]  # type: ignore[assignment]
+        pay: list[int] = f["payments"]
         total = sum(item["1043"] for item in doc["items"])
         cash, electronic = pay[p.SLOT_CASH], sum(pay[p.SLOT_ELECTRONIC : p.SLOT_PREPAYMENT])
         others = pay[p.SLOT_PREPAYMENT] + pay[p.SLOT_CREDIT] + pay[p.SLOT_COUNTER]

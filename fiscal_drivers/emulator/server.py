@@ -26,14 +26,17 @@ class Emulator:
 
     ``faults`` is a :class:`Faults` or its text form; ``baud`` paces the line; other keyword
     arguments go to :class:`Device` (``busy_rate``, ``paper_out``, ``vat_family``, ``seed`` …).
+    With a journal file the emulator holds it exclusively until :meth:`stop` (see :class:`Storage`):
+    another emulator on the same files waits up to ``lock_wait`` seconds, then raises ``DeviceInUse``.
     """
 
     def __init__(
         self, *, tcp_port: int | None = None, journal: str | None = None, state: str | None = None,
-        faults: Faults | str | None = None, baud: int | None = None, byte_timeout: float = 0.05, **device: Any,
+        faults: Faults | str | None = None, baud: int | None = None, byte_timeout: float = 0.05,
+        lock_wait: float = 30.0, **device: Any,
     ) -> None:
         self.faults = faults if isinstance(faults, Faults) else Faults.parse(faults)
-        self.device = Device(Storage(journal, state), **device)
+        self.device = Device(Storage(journal, state, lock_wait=lock_wait), **device)
         self.tcp_port, self.baud, self.byte_timeout = tcp_port, baud, byte_timeout
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
@@ -83,6 +86,7 @@ class Emulator:
         for fd in self._fds:
             os.close(fd)
         self._fds = []
+        self.device.storage.close()
 
     def wait(self) -> None:
         """Block until stopped (used by the command line)."""

@@ -4,15 +4,23 @@ A document is committed by appending one JSON line (flushed and fsynced) and the
 the state atomically (temp file + rename), in one step the power-cut fault cannot split:
 after a restart the journal holds each document fully or not at all, and the state's last
 FD number is re-derived from the journal.
+
+One device has one memory: a storage with a journal file holds an exclusive lock on it (``fn.jsonl.lock``)
+from the moment it loads until :meth:`Storage.close`, so two programs pointed at the same files behave as
+one register with one queue — the second waits up to ``lock_wait`` seconds, then gets :class:`DeviceInUse`.
 """
 
 from __future__ import annotations
 
 import copy
+import fcntl
 import json
 import os
+import time
 from dataclasses import asdict, dataclass, field
 from typing import Any
+
+from ..errors import DeviceInUse
 
 
 @dataclass
@@ -31,11 +39,36 @@ class DeviceState:
 
 
 class Storage:
-    def __init__(self, journal_path: str | None = None, state_path: str | None = None) -> None:
+    def __init__(self, journal_path: str | None = None, state_path: str | None = None, *,
+                 lock_wait: float = 30.0) -> None:
         self.journal_path = journal_path
         self.state_path = state_path
+        self._lock_fd: int | None = None
+        if journal_path:
+            self._lock(f"{journal_path}.lock", lock_wait)
         self.journal: list[dict[str, Any]] = self._load_journal()
         self._snapshot = self._load_state()
+
+    def _lock(self, path: str, wait: float) -> None:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                self._lock_fd = fd
+                return
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    os.close(fd)
+                    raise DeviceInUse() from None
+                time.sleep(0.05)
+
+    def close(self) -> None:
+        """Let another program use the register's memory."""
+        if self._lock_fd is not None:
+            fcntl.flock(self._lock_fd, fcntl.LOCK_UN)
+            os.close(self._lock_fd)
+            self._lock_fd = None
 
     # -- journal -----------------------------------------------------------------------------
 

@@ -84,7 +84,7 @@ class Session:
             reply = self._enquire(cmd if sent else None)
             if reply is None:
                 continue
-            if reply is not IDLE:
+            if isinstance(reply, bytes):
                 if sent:
                     return reply
                 continue  # a stale answer to an earlier command, now ACKed and dropped

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import struct
 import time
+from typing import Any
 
 from ..errors import PrinterBusyError, ProtocolError, device_error
 from ..link.framing import command_bytes
@@ -64,7 +65,7 @@ class Commands:
         self._unpack(p.SHORT_STATUS_LAYOUT, fields, "10h")
         return p.unpack_short_status(fields)
 
-    def fn_status(self) -> dict[str, object]:
+    def fn_status(self) -> dict[str, Any]:
         fields = self.call(p.FN_STATUS)
         self._unpack(p.FN_STATUS_LAYOUT, fields, "FF01h")
         return p.unpack_fn_status(fields)
@@ -111,7 +112,7 @@ class Commands:
     def receipt_tlv(self, tlv: bytes) -> None:
         self.call(p.SEND_TLV, tlv)
 
-    def close_receipt(self, payments: list[int], tax_system: int) -> dict[str, object]:
+    def close_receipt(self, payments: list[int], tax_system: int) -> dict[str, Any]:
         """FF45 → change, fd, fp and (extended answer) the date-time."""
         body = p.pack_close(password_value=self.password, payments=payments, tax_system=tax_system)
         fields = self.call(p.CLOSE_RECEIPT, body[4:])
@@ -126,7 +127,7 @@ class Commands:
 
     # -- fiscal storage ----------------------------------------------------------------------
 
-    def find_document(self, fd: int) -> dict[str, object]:
+    def find_document(self, fd: int) -> dict[str, Any]:
         """FF0A → type, OFD ack, date-time, FD number, fiscal sign."""
         fields = self.call(p.FIND_FD, p.u(fd, 4))
         doc_type, ack, moment, number, sign = self._unpack("<BB5sII", fields, "FF0Ah")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import struct
+from typing import Any
 
 # Command codes (reference/fiscal.md §1.4)
 SHORT_STATUS, X_REPORT, Z_REPORT, CASH_IN, CASH_OUT = 0x10, 0x40, 0x41, 0x50, 0x51
@@ -82,7 +83,7 @@ def pack_fn_status(
     )
 
 
-def unpack_fn_status(fields: bytes) -> dict[str, object]:
+def unpack_fn_status(fields: bytes) -> dict[str, Any]:
     life, cur_doc, _, shift_open, warn, moment, fn_no, last_fd = struct.unpack_from(FN_STATUS_LAYOUT, fields)
     return {
         "life": life, "cur_doc": cur_doc, "shift_open": bool(shift_open), "warnings": warn,
@@ -105,7 +106,7 @@ def pack_operation(
 OPERATION_HEAD = 4 + 1 + 6 + 5 + 5 + 5 + 4  # bytes before the name
 
 
-def unpack_operation(data: bytes) -> dict[str, object]:
+def unpack_operation(data: bytes) -> dict[str, Any]:
     if len(data) < OPERATION_HEAD:
         raise ValueError("FF46 too short")
     amount = data[16:21]
@@ -130,7 +131,7 @@ def pack_close(*, password_value: int, payments: list[int], tax_system: int, tex
 CLOSE_HEAD = 4 + 80 + 1 + 30 + 1
 
 
-def unpack_close(data: bytes) -> dict[str, object]:
+def unpack_close(data: bytes) -> dict[str, Any]:
     if len(data) < CLOSE_HEAD:
         raise ValueError("FF45 too short")
     payments = [from_u(data[4 + 5 * i : 9 + 5 * i]) for i in range(PAYMENT_SLOTS)]

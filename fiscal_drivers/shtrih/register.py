@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from typing import Any
 
 from .. import ffd
 from ..api import FiscalRegister
@@ -74,7 +75,7 @@ class ShtrihRegister(FiscalRegister):
             tags = ffd.decode_tags(data)
         except ValueError as exc:
             raise ProtocolError(f"документ ФД {fd_number} прочитан с ошибкой: {exc}") from None
-        return FiscalDocument(fd_number, int(head["type"]), head["datetime"], int(head["fp"]), tags)  # type: ignore[arg-type]
+        return FiscalDocument(fd_number, int(head["type"]), head["datetime"], int(head["fp"]), tags)
 
     # -- shift -------------------------------------------------------------------------------
 
@@ -169,7 +170,7 @@ class ShtrihRegister(FiscalRegister):
         except FiscalError:
             self._abandon(None)
             raise
-        return DocumentResult(int(res["fd"]), int(res["fp"]), res["datetime"], shift, int(res["change"]))  # type: ignore[arg-type]
+        return DocumentResult(int(res["fd"]), int(res["fp"]), res["datetime"], shift, int(res["change"]))
 
     # -- recovery ----------------------------------------------------------------------------
 
@@ -214,7 +215,7 @@ class ShtrihRegister(FiscalRegister):
             return DocumentNotFiscalisedError(NOT_CANCELLED, cause)
         return DocumentNotFiscalisedError(None, cause)
 
-    def _wait_reachable(self, last_known_fd: int | None) -> dict[str, object]:
+    def _wait_reachable(self, last_known_fd: int | None) -> dict[str, Any]:
         deadline = time.monotonic() + self.timeouts.recovery
         while True:
             try:
@@ -229,15 +230,15 @@ class ShtrihRegister(FiscalRegister):
         head = self.commands.find_document(last)
         if shift is None:
             _, shift, _ = self.commands.shift_params()
-        return DocumentResult(last, int(head["fp"]), head["datetime"], shift, 0, recovered)  # type: ignore[arg-type]
+        return DocumentResult(last, int(head["fp"]), head["datetime"], shift, 0, recovered)
 
-    def _reachable_status(self) -> dict[str, object]:
+    def _reachable_status(self) -> dict[str, Any]:
         try:
             return self.commands.fn_status()
         except LinkError as exc:
             raise DocumentNotFiscalisedError("документ НЕ сформирован: нет связи с ККТ — повторите", exc) from exc
 
-    def _mode_error(self, exc: ModeError, fn: dict[str, object]) -> FiscalError:
+    def _mode_error(self, exc: ModeError, fn: dict[str, Any]) -> FiscalError:
         if exc.code == 0x73 and not fn["shift_open"]:
             return ShiftClosedError("смена не открыта — откройте смену", exc.code)
         return exc

@@ -17,11 +17,11 @@ from __future__ import annotations
 
 from ..ffd import VatRate
 
-_BASE = {
+_BASE: dict[int, int] = {
     VatRate.VAT20: 0x01, VatRate.VAT10: 0x02, VatRate.VAT0: 0x04, VatRate.NO_VAT: 0x08,
     VatRate.VAT20_120: 0x10, VatRate.VAT10_110: 0x20,
 }
-_NEW = {VatRate.VAT5: 0x81, VatRate.VAT7: 0x82, VatRate.VAT5_105: 0x84, VatRate.VAT7_107: 0x88}
+_NEW: dict[int, int] = {VatRate.VAT5: 0x81, VatRate.VAT7: 0x82, VatRate.VAT5_105: 0x84, VatRate.VAT7_107: 0x88}
 
 VAT_FAMILIES: dict[str, dict[int, int]] = {
     "classic": {**_BASE, **_NEW, VatRate.VAT22: 0xCB, VatRate.VAT22_122: 0xCC},

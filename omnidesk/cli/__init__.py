@@ -5,10 +5,11 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import time
 from collections.abc import Sequence
 
 from omnidesk import __version__
-from omnidesk.core.errors import OmniDeskError
+from omnidesk.core.errors import Busy, OmniDeskError
 from omnidesk.diagnostics import setup_logging, write_crash_report
 
 from . import audit_cmd, bank, common, config_cmd, customers, export, fiscal, gui, init, money, orders, plan, users
@@ -36,7 +37,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         args.func = gui.run_gui
     try:
-        return args.func(args) or 0
+        return _run(args)
     except OmniDeskError as exc:
         return common.fail(args, str(exc), exc)
     except BrokenPipeError:  # output piped into head or less that closed early
@@ -47,6 +48,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # the one place an unexpected error becomes one clear line and a report file
         report = write_crash_report(exc, f"omnidesk {getattr(args, 'command', '')}")
         return common.fail(args, f"непредвиденная ошибка: {type(exc).__name__}: {exc} (отчёт: {report})", exc, code=1)
+
+
+def _run(args: argparse.Namespace) -> int:
+    """The command; once more after a moment if another workstation was in the way and doing it again is safe
+    (the command is one unit of work, which rolled back whole)."""
+    try:
+        return args.func(args) or 0
+    except Busy:
+        if not getattr(args, "retry_when_busy", False):
+            raise
+    time.sleep(0.3)
+    return args.func(args) or 0
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -37,10 +37,11 @@ def add_json_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="вывести данные в JSON")
 
 
-def command(commands, name: str, help_text: str, func) -> argparse.ArgumentParser:
+def command(commands, name: str, help_text: str, func, *, retry: bool = False) -> argparse.ArgumentParser:
+    """A subcommand; ``retry``: it is one unit of work, safe to run once more when the database was busy."""
     parser = commands.add_parser(name, help=help_text, description=help_text)
     add_common_options(parser)
-    parser.set_defaults(func=func)
+    parser.set_defaults(func=func, retry_when_busy=retry)
     return parser
 
 

@@ -26,24 +26,26 @@ KINDS = {"cash": PaymentKind.CASH, "card": PaymentKind.CARD, "sbp": PaymentKind.
 def register(commands) -> None:
     payments = commands.add_parser("payments", help="поступления денег")
     sub = payments.add_subparsers(dest="payments_command", metavar="ДЕЙСТВИЕ", required=True)
-    add = common.command(sub, "add", "зарегистрировать поступление и распределить по заказам", run_add)
+    add = common.command(sub, "add", "зарегистрировать поступление и распределить по заказам", run_add, retry=True)
     add.add_argument("--customer", required=True, help="id, ИНН, телефон или точное имя")
     add.add_argument("--amount", required=True, help="сумма: 12450, 12 450,00 или 12450.50")
     add.add_argument("--kind", required=True, choices=sorted(KINDS), help="вид денег")
     add.add_argument("--orders", help="номера заказов через запятую; остаток — аванс")
     common.add_json_option(add)
-    listing = common.command(sub, "allocations", "зачёты платежей покупателя по заказам", run_allocations)
+    listing = common.command(sub, "allocations", "зачёты платежей покупателя по заказам", run_allocations, retry=True)
     listing.add_argument("--customer", required=True, help="id, ИНН, телефон или точное имя")
     common.add_json_option(listing)
-    undo = common.command(sub, "unallocate", "вернуть зачёт в аванс покупателя (отменяющей записью)", run_unallocate)
+    undo = common.command(sub, "unallocate", "вернуть зачёт в аванс покупателя (отменяющей записью)", run_unallocate,
+                          retry=True)
     undo.add_argument("allocation", type=int, metavar="ALLOCATION_ID")
     undo.add_argument("--amount", help="сколько вернуть (по умолчанию всё, что осталось)")
-    move = common.command(sub, "move", "перенести зачёт в другой заказ того же покупателя", run_move)
+    move = common.command(sub, "move", "перенести зачёт в другой заказ того же покупателя", run_move, retry=True)
     move.add_argument("allocation", type=int, metavar="ALLOCATION_ID")
     move.add_argument("--to", required=True, metavar="N", help="номер заказа")
     move.add_argument("--amount", help="сколько перенести (по умолчанию всё, что осталось)")
 
-    handover = common.command(sub, "handover", "сдача выручки водителем: что собрано и что сдано за день", run_handover)
+    handover = common.command(sub, "handover", "сдача выручки водителем: что собрано и что сдано за день",
+                              run_handover, retry=True)
     handover.add_argument("--date", help="день ГГГГ-ММ-ДД (по умолчанию сегодня)")
     handover.add_argument("--driver", type=int, metavar="DRIVER_ID", help="принять выручку от этого водителя")
     handover.add_argument("--cash", default="0", help="пересчитано наличных")
@@ -52,7 +54,7 @@ def register(commands) -> None:
 
     receipts = commands.add_parser("receipts", help="чеки")
     sub = receipts.add_subparsers(dest="receipts_command", metavar="ДЕЙСТВИЕ", required=True)
-    owed = common.command(sub, "owed", "чеки, которые нужно напечатать", run_owed)
+    owed = common.command(sub, "owed", "чеки, которые нужно напечатать", run_owed, retry=True)
     common.add_json_option(owed)
 
 

@@ -23,3 +23,12 @@ class Conflict(OmniDeskError):
 
 class Forbidden(OmniDeskError):
     """The current user's role does not allow this action."""
+
+
+class Busy(OmniDeskError):
+    """Another workstation holds what this action needs (a lock, a deadlock broken, the register in use).
+
+    Nothing of the action was kept; doing it again a moment later is safe."""
+
+    def __init__(self, message: str = "занято другим рабочим местом, повторите") -> None:
+        super().__init__(message)

@@ -29,6 +29,10 @@ class RegisterError(Exception):
     """The register refused or could not be reached; ``str()`` is the device's words."""
 
 
+class RegisterBusy(RegisterError):
+    """Another workstation holds the register (the built-in emulator's memory is locked)."""
+
+
 class RegisterStateUnknown(RegisterError):
     """The register went silent mid-document: whether it fiscalised is known only after recovery."""
 
@@ -73,7 +77,7 @@ class RegisterConnection:
     """One open register (and the emulator behind it, when configured)."""
 
     def __init__(self, url: str, protocol: str = "shtrih", *, emulator_dir: Path | None = None,
-                 **options: Any) -> None:
+                 emulator_lock_wait: float = 30.0, **options: Any) -> None:
         self.url = url
         self._emulator: Emulator | None = None
         target = url
@@ -81,9 +85,13 @@ class RegisterConnection:
             if url == EMULATOR:
                 directory = emulator_dir or Path(".")
                 directory.mkdir(parents=True, exist_ok=True)
-                self._emulator = Emulator(journal=str(directory / "fn.jsonl"), state=str(directory / "kkt.json")).start()
+                self._emulator = Emulator(journal=str(directory / "fn.jsonl"), state=str(directory / "kkt.json"),
+                                          lock_wait=emulator_lock_wait).start()
                 target = self._emulator.url
             self._register = fd.open_register(target, protocol, **options)
+        except fd.DeviceInUse as exc:
+            self._stop_emulator()
+            raise RegisterBusy(_words(exc)) from exc
         except (OSError, fd.FiscalError) as exc:
             self._stop_emulator()
             raise RegisterError(_words(exc)) from exc
@@ -144,6 +152,19 @@ class RegisterConnection:
                                       recovered=True)
         return DeviceRecovery(found.fiscalised, document, found.cancelled_open_document)
 
+    def settle(self, fd_before: int, plan: ReceiptPlan) -> DeviceRecovery:
+        """Was ``plan`` fiscalised after document ``fd_before``? Reads document ``fd_before + 1`` (and, should
+        another program have printed in between, the next few) and compares what it says with the plan."""
+        found = self._call(lambda r: r.recover(fd_before))  # also cancels a document left open
+        if not found.fiscalised:
+            return DeviceRecovery(False, None, found.cancelled_open_document)
+        for number in range(fd_before + 1, min(found.last_document_number, fd_before + SETTLE_SCAN) + 1):
+            document = self._call(lambda r, n=number: r.read_document(n))
+            if _is_document_of(document, plan):
+                return DeviceRecovery(True, DeviceDocument(document.number, document.fiscal_sign, document.datetime,
+                                                           recovered=True), found.cancelled_open_document)
+        return DeviceRecovery(False, None, found.cancelled_open_document)
+
     def close(self) -> None:
         try:
             self._register.close()
@@ -154,6 +175,17 @@ class RegisterConnection:
         if self._emulator is not None:
             self._emulator.stop()
             self._emulator = None
+
+
+SETTLE_SCAN = 20  # documents after fd_before that settling looks at
+
+
+def _is_document_of(document: fd.FiscalDocument, plan: ReceiptPlan) -> bool:
+    """The fiscal storage's document says what the plan says: receipt or correction, operation and sums."""
+    tags = document.tags
+    kind = fd.DocumentType.CORRECTION if plan.correction is not None else fd.DocumentType.RECEIPT
+    return (document.type == int(kind) and tags.get(1054) == int(plan.operation) and tags.get(1020) == plan.total
+            and tags.get(1031, 0) == plan.cash and tags.get(1081, 0) == plan.electronic)
 
 
 def _document(result: fd.DocumentResult) -> DeviceDocument:

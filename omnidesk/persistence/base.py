@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from typing import Annotated
 
+from sqlalchemy import BigInteger, Integer, MetaData
 from sqlalchemy import Enum as SAEnum
-from sqlalchemy import MetaData
-from sqlalchemy.orm import DeclarativeBase
+from sqlalchemy.orm import DeclarativeBase, mapped_column
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -16,6 +17,10 @@ NAMING_CONVENTION = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
+
+
+# money in kopecks: 64-bit (a 32-bit column stops at 21 474 836,47 ₽); SQLite's INTEGER already is
+Kopecks = Annotated[int, mapped_column(BigInteger().with_variant(Integer(), "sqlite"))]
 
 
 class Base(DeclarativeBase):

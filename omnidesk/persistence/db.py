@@ -27,8 +27,21 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(url, echo=echo, connect_args={"timeout": 15})
         event.listen(engine, "connect", _sqlite_setup)
+        event.listen(engine, "begin", _sqlite_begin)
         return engine
-    return create_engine(url, echo=echo, pool_pre_ping=True)
+    engine = create_engine(url, echo=echo, pool_pre_ping=True)
+    if parsed.get_backend_name() == "postgresql":
+        event.listen(engine, "connect", _postgres_setup)
+    return engine
+
+
+LOCK_WAIT_S = 20  # how long a workstation waits for a row another one holds before it says "busy"
+
+
+def _postgres_setup(dbapi_connection, _record) -> None:
+    with dbapi_connection.cursor() as cursor:
+        cursor.execute(f"SET lock_timeout = '{LOCK_WAIT_S}s'")
+    dbapi_connection.commit()
 
 
 def _sqlite_setup(dbapi_connection, _record) -> None:
@@ -40,6 +53,21 @@ def _sqlite_setup(dbapi_connection, _record) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
+    # pysqlite would begin a transaction only at the first write, after the unit of work has read and
+    # checked what it is about to change; we begin it ourselves (see _sqlite_begin)
+    dbapi_connection.isolation_level = None
+
+
+WRITE = "omnidesk_write"  # execution option of a connection that will write: SQLite takes the write lock at BEGIN
+
+
+def _sqlite_begin(connection) -> None:
+    """BEGIN IMMEDIATE for a unit of work that writes: what it reads and checks and what it writes are one.
+
+    SQLite has no row locks (``SELECT … FOR UPDATE`` does nothing), so two workstations checking the same
+    money would both pass; taking the database's write lock before the first read makes them take turns."""
+    immediate = connection.get_execution_options().get(WRITE, False)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:

@@ -10,6 +10,8 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 
+from .db import WRITE
+
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 
@@ -35,7 +37,7 @@ def upgrade(engine: Engine) -> tuple[str | None, str]:
     """Bring the schema to the newest revision; return (revision before, revision after)."""
     before = current_revision(engine)
     config = alembic_config(engine)
-    with engine.begin() as connection:
+    with engine.connect().execution_options(**{WRITE: True}) as connection, connection.begin():
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
     return before, head_revision()

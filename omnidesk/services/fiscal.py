@@ -6,22 +6,30 @@ number, fiscal sign, time) is saved in the transaction that marks it *printed*. 
 in between (a crash, power loss, a dropped link), :meth:`FiscalJournal.recover` asks the device
 whether a document was fiscalised after the noted number and reads it back: the receipt is then
 marked printed, or failed (safe to print again). Nothing is printed while a receipt is pending.
+
+Several workstations may share a register: each holds the register's lock (:mod:`.register_lock`)
+while it claims a receipt (its row locked, its status read again), prints and records it, and while it
+recovers — so a pending receipt it finds was left by a workstation that is gone, and the document after
+``fd_before`` is the receipt's (settling compares its content). A receipt another workstation printed
+meanwhile is skipped.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TypeVar
 
 from sqlalchemy import select
 
 from omnidesk.core.enums import ReceiptStatus
-from omnidesk.core.errors import Conflict, InvalidInput, NotFound, OmniDeskError
+from omnidesk.core.errors import Busy, Conflict, InvalidInput, NotFound, OmniDeskError
 from omnidesk.core.receipts import ReceiptPlan
 from omnidesk.integrations.fiscal import (
     DeviceDocument,
+    RegisterBusy,
     RegisterConnection,
     RegisterError,
     RegisterStateUnknown,
@@ -31,6 +39,7 @@ from omnidesk.persistence.models import Receipt
 from . import audit
 from .auth import Actor, permit
 from .receipts import ReceiptView, plan_of, view
+from .register_lock import BUSY, register_lock
 from .uow import Database
 
 
@@ -81,6 +90,7 @@ class FiscalJournal:
         self.actor = actor
         self._connect = connect
         self._connection: RegisterConnection | None = None
+        self._held = False
 
     # --- the device -----------------------------------------------------------
     @property
@@ -88,6 +98,8 @@ class FiscalJournal:
         if self._connection is None:
             try:
                 self._connection = self._connect()
+            except RegisterBusy as exc:
+                raise Busy(BUSY) from exc
             except (OSError, RegisterError) as exc:
                 raise FiscalDeviceError(f"ККТ не отвечает: {_message(exc)}") from exc
         return self._connection
@@ -97,13 +109,32 @@ class FiscalJournal:
             self._connection.close()
             self._connection = None
 
+    @contextmanager
+    def _holding(self) -> Iterator[None]:
+        """This workstation alone at the register, connected to it only meanwhile (re-entrant)."""
+        if self._held:
+            yield
+            return
+        with register_lock(self.db):
+            self._held = True
+            try:
+                yield
+            finally:
+                self._held = False
+                self.close()  # a register (or its TCP port) serves one workstation at a time
+
     def _device(self, action: str, call: Callable[[RegisterConnection], T]) -> T:
-        try:
-            return call(self.connection)
-        except RegisterError as exc:
-            raise FiscalDeviceError(f"{action}: {_message(exc)}") from exc
+        with self._holding():
+            try:
+                return call(self.connection)
+            except RegisterError as exc:
+                raise FiscalDeviceError(f"{action}: {_message(exc)}") from exc
 
     def status(self) -> RegisterState:
+        with self._holding():
+            return self._status()
+
+    def _status(self) -> RegisterState:
         status = self._device("состояние ККТ", lambda r: r.status())
         with self.db.read() as session:
             pending = len(session.scalars(select(Receipt.id).where(Receipt.status == ReceiptStatus.PENDING)).all())
@@ -123,13 +154,16 @@ class FiscalJournal:
     # --- exactly-once printing ------------------------------------------------
     def recover(self) -> RecoveryReport:
         """Settle every pending receipt against the device before anything else is printed."""
+        with self._holding():
+            return self._recover()
+
+    def _recover(self) -> RecoveryReport:
         printed, failed, cancelled = [], [], False
         with self.db.read() as session:
-            pending = session.execute(
-                select(Receipt.id, Receipt.fd_before).where(Receipt.status == ReceiptStatus.PENDING).order_by(Receipt.id)
-            ).all()
-        for receipt_id, fd_before in pending:
-            found = self._device("сверка с ККТ", lambda r, last=fd_before: r.recover(last))
+            pending = [(r.id, r.fd_before, plan_of(r)) for r in session.scalars(
+                select(Receipt).where(Receipt.status == ReceiptStatus.PENDING).order_by(Receipt.id))]
+        for receipt_id, fd_before, plan in pending:
+            found = self._device("сверка с ККТ", lambda r, last=fd_before, p=plan: r.settle(last, p))
             cancelled = cancelled or found.cancelled_open_document
             if found.fiscalised and found.document is not None:
                 self._mark_printed(receipt_id, found.document)
@@ -144,11 +178,22 @@ class FiscalJournal:
 
     def print_receipt(self, receipt_id: int) -> ReceiptView:
         """Print one owed receipt; raises FiscalDeviceError with the device's words if it did not print."""
+        printed = self._print(receipt_id, skip_taken=False)
+        assert printed is not None
+        return printed
+
+    def _print(self, receipt_id: int, *, skip_taken: bool) -> ReceiptView | None:
         permit(self.actor, "receipt.print")
-        if self._has_pending():
-            self.recover()
-        self._ensure_shift()
-        plan = self._begin(receipt_id)
+        with self._holding():
+            if self._has_pending():
+                self._recover()
+            self._ensure_shift()
+            plan = self._begin(receipt_id, skip_taken=skip_taken)
+            if plan is None:
+                return None  # printed (or being printed) by another workstation
+            return self._send(receipt_id, plan)
+
+    def _send(self, receipt_id: int, plan: ReceiptPlan) -> ReceiptView:
         try:
             result = self.connection.print(plan, self.actor.cashier_name, self.actor.inn)
         except RegisterStateUnknown as exc:
@@ -163,17 +208,24 @@ class FiscalJournal:
         """Print every owed receipt, oldest first; stop at the first one the device refuses."""
         if self._has_pending():
             self.recover()  # a receipt it finds not fiscalised becomes owed again and is printed below
-        with self.db.read() as session:
+        with self.db.read() as session:  # each is claimed again before printing: another may print it first
             owed = session.scalars(
                 select(Receipt.id).where(Receipt.status.in_((ReceiptStatus.PLANNED, ReceiptStatus.FAILED))).order_by(Receipt.id)
             ).all()
         printed = []
         for receipt_id in owed:
             try:
-                printed.append(self.print_receipt(receipt_id))
+                done = self._print(receipt_id, skip_taken=True)
             except FiscalDeviceError as exc:
-                return PrintRun(tuple(printed), str(exc), len(owed) - len(printed))
+                return PrintRun(tuple(printed), str(exc), self._owed_count())
+            if done is not None:
+                printed.append(done)
         return PrintRun(tuple(printed), None, 0)
+
+    def _owed_count(self) -> int:
+        with self.db.read() as session:
+            return len(session.scalars(select(Receipt.id).where(
+                Receipt.status.in_((ReceiptStatus.PLANNED, ReceiptStatus.FAILED)))).all())
 
     def _has_pending(self) -> bool:
         with self.db.read() as session:
@@ -186,17 +238,20 @@ class FiscalJournal:
         if not status.shift_open:
             self.open_shift()
 
-    def _begin(self, receipt_id: int) -> ReceiptPlan:
-        """Mark the receipt pending with the device's last document number; the plan to print."""
-        last = self._device("номер последнего документа", lambda r: r.last_document_number())
+    def _begin(self, receipt_id: int, *, skip_taken: bool = False) -> ReceiptPlan | None:
+        """Claim the receipt (its row locked, its status read again), mark it pending with the device's last
+        document number; the plan to print (None when ``skip_taken`` and it is no longer owed)."""
         with self.db.unit_of_work() as session:
-            receipt = session.get(Receipt, receipt_id)
+            receipt = session.scalars(select(Receipt).where(Receipt.id == receipt_id).with_for_update()).first()
             if receipt is None:
                 raise NotFound(f"чек {receipt_id} не найден")
+            if skip_taken and receipt.status not in (ReceiptStatus.PLANNED, ReceiptStatus.FAILED):
+                return None
             if receipt.status is ReceiptStatus.PRINTED:
                 raise InvalidInput(f"чек {receipt_id} уже напечатан (ФД №{receipt.fd_number}) — повторно не печатается")
             if receipt.status is ReceiptStatus.PENDING:
                 raise Conflict(f"чек {receipt_id} уже печатается на другом рабочем месте")
+            last = self._device("номер последнего документа", lambda r: r.last_document_number())
             receipt.status = ReceiptStatus.PENDING
             receipt.fd_before = last
             receipt.error = None

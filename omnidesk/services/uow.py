@@ -20,14 +20,27 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from omnidesk.core.changes import Changes
-from omnidesk.core.errors import Conflict, OmniDeskError
-from omnidesk.persistence.db import session_factory
+from omnidesk.core.errors import Busy, Conflict, OmniDeskError
+from omnidesk.persistence.db import WRITE, session_factory
 
 from . import collect
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 Subscriber = Callable[[Changes], None]
+
+# SQLSTATEs that mean "another transaction was in the way": deadlock, serialization failure, lock not available
+_BUSY_STATES = frozenset({"40P01", "40001", "55P03"})
+_BUSY_SQLITE = ("database is locked", "database is busy", "database table is locked")
+
+
+def is_busy(exc: BaseException) -> bool:
+    """Whether a database error only says that another workstation was in the way (try again later)."""
+    if not isinstance(exc, DBAPIError) or exc.orig is None:
+        return False
+    if getattr(exc.orig, "sqlstate", None) in _BUSY_STATES:
+        return True
+    return any(text in str(exc.orig).lower() for text in _BUSY_SQLITE)
 
 
 class ConnectionLost(OmniDeskError):
@@ -87,7 +100,7 @@ class Database:
     @contextmanager
     def unit_of_work(self) -> Iterator[Session]:
         """A session that commits when the block ends normally and rolls back otherwise."""
-        session = self._sessions()
+        session = self._sessions(execution_options={WRITE: True})
         try:
             yield session
             session.commit()
@@ -99,6 +112,8 @@ class Database:
             if is_disconnect(exc):  # one transaction: the server kept none of it (a lost COMMIT is not retried)
                 log.warning("database connection lost during a write: %s", type(exc.orig).__name__)
                 raise ConnectionLost(LOST_WRITE) from exc
+            if is_busy(exc):
+                raise Busy() from exc
             raise
         except BaseException:
             _rollback_quietly(session)
@@ -116,6 +131,8 @@ class Database:
             if is_disconnect(exc):
                 log.warning("database connection lost during a read: %s", type(exc.orig).__name__)
                 raise ConnectionLost(LOST_READ) from exc
+            if is_busy(exc):
+                raise Busy() from exc
             raise
         finally:
             _rollback_quietly(session)

@@ -102,3 +102,32 @@ def test_numbers_sort_as_numbers(qtbot):
     m.set_rows([replace(row(1, "a", 1, 0), number="10231"), replace(row(2, "b", 1, 0), number="9999")])
     m.sort(0, Qt.SortOrder.AscendingOrder)
     assert shown(m) == ["9999", "10231"]
+
+
+def test_a_payment_repaints_its_row_without_moving_any(qtbot, model):
+    model.sort(1, Qt.SortOrder.AscendingOrder)
+    before = shown(model)
+    layouts, repainted = [], []
+    model.layoutChanged.connect(lambda *a: layouts.append(a))
+    model.dataChanged.connect(lambda top, bottom, *a: repainted.append((top.row(), bottom.row(), bottom.column())))
+    paid = replace(ROWS[0], paid=245000)
+    model.update_rows([paid])
+    assert layouts == []
+    row_of_10001 = before.index("10001")
+    assert repainted == [(row_of_10001, row_of_10001, model.columnCount() - 1)]
+    assert shown(model) == before
+    assert model.data(model.index(row_of_10001, 7)) == "10\u00a0000,00\u00a0₽"
+    assert model.visible_totals()[1] == sum(r.due for r in ROWS) - 245000
+
+
+def test_a_change_of_the_sort_key_or_the_filter_moves_the_row(qtbot, model):
+    model.sort(7, Qt.SortOrder.DescendingOrder)
+    assert shown(model)[0] == "10003"
+    layouts = []
+    model.layoutChanged.connect(lambda *a: layouts.append(a))
+    model.update_rows([replace(ROWS[2], paid=2790000)])
+    assert len(layouts) == 1
+    assert shown(model)[:2] == ["10001", "10004"]
+    model.set_filter(status=OrderStatus.SHIPPED)
+    model.update_rows([replace(ROWS[2], status=OrderStatus.DELIVERED, paid=2790000)])
+    assert shown(model) == []

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..enums import PaymentSubject
@@ -135,10 +136,9 @@ def require_int(what: str, value: object, *, minimum: int | None = None) -> int:
 
 
 def _int_tuple(what: str, values: object) -> tuple[int, ...]:
-    items = tuple(values)  # type: ignore[arg-type]
-    for item in items:
-        require_int(what, item)
-    return items
+    if not isinstance(values, Iterable):
+        raise ReceiptPlanError(f"{what}: ожидался список целых чисел, получено {values!r}")
+    return tuple(require_int(what, item) for item in values)
 
 
 @dataclass(frozen=True, slots=True)

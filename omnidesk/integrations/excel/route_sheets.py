@@ -3,6 +3,8 @@
 One sheet per driver: the stops in visiting order with times, address, contact, what to collect
 and the items; then the loading list: supplier pickups first with what to take, then the goods
 loaded at the own warehouse in reverse stop order (the last stop's goods go in first).
+Names, addresses and items come from outside (the CRM): every text goes through :func:`.cells.text`,
+so none of it ever becomes a formula.
 """
 
 from __future__ import annotations
@@ -16,7 +18,10 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from .cells import text
+
 MONEY_FORMAT = '#,##0.00 "₽"'
+SHEET_TITLE_FORBIDDEN = set('[]:*?/\\')  # characters a sheet's name cannot hold
 KIND_NAMES = {"delivery": "доставка", "pickup": "забор у поставщика", "carrier": "передача в ТК"}
 STOP_HEADER = ("№", "Прибытие", "Окно", "Что", "Заказ", "Клиент", "Адрес", "Телефон", "Получить", "Товары", "Вес, кг")
 WIDTHS = (5, 10, 13, 18, 10, 28, 40, 17, 14, 50, 9)
@@ -65,7 +70,7 @@ def write_route_sheets(sheets: list[RouteSheet], path: Path | str) -> Path:
         title = _title(sheet.driver, used)
         _route_sheet(workbook.create_sheet(title), sheet)
     if not sheets:
-        workbook.create_sheet("Маршруты")["A1"] = "На этот день маршрутов нет"
+        text(workbook.create_sheet("Маршруты"), 1, 1, "На этот день маршрутов нет")
     path = Path(path)
     workbook.save(path)
     return path
@@ -80,7 +85,8 @@ def loading_order(sheet: RouteSheet) -> tuple[list[SheetStop], list[SheetStop]]:
 
 
 def _title(driver: str, used: set[str]) -> str:
-    base = (driver.split()[0] if driver else "Водитель")[:25]
+    words = "".join(" " if ch in SHEET_TITLE_FORBIDDEN else ch for ch in driver or "").split()
+    base = (words[0] if words else "Водитель").strip("'")[:25] or "Водитель"
     title, number = base, 2
     while title in used:
         title, number = f"{base} {number}", number + 1
@@ -89,12 +95,11 @@ def _title(driver: str, used: set[str]) -> str:
 
 
 def _route_sheet(ws: Worksheet, sheet: RouteSheet) -> None:
-    ws["A1"] = f"Маршрутный лист на {sheet.date}"
-    ws["A1"].font = Font(bold=True, size=14)
-    ws["A2"] = f"Водитель: {sheet.driver}, {sheet.phone}"
-    ws["A3"] = f"Машина: {sheet.vehicle}"
-    ws["A4"] = (f"Выезд {sheet.departure}, возврат {sheet.return_time}, {sheet.distance_km} км, "
-                f"остановок: {len(sheet.stops)}")
+    text(ws, 1, 1, f"Маршрутный лист на {sheet.date}", font=Font(bold=True, size=14))
+    text(ws, 2, 1, f"Водитель: {sheet.driver}, {sheet.phone}")
+    text(ws, 3, 1, f"Машина: {sheet.vehicle}")
+    text(ws, 4, 1, f"Выезд {sheet.departure}, возврат {sheet.return_time}, {sheet.distance_km} км, "
+                   f"остановок: {len(sheet.stops)}")
     row = _table(ws, 6, STOP_HEADER)
     for stop in sheet.stops:
         values = (stop.seq, stop.arrival, stop.window, KIND_NAMES.get(stop.kind, stop.kind) + _note(stop),
@@ -102,7 +107,7 @@ def _route_sheet(ws: Worksheet, sheet: RouteSheet) -> None:
                   stop.weight_kg)
         _row(ws, row, values)
         row += 1
-    ws.cell(row, 8, "Итого получить:").font = BOLD
+    text(ws, row, 8, "Итого получить:", font=BOLD)
     total = ws.cell(row, 9, _rubles(sheet.to_collect))
     total.font, total.number_format = BOLD, MONEY_FORMAT
     _loading_list(ws, row + 2, sheet)
@@ -115,17 +120,17 @@ def _route_sheet(ws: Worksheet, sheet: RouteSheet) -> None:
 
 def _loading_list(ws: Worksheet, row: int, sheet: RouteSheet) -> None:
     pickups, loaded = loading_order(sheet)
-    ws.cell(row, 1, "Лист погрузки").font = Font(bold=True, size=13)
+    text(ws, row, 1, "Лист погрузки", font=Font(bold=True, size=13))
     row += 1
     if pickups:
-        ws.cell(row, 1, "Сначала забрать у поставщиков:").font = BOLD
+        text(ws, row, 1, "Сначала забрать у поставщиков:", font=BOLD)
         row = _table(ws, row + 1, ("№", "Прибытие", "Склад", "Заказ", "Что взять", "Вес, кг"))
         for stop in pickups:
             _row(ws, row, (stop.seq, stop.arrival, f"{stop.note} — {stop.address}", stop.order,
                            "\n".join(stop.items), stop.weight_kg))
             row += 1
         row += 1
-    ws.cell(row, 1, "На своём складе грузить в обратном порядке остановок (первым — последняя):").font = BOLD
+    text(ws, row, 1, "На своём складе грузить в обратном порядке остановок (первым — последняя):", font=BOLD)
     row = _table(ws, row + 1, ("Порядок", "Остановка", "Заказ", "Клиент", "Товары", "Вес, кг"))
     for number, stop in enumerate(loaded, start=1):
         _row(ws, row, (number, stop.seq, stop.order, stop.customer, "\n".join(stop.items), stop.weight_kg))
@@ -133,16 +138,19 @@ def _loading_list(ws: Worksheet, row: int, sheet: RouteSheet) -> None:
 
 
 def _table(ws: Worksheet, row: int, header: tuple[str, ...]) -> int:
-    for column, text in enumerate(header, start=1):
-        cell = ws.cell(row, column, text)
-        cell.font, cell.fill, cell.border = BOLD, HEAD_FILL, THIN
+    for column, title in enumerate(header, start=1):
+        text(ws, row, column, title, font=BOLD, fill=HEAD_FILL, border=THIN)
     return row + 1
 
 
 def _row(ws: Worksheet, row: int, values: tuple) -> None:
     for column, value in enumerate(values, start=1):
-        cell = ws.cell(row, column, value)
-        cell.alignment = Alignment(vertical="top", wrap_text=isinstance(value, str) and "\n" in value)
+        alignment = Alignment(vertical="top", wrap_text=isinstance(value, str) and "\n" in value)
+        if isinstance(value, str):
+            text(ws, row, column, value, alignment=alignment)
+            continue
+        cell = ws.cell(row, column, value)  # numbers and amounts only
+        cell.alignment = alignment
         if isinstance(value, Decimal):
             cell.number_format = MONEY_FORMAT
 

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from omnidesk.core.enums import BankLineStatus
 
-from ..base import Base, enum_column, local_now
+from ..base import Base, Kopecks, enum_column, local_now
 
 
 class BankStatement(Base):
@@ -28,10 +28,10 @@ class BankStatement(Base):
     accounts: Mapped[str] = mapped_column(String(255), default="")  # our accounts, comma-separated
     date_from: Mapped[dt.date | None] = mapped_column(Date)
     date_to: Mapped[dt.date | None] = mapped_column(Date)
-    opening: Mapped[int] = mapped_column(default=0)  # kopecks, summed over the account sections
-    incoming: Mapped[int] = mapped_column(default=0)
-    outgoing: Mapped[int] = mapped_column(default=0)
-    closing: Mapped[int] = mapped_column(default=0)
+    opening: Mapped[Kopecks] = mapped_column(default=0)  # kopecks, summed over the account sections
+    incoming: Mapped[Kopecks] = mapped_column(default=0)
+    outgoing: Mapped[Kopecks] = mapped_column(default=0)
+    closing: Mapped[Kopecks] = mapped_column(default=0)
     documents: Mapped[int] = mapped_column(default=0)
     imported: Mapped[int] = mapped_column(default=0)
     duplicates: Mapped[int] = mapped_column(default=0)
@@ -53,7 +53,7 @@ class BankLine(Base):
     account: Mapped[str] = mapped_column(String(34), default="")  # our account
     doc_date: Mapped[dt.date] = mapped_column(Date, index=True)
     number: Mapped[str] = mapped_column(String(32), default="")
-    amount: Mapped[int]  # kopecks
+    amount: Mapped[Kopecks]  # kopecks
     payer_name: Mapped[str] = mapped_column(String(255), default="")
     payer_inn: Mapped[str] = mapped_column(String(12), default="")
     payer_kpp: Mapped[str] = mapped_column(String(9), default="")

@@ -8,7 +8,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 from omnidesk.core.enums import PaymentSubject
 from omnidesk.core.vat import VatRate
 
-from ..base import Base, enum_column
+from ..base import Base, Kopecks, enum_column
 
 
 class Product(Base):
@@ -18,7 +18,7 @@ class Product(Base):
     sku: Mapped[str] = mapped_column(String(64), unique=True)
     name: Mapped[str] = mapped_column(String(255))
     category: Mapped[str] = mapped_column(String(64), default="")
-    price: Mapped[int]  # kopecks, VAT included
+    price: Mapped[Kopecks]  # kopecks, VAT included
     vat_rate: Mapped[VatRate] = mapped_column(enum_column(VatRate, 8))
     payment_subject: Mapped[PaymentSubject] = mapped_column(enum_column(PaymentSubject, 4))
     weight_g: Mapped[int] = mapped_column(default=0)

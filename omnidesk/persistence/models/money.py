@@ -13,7 +13,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from omnidesk.core.enums import PaymentKind
 
-from ..base import Base, enum_column, local_now
+from ..base import Base, Kopecks, enum_column, local_now
 
 
 class Payment(Base):
@@ -23,7 +23,7 @@ class Payment(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"), index=True)
     kind: Mapped[PaymentKind] = mapped_column(enum_column(PaymentKind))
-    amount: Mapped[int]  # kopecks
+    amount: Mapped[Kopecks]  # kopecks
     received_at: Mapped[dt.datetime]
     payer_name: Mapped[str] = mapped_column(String(255), default="")
     payer_inn: Mapped[str | None] = mapped_column(String(12))
@@ -48,7 +48,7 @@ class Allocation(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     payment_id: Mapped[int] = mapped_column(ForeignKey("payments.id"), index=True)
     order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"), index=True)
-    amount: Mapped[int]  # kopecks; negative on a reversing entry
+    amount: Mapped[Kopecks]  # kopecks; negative on a reversing entry
     overpayment: Mapped[bool] = mapped_column(default=False)
     reverses_id: Mapped[int | None] = mapped_column(ForeignKey("allocations.id"))
     created_by: Mapped[str] = mapped_column(String(64), default="")
@@ -71,7 +71,7 @@ class Refund(Base):
     order_id: Mapped[int | None] = mapped_column(ForeignKey("orders.id"))
     payment_id: Mapped[int | None] = mapped_column(ForeignKey("payments.id"))
     kind: Mapped[PaymentKind] = mapped_column(enum_column(PaymentKind))
-    amount: Mapped[int]
+    amount: Mapped[Kopecks]
     reason: Mapped[str] = mapped_column(String(500), default="")
     created_by: Mapped[str] = mapped_column(String(64), default="")
     created_at: Mapped[dt.datetime] = mapped_column(default=local_now)

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from omnidesk.core.enums import OrderSource, OrderStatus, PaymentSubject
 from omnidesk.core.vat import VatRate
 
-from ..base import Base, enum_column, local_now
+from ..base import Base, Kopecks, enum_column, local_now
 
 if TYPE_CHECKING:
     from .customers import Customer
@@ -27,9 +27,9 @@ class Order(Base):
     customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"), index=True)
     status: Mapped[OrderStatus] = mapped_column(enum_column(OrderStatus))
     created_at: Mapped[dt.datetime] = mapped_column(default=local_now)
-    total: Mapped[int] = mapped_column(default=0)  # kopecks: the sum of the lines
-    refused_total: Mapped[int] = mapped_column(default=0)  # refused at the door
-    returned_total: Mapped[int] = mapped_column(default=0)  # brought back after delivery
+    total: Mapped[Kopecks] = mapped_column(default=0)  # kopecks: the sum of the lines
+    refused_total: Mapped[Kopecks] = mapped_column(default=0)  # refused at the door
+    returned_total: Mapped[Kopecks] = mapped_column(default=0)  # brought back after delivery
     # delivery
     delivery_date: Mapped[dt.date | None]
     window_start: Mapped[int | None]  # minutes from midnight
@@ -62,8 +62,8 @@ class OrderLine(Base):
     product_id: Mapped[int | None] = mapped_column(ForeignKey("products.id"))
     name: Mapped[str] = mapped_column(String(255))
     quantity_milli: Mapped[int]  # thousandths of a unit: 2 pcs = 2000, 1.5 m = 1500
-    price: Mapped[int]  # kopecks per unit, VAT included
-    amount: Mapped[int]  # kopecks for the line
+    price: Mapped[Kopecks]  # kopecks per unit, VAT included
+    amount: Mapped[Kopecks]  # kopecks for the line
     vat_rate: Mapped[VatRate] = mapped_column(enum_column(VatRate, 8))
     payment_subject: Mapped[PaymentSubject] = mapped_column(enum_column(PaymentSubject, 4))
     unit: Mapped[str] = mapped_column(String(16), default="шт")

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from omnidesk.core.enums import PaymentSubject, ReceiptStatus
 from omnidesk.core.vat import VatRate
 
-from ..base import Base, enum_column, local_now
+from ..base import Base, Kopecks, enum_column, local_now
 
 
 class Receipt(Base):
@@ -24,11 +24,11 @@ class Receipt(Base):
     reason: Mapped[str] = mapped_column(String(500), default="")  # why it is owed, for the cashier
     customer_id: Mapped[int | None] = mapped_column(ForeignKey("customers.id"), index=True)
     buyer_contact: Mapped[str | None] = mapped_column(String(64))  # tag 1008
-    total: Mapped[int]  # tag 1020, kopecks
-    cash: Mapped[int] = mapped_column(default=0)  # 1031
-    electronic: Mapped[int] = mapped_column(default=0)  # 1081
-    prepayment_offset: Mapped[int] = mapped_column(default=0)  # 1215
-    credit: Mapped[int] = mapped_column(default=0)  # 1216
+    total: Mapped[Kopecks]  # tag 1020, kopecks
+    cash: Mapped[Kopecks] = mapped_column(default=0)  # 1031
+    electronic: Mapped[Kopecks] = mapped_column(default=0)  # 1081
+    prepayment_offset: Mapped[Kopecks] = mapped_column(default=0)  # 1215
+    credit: Mapped[Kopecks] = mapped_column(default=0)  # 1216
     correction_type: Mapped[int | None]  # 1173: 0 self-initiated, 1 by order
     correction_date: Mapped[dt.date | None]  # 1178
     correction_doc: Mapped[str | None] = mapped_column(String(32))  # 1179
@@ -57,8 +57,8 @@ class ReceiptLine(Base):
     receipt_id: Mapped[int] = mapped_column(ForeignKey("receipts.id"), index=True)
     name: Mapped[str] = mapped_column(String(128))  # tag 1030
     quantity_milli: Mapped[int]  # tag 1023 × 1000
-    price: Mapped[int]  # tag 1079
-    amount: Mapped[int]  # tag 1043
+    price: Mapped[Kopecks]  # tag 1079
+    amount: Mapped[Kopecks]  # tag 1043
     vat_rate: Mapped[VatRate] = mapped_column(enum_column(VatRate, 8))  # tag 1199
     payment_method: Mapped[int]  # tag 1214
     payment_subject: Mapped[PaymentSubject] = mapped_column(enum_column(PaymentSubject, 4))  # 1212

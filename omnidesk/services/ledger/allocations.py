@@ -99,6 +99,7 @@ def _unallocate(session: Session, actor: Actor, allocation_id: int, amount: int 
     allocation = session.get(Allocation, allocation_id)
     if allocation is None or allocation.amount <= 0:
         raise NotFound(f"зачёт {allocation_id} не найден (или это сама отменяющая запись)")
+    state.lock_money(session, session.get(Payment, allocation.payment_id).customer_id)
     order = state.lock_order(session, session.get(Order, allocation.order_id).number)
     if not order.status.is_open:
         raise InvalidInput(f"заказ №{order.number} уже закрыт ({order.status.value}): "

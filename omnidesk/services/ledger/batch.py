@@ -21,6 +21,7 @@ from omnidesk.persistence.models import Allocation, Customer, Order, Payment
 from .. import audit
 from ..auth import Actor, permit
 from ..receipts import store_plans
+from . import state
 from .payments import AllocationRequest, _plan_allocations, allocate_and_plan
 
 
@@ -55,6 +56,7 @@ def record_payments(session: Session, actor: Actor, requests: Sequence[PaymentRe
     for request in requests:
         if request.customer_id not in buyers:
             raise NotFound(f"покупатель {request.customer_id} не найден")
+    state.lock_money(session, *buyers)
     orders = _orders(session, {a.order_number.strip().lstrip("№") for r in requests for a in r.allocations})
     paid = _paid(session, [o.id for o in orders.values()])
 

@@ -71,6 +71,7 @@ def record_payment(
     permit(actor, "payment.register")
     if amount <= 0:
         raise InvalidInput("сумма поступления должна быть больше нуля")
+    state.lock_money(session, buyer.id)
     payment = Payment(
         customer_id=buyer.id, kind=kind, amount=amount, received_at=received_at or dt.datetime.now(),
         payer_name=payer_name or buyer.name, payer_inn=payer_inn or buyer.inn, payer_account=payer_account,
@@ -95,11 +96,13 @@ def _plan_allocations(session: Session, buyer: Customer, requests: Sequence[Allo
     ``order_of`` and ``paid_of`` default to a locked read and a sum in the database; a batch passes
     orders it locked at once and what they hold so far."""
     plan: list[tuple[Order, int, int]] = []
+    at: dict[int, int] = {}  # order id → its place in the plan: an order named twice is planned once
     left = amount
     for request in requests:
         order = order_of(request.order_number) if order_of else state.lock_order(session, request.order_number)
-        before = paid_of(order) if paid_of else state.paid(session, order.id)
-        due = _open_order_due(buyer, order, before)
+        earlier = plan[at[order.id]] if order.id in at else None
+        before = earlier[2] if earlier else (paid_of(order) if paid_of else state.paid(session, order.id))
+        due = _open_order_due(buyer, order, before + (earlier[1] if earlier else 0))
         wanted = due if request.amount is None else request.amount
         if wanted <= 0 and request.amount is None:
             continue  # already paid in full: the money stays an advance
@@ -110,7 +113,11 @@ def _plan_allocations(session: Session, buyer: Customer, requests: Sequence[Allo
         if request.amount is not None and part < wanted:
             raise InvalidInput(f"в поступлении {format_amount(amount)} не хватает на все указанные суммы")
         if part > 0:
-            plan.append((order, part, before))
+            if earlier:
+                plan[at[order.id]] = (order, earlier[1] + part, before)
+            else:
+                at[order.id] = len(plan)
+                plan.append((order, part, before))
             left -= part
     return plan
 
@@ -146,6 +153,7 @@ def apply_advance(db: Database, actor: Actor, *, customer_id: int, order_number:
     permit(actor, "advance.apply")
     with db.unit_of_work() as session:
         buyer = get_customer(session, customer_id)
+        state.lock_money(session, buyer.id)
         balance = state.balance_of(session, buyer.id)
         if balance <= 0:
             raise InvalidInput(f"на авансе покупателя {buyer.name} нет денег")

@@ -77,6 +77,7 @@ def refund_advance(db: Database, actor: Actor, *, customer_id: int, amount: int,
         raise InvalidInput("сумма возврата должна быть больше нуля")
     with db.unit_of_work() as session:
         buyer = get_customer(session, customer_id)
+        state.lock_money(session, buyer.id)
         balance = state.balance_of(session, buyer.id)
         if amount > balance:
             raise InvalidInput(f"на авансе {buyer.name} {format_amount(balance)} — вернуть "

@@ -195,7 +195,9 @@ class OrdersTableModel(QAbstractTableModel):
         """Replace the rows of orders already shown and add new ones; only those rows are recomputed."""
         new = [r for r in rows if r.id not in self._position]
         changed = [r for r in rows if r.id in self._position]
-        if changed:
+        if changed and self._stays_in_place(changed):
+            self._replace_in_place(changed)
+        elif changed:
             self.layoutAboutToBeChanged.emit()
             persistent = self.persistentIndexList()
             held = [(self._visible[p.row()] if p.row() < len(self._visible) else None, p.column()) for p in persistent]
@@ -215,6 +217,45 @@ class OrdersTableModel(QAbstractTableModel):
                 self.index(where[i], column) if i in where else QModelIndex() for i, column in held])
             self.layoutChanged.emit()
         self.append_rows(new)
+
+    def _stays_in_place(self, rows: Sequence[OrderRow]) -> bool:
+        """True when no row changes its sort key or whether it passes the filter: nothing moves."""
+        sort_column = self._sort[0] if self._sort is not None else None
+        for row in rows:
+            i = self._position[row.id]
+            old = self._rows[i]
+            if sort_column is not None and COLUMNS[sort_column][2](old) != COLUMNS[sort_column][2](row):
+                return False
+            if self._passes(old, self._keys[i]) != self._passes(row, _search_key(row)):
+                return False
+        return True
+
+    def _passes(self, row: OrderRow, key: str) -> bool:
+        return (all(word in key for word in self._text.split())
+                and (self._date is None or row.delivery_date == self._date)
+                and (self._status is None or row.status is self._status))
+
+    def _replace_in_place(self, rows: Sequence[OrderRow]) -> None:
+        """Swap the rows' data and repaint just their cells (a payment changes paid/due, not the order)."""
+        visible: dict[int, int] | None = None
+        last = self.columnCount() - 1
+        for row in rows:
+            i = self._position[row.id]
+            self._rows[i], self._keys[i] = row, _search_key(row)
+            self._texts.pop(i, None)
+            for column, keys in self._sort_keys.items():
+                if i < len(keys):
+                    keys[i] = COLUMNS[column][2](row)
+            if i < len(self._totals):
+                self._totals[i], self._dues[i] = row.total, row.due
+            if len(rows) <= 8:  # a few rows: a scan each is cheaper than a map of every visible row
+                position = self.position_of(row.id)
+            else:
+                if visible is None:
+                    visible = {index: position for position, index in enumerate(self._visible)}
+                position = visible.get(i)
+            if position is not None:
+                self.dataChanged.emit(self.index(position, 0), self.index(position, last))
 
     def position_of(self, order_id: int) -> int | None:
         """The visible row of an order, or None when it is not shown."""
