@@ -6,8 +6,7 @@ import os
 import sys
 
 from omnidesk.config import Settings
-from omnidesk.persistence.app_role import create_app_role
-from omnidesk.services.database import init_database
+from omnidesk.services.database import create_app_role, init_database
 from omnidesk.services.demo import DemoAlreadyLoaded, load_demo
 from omnidesk.services.users import ADMIN_LOGIN, create_first_admin, has_users
 

@@ -43,3 +43,10 @@ def init_database(url: str) -> tuple[Database, InitResult]:
         reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
         raise DatabaseUnavailable(f"база данных недоступна ({describe(engine)}): {reason}") from exc
     return Database(engine), InitResult(describe(engine), before, after)
+
+
+def create_app_role(db: Database, name: str, password: str) -> None:
+    """PostgreSQL: the login role the workstations use, owning nothing (see persistence.app_role)."""
+    from omnidesk.persistence.app_role import create_app_role as create
+
+    create(db.engine, name, password)
