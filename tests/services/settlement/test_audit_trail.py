@@ -24,7 +24,7 @@ from omnidesk.services.ledger import (
     unallocate,
 )
 
-ANNA = Actor("Смирнова Анна", Role.CASHIER, login="anna")
+ANNA = Actor("Смирнова Анна", Role.CASHIER, login="anna", position="Кассир", inn="500100732259")
 ADMIN = Actor("Администратор", Role.ADMIN, login="admin")
 
 
@@ -43,6 +43,8 @@ def test_money_operations_are_audited(db, shop, journal, emulator):
     cancel_order(db, ANNA, order_number=third)
     run = journal.print_owed()
     assert run.error is None and run.printed
+    receipts = [d for d in emulator.journal if d["type"] == 3]
+    assert receipts and all((d["1021"], d.get("1203")) == ("Кассир Смирнова Анна", "500100732259") for d in receipts)
     rows = audit.entries(db, ADMIN, AuditFilter(user="anna"))
     actions = {r.action for r in rows}
     assert {"payment.register", "advance.apply", "allocation.move", "allocation.reverse", "advance.refund",
