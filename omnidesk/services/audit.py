@@ -34,6 +34,27 @@ def current_user(name: str | None = None) -> str:
         return "unknown"
 
 
+# tables whose rows carry a version column → the object name their audit entries use
+ENTITY_OF_TABLE = {"payments": "payment", "allocations": "allocation", "receipts": "receipt", "routes": "routes",
+                   "bank_lines": "bank_line"}
+
+
+def last_change(session: Session, targets: list[tuple[str, int]]) -> tuple[str, dt.datetime] | None:
+    """The author and time of the newest audit entry about any of these rows (table, id)."""
+    best: tuple[str, dt.datetime] | None = None
+    for table, ident in targets:
+        entity = ENTITY_OF_TABLE.get(table)
+        if entity is None:
+            continue
+        query = select(AuditEntry.user, AuditEntry.at).where(AuditEntry.entity == entity)
+        if entity != "routes":  # routes are audited per day, not per row
+            query = query.where(AuditEntry.entity_id == ident)
+        row = session.execute(query.order_by(AuditEntry.id.desc()).limit(1)).first()
+        if row is not None and (best is None or row.at > best[1]):
+            best = (row.user, row.at)
+    return best
+
+
 def record(session: Session, user: str, action: str, entity: str, entity_id: int | None, **details: Any) -> None:
     session.add(AuditEntry(
         user=user[:64], workstation=collect.workstation(), action=action, entity=entity, entity_id=entity_id,

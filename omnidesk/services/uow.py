@@ -14,8 +14,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TypeVar
 
-from sqlalchemy import Engine, event
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy import Engine, event, inspect
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -52,9 +52,21 @@ LOST_WRITE = ("связь с базой данных прервалась — о
 LOST_READ = "связь с базой данных прервалась и не восстановилась — повторите позже"
 
 
+_LOST_STATES = ("08", "57P01", "57P02", "57P03")  # connection exceptions; admin/crash shutdown; cannot connect now
+
+
 def is_disconnect(exc: BaseException) -> bool:
-    """A lost connection (the pool replaces it on the next checkout), not a refusal by the database."""
-    return isinstance(exc, DBAPIError) and bool(exc.connection_invalidated)
+    """A lost or refused connection (the pool tries a new one next time), not a refusal of the statement."""
+    if not isinstance(exc, DBAPIError):
+        return False
+    if exc.connection_invalidated:
+        return True
+    if not isinstance(exc, OperationalError) or is_busy(exc) or exc.orig is None:
+        return False
+    state = getattr(exc.orig, "sqlstate", None)
+    if state is None:  # psycopg says nothing more when the server cannot be reached at all
+        return type(exc.orig).__module__.startswith("psycopg")
+    return state.startswith(_LOST_STATES)
 
 
 class Database:
@@ -67,6 +79,7 @@ class Database:
         self._subscribers: list[Subscriber] = []
         self._lock = threading.Lock()
         collector = collect.Collector(self.origin, self.publish)
+        event.listen(self._sessions, "before_flush", _remember_versioned)
         event.listen(self._sessions, "after_flush", collect.after_flush)
         event.listen(self._sessions, "do_orm_execute", collect.do_orm_execute)
         event.listen(self._sessions, "before_commit", collector.before_commit)
@@ -105,21 +118,37 @@ class Database:
             yield session
             session.commit()
         except StaleDataError as exc:
+            targets = session.info.get("versioned", [])
             session.rollback()
-            raise Conflict("запись уже изменена на другом рабочем месте — обновите данные и повторите") from exc
+            raise Conflict(self._stale_message(targets)) from exc
         except DBAPIError as exc:
             _rollback_quietly(session)
+            if is_busy(exc):
+                raise Busy() from exc
             if is_disconnect(exc):  # one transaction: the server kept none of it (a lost COMMIT is not retried)
                 log.warning("database connection lost during a write: %s", type(exc.orig).__name__)
                 raise ConnectionLost(LOST_WRITE) from exc
-            if is_busy(exc):
-                raise Busy() from exc
             raise
         except BaseException:
             _rollback_quietly(session)
             raise
         finally:
             session.close()
+
+    def _stale_message(self, targets: list[tuple[str, int]]) -> str:
+        """«изменено пользователем X в 14:32, обновите»: who last changed what this unit of work meant to change."""
+        from .audit import last_change
+
+        try:
+            with self.read() as session:
+                found = last_change(session, targets)
+        except Exception:  # the message is a courtesy; the refusal stands without it
+            log.debug("no author for a stale write", exc_info=True)
+            found = None
+        if found is None:
+            return "запись уже изменена на другом рабочем месте — обновите данные и повторите"
+        user, at = found
+        return f"изменено пользователем {user} в {at:%H:%M}, обновите данные и повторите"
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -128,11 +157,11 @@ class Database:
         try:
             yield session
         except DBAPIError as exc:
+            if is_busy(exc):
+                raise Busy() from exc
             if is_disconnect(exc):
                 log.warning("database connection lost during a read: %s", type(exc.orig).__name__)
                 raise ConnectionLost(LOST_READ) from exc
-            if is_busy(exc):
-                raise Busy() from exc
             raise
         finally:
             _rollback_quietly(session)
@@ -148,6 +177,21 @@ class Database:
                 if attempt == 2:
                     raise
         raise AssertionError("unreachable")
+
+
+def _remember_versioned(session: Session, _context, _instances) -> None:
+    """Before each flush: which version-checked rows (table, id) it is about to change (for a stale write's message)."""
+    session.info["versioned"] = _versioned(session)
+
+
+def _versioned(session: Session) -> list[tuple[str, int]]:
+    found = []
+    for obj in (*session.dirty, *session.deleted):
+        mapper = inspect(obj).mapper
+        ident = inspect(obj).identity
+        if mapper.version_id_col is not None and ident:
+            found.append((mapper.local_table.name, ident[0]))
+    return found
 
 
 def _rollback_quietly(session: Session) -> None:

@@ -98,6 +98,7 @@ class MainWindow(QMainWindow):
         self.cashier_page.register.state_changed.connect(self.status.set_fiscal)
         self.settings_page.saved.connect(self.changes.publish)
         self.changes.changed.connect(self.apply_changes)
+        self.changes.reachable.connect(self._show_database_state)
         self._ui_state = QSettings(str(config_dir() / "window.ini"), QSettings.Format.IniFormat)
         self._restore()
 
@@ -129,6 +130,16 @@ class MainWindow(QMainWindow):
                 self.navigation.setCurrentRow(row)
                 return
         raise KeyError(key)
+
+    def _show_database_state(self, ok: bool) -> None:
+        """The database stopped answering (a restart, the network): say so until it answers again."""
+        description = self.context.database_description
+        if ok:
+            self.status.database.setText(self.tr("Database: {0}").format(description))
+            self.status.database.setStyleSheet("")
+        else:
+            self.status.database.setText(self.tr("Database {0} is not answering — reconnecting…").format(description))
+            self.status.database.setStyleSheet("color:#b3261e")
 
     # --- who works here ------------------------------------------------------------------------------
     def _show_user(self) -> None:

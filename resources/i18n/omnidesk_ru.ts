@@ -1222,6 +1222,7 @@
     </message>
     <message>
         <location filename="../../omnidesk/ui/main_window.py" line="89"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="138"/>
         <source>Database: {0}</source>
         <translation>База: {0}</translation>
     </message>
@@ -1231,12 +1232,17 @@
         <translation>Сменить пользователя</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="138"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="141"/>
+        <source>Database {0} is not answering — reconnecting…</source>
+        <translation>База данных {0} не отвечает — переподключение…</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/main_window.py" line="149"/>
         <source>{0} ({1}) — switch user</source>
         <translation>{0} ({1}) — сменить пользователя</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="157"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="168"/>
         <source>Fiscal register: {0} (not connected)</source>
         <translation>ККТ: {0} (не подключена)</translation>
     </message>

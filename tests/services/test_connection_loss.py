@@ -99,3 +99,20 @@ def test_the_cli_says_so_and_exits_non_zero(capsys, url, app_name, monkeypatch):
     _, err = capsys.readouterr()
     assert code == 2 and "связь с базой данных прервалась — операция не выполнена, ничего не записано" in err
     assert "Traceback" not in err
+
+
+def test_the_loser_of_a_race_is_told_who_changed_it_and_when(pg_url):
+    from omnidesk.core.errors import Conflict
+
+    db = open_database(pg_url)
+    load_demo(db)
+    with db.read() as session:
+        payment_id = session.scalar(select(Payment.id).order_by(Payment.id))
+    with pytest.raises(Conflict, match=r"изменено пользователем olga в \d\d:\d\d, обновите"):
+        with db.unit_of_work() as mine:
+            payment = mine.get(Payment, payment_id)  # read at version 1 …
+            with db.unit_of_work() as theirs:  # … another workstation changes it first
+                theirs.get(Payment, payment_id).purpose = "уточнено"
+                audit.record(theirs, "olga", "payment.edit", "payment", payment_id)
+            payment.purpose = "моё"
+    db.engine.dispose()
