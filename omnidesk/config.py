@@ -65,14 +65,48 @@ def _positive_decimal_text(text: str) -> str:
     return text
 
 
+def _positive_int(text: str) -> int:
+    value = int(str(text).strip())
+    if value <= 0:
+        raise ValueError("ожидается целое число больше нуля")
+    return value
+
+
+def _json_object_text(text: str) -> str:
+    """The status map: JSON text, checked here and read by the sync engine."""
+    if str(text).strip():
+        value = json.loads(text)
+        if not isinstance(value, dict):
+            raise ValueError("ожидается объект JSON")
+    return str(text)
+
+
 @dataclass(frozen=True)
 class Option:
     key: str
     default: Any
     parse: Callable[[str], Any]
     help: str
-    secret: bool = False  # kept in the OS keyring (else a file only the user reads), shown masked
+    secret: bool = False  # kept in the OS keyring (else a file only the user reads); never printed, logged or exported
 
+
+SYNC_OPTIONS = (
+    Option("crm.url", "", str, "адрес RetailCRM, например https://omnisan.retailcrm.ru (пусто — без CRM)"),
+    Option("crm.api_key", "", str, "ключ API RetailCRM", secret=True),
+    Option("crm.site", "", str, "символьный код магазина в CRM (нужен, если у ключа несколько магазинов)"),
+    Option("crm.rate", "10", _positive_decimal_text, "предел запросов к CRM в секунду"),
+    Option("onec.url", "", str, "корень OData 1С, например http://host/base/odata/standard.odata (пусто — без 1С)"),
+    Option("onec.user", "", str, "пользователь 1С для OData"),
+    Option("onec.password", "", str, "пароль пользователя 1С", secret=True),
+    Option("onec.organization", "", str, "организация в 1С (Ref_Key или точное имя; пусто — единственная)"),
+    Option("onec.bank_account", "", str, "банковский счёт организации в 1С (Ref_Key или точное имя)"),
+    Option("onec.cash_desk", "", str, "касса в 1С (Ref_Key или точное имя)"),
+    Option("onec.cashflow_item", "", str, "статья движения денежных средств в 1С (Ref_Key или точное имя)"),
+    Option("sync.payment_master", "onec", _choice("onec", "crm", "none"), "куда отправлять оплаты: onec, crm или none"),
+    Option("sync.interval_min", 15, _positive_int, "синхронизация в фоне каждые N минут"),
+    Option("sync.status_map", "", _json_object_text,
+           "карта статусов CRM (JSON: {\"in\": {код или группа: статус}, \"out\": {исход: код}})"),
+)
 
 OPTIONS: dict[str, Option] = {
     o.key: o
@@ -97,6 +131,7 @@ OPTIONS: dict[str, Option] = {
                "работать без входа (один неявный администратор) — только с SQLite на одном рабочем месте"),
         Option("auth.last_login", "", str, "логин последнего входа на этом рабочем месте (пароль не хранится)"),
         Option("demo.enabled", False, _parse_bool, "демонстрационные данные"),
+        *SYNC_OPTIONS,
     )
 }
 
@@ -121,6 +156,24 @@ class TravelSettings:
 class FiscalSettings:
     url: str  # /dev/ttyACM0, COM3, socket://host:port or "emulator"
     protocol: str
+
+
+@dataclass(frozen=True)
+class SyncSettings:
+    crm_url: str
+    crm_api_key: str
+    crm_site: str
+    crm_rate: Decimal
+    onec_url: str
+    onec_user: str
+    onec_password: str
+    onec_refs: dict[str, str]  # organization, bank_account, cash_desk, cashflow_item: Ref_Key or name
+    payment_master: str
+    interval_min: int
+    status_map: dict[str, Any]
+
+    def __repr__(self) -> str:  # the secrets never reach a log through a repr
+        return f"SyncSettings(crm_url={self.crm_url!r}, onec_url={self.onec_url!r}, master={self.payment_master!r})"
 
 
 class Settings:
@@ -200,6 +253,16 @@ class Settings:
 
     def fiscal(self) -> FiscalSettings:
         return FiscalSettings(self.get("fiscal.url") or "emulator", self.get("fiscal.protocol"))
+
+    def sync(self) -> SyncSettings:
+        text = self.get("sync.status_map") or ""
+        return SyncSettings(
+            self.get("crm.url") or "", self.get("crm.api_key") or "", self.get("crm.site") or "",
+            Decimal(str(self.get("crm.rate"))), self.get("onec.url") or "", self.get("onec.user") or "",
+            self.get("onec.password") or "",
+            {name: self.get(f"onec.{name}") or "" for name in ("organization", "bank_account", "cash_desk",
+                                                                "cashflow_item")},
+            self.get("sync.payment_master"), int(self.get("sync.interval_min")), json.loads(text) if text else {})
 
     def geocoder_url(self) -> str:
         return self.get("routing.geocoder_url") or ""

@@ -12,9 +12,24 @@ from omnidesk import __version__
 from omnidesk.core.errors import Busy, OmniDeskError
 from omnidesk.diagnostics import setup_logging, write_crash_report
 
-from . import audit_cmd, bank, common, config_cmd, customers, export, fiscal, gui, init, money, orders, plan, users
+from . import (
+    audit_cmd,
+    bank,
+    common,
+    config_cmd,
+    customers,
+    export,
+    fiscal,
+    gui,
+    init,
+    money,
+    orders,
+    plan,
+    sync,
+    users,
+)
 
-GROUPS = (init, orders, customers, money, bank, export, fiscal, plan, config_cmd, users, audit_cmd, gui)
+GROUPS = (init, orders, customers, money, bank, export, fiscal, plan, sync, config_cmd, users, audit_cmd, gui)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -161,6 +161,12 @@ class AppContext:
 
         return fetch_tile(self.tiles_url, z, x, y)
 
+    def sync_engine(self):
+        """A sync engine on the CRM and 1C named in settings now (each call: a new one)."""
+        from .sync.engine import SyncEngine
+
+        return SyncEngine(self.db, self.settings.sync())
+
     # --- settings saved while running ----------------------------------------------------------
     def update_settings(self, texts: Mapping[str, str]) -> Changes:
         """Check and save all values (or none); rebuild what depends on the changed ones; say which changed."""

@@ -31,6 +31,7 @@ from .orders.page import OrdersPage
 from .reports.page import ReportsPage
 from .routes.page import RoutesPage
 from .settings_page import SettingsPage
+from .sync.page import SyncPage
 from .tasks import TaskRunner
 
 
@@ -74,6 +75,7 @@ class MainWindow(QMainWindow):
         self.bank_page = BankPage(context, self.runner)
         self.reports_page = ReportsPage(db, self.runner, lambda: context.actor)
         self.settings_page = SettingsPage(context)
+        self.sync_page = SyncPage(context, self.runner)
         self.audit_page = AuditPage(db, self.runner, lambda: context.actor)
         self.pages = [
             Page("orders", self.tr("Orders"), self.orders_page),
@@ -81,6 +83,7 @@ class MainWindow(QMainWindow):
             Page("cashier", self.tr("Cashier"), self.cashier_page),
             Page("bank", self.tr("Bank"), self.bank_page),
             Page("reports", self.tr("Reports"), self.reports_page),
+            Page("sync", self.tr("Sync"), self.sync_page),
             Page("audit", self.tr("Audit log"), self.audit_page),
             Page("settings", self.tr("Settings"), self.settings_page),
         ]
@@ -97,6 +100,8 @@ class MainWindow(QMainWindow):
         self._show_user()
         self.cashier_page.register.state_changed.connect(self.status.set_fiscal)
         self.settings_page.saved.connect(self.changes.publish)
+        self.sync_page.status_text.connect(self._show_sync_state)
+        self.sync_page.settings_saved.connect(self.changes.publish)
         self.changes.changed.connect(self.apply_changes)
         self.changes.reachable.connect(self._show_database_state)
         self._ui_state = QSettings(str(config_dir() / "window.ini"), QSettings.Format.IniFormat)
@@ -174,7 +179,12 @@ class MainWindow(QMainWindow):
         self.bank_page.reload()
         self.routes_page.reload()
         self.cashier_page.start()
+        self.sync_page.start()
         self.changes.start()
+
+    def _show_sync_state(self, text: str, ok: bool) -> None:
+        self.status.sync.setText(text)
+        self.status.sync.setStyleSheet("" if ok else "color:#b3261e")
 
     def apply_changes(self, changes: Changes) -> None:
         """What changed (here, on another workstation, by sync or in Settings) goes to every page."""

@@ -798,6 +798,49 @@
     </message>
 </context>
 <context>
+    <name>ConflictsModel</name>
+    <message>
+        <location filename="../../omnidesk/ui/sync/models.py" line="46"/>
+        <source>Order</source>
+        <translation>Заказ</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/sync/models.py" line="46"/>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/sync/models.py" line="46"/>
+        <source>What happened</source>
+        <translation>Что случилось</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/sync/models.py" line="46"/>
+        <source>Since</source>
+        <translation>С какого времени</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/sync/models.py" line="53"/>
+        <source>cancelled in the CRM</source>
+        <translation>отменён в CRM</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/sync/models.py" line="53"/>
+        <source>date or window</source>
+        <translation>дата или окно</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/sync/models.py" line="54"/>
+        <source>lines</source>
+        <translation>состав заказа</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/sync/models.py" line="54"/>
+        <source>changed in 1C</source>
+        <translation>изменён в 1С</translation>
+    </message>
+</context>
+<context>
     <name>CorrectionDialog</name>
     <message>
         <location filename="../../omnidesk/ui/cashier/correction_dialog.py" line="52"/>
@@ -1181,73 +1224,78 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="65"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="66"/>
         <source>OmniDesk</source>
         <translation>OmniDesk</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="79"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="81"/>
         <source>Orders</source>
         <translation>Заказы</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="80"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="82"/>
         <source>Routes</source>
         <translation>Маршруты</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="81"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="83"/>
         <source>Cashier</source>
         <translation>Касса</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="82"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="84"/>
         <source>Bank</source>
         <translation>Банк</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="83"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="85"/>
         <source>Reports</source>
         <translation>Отчёты</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="84"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="86"/>
+        <source>Sync</source>
+        <translation>Синхронизация</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/main_window.py" line="87"/>
         <source>Audit log</source>
         <translation>Журнал изменений</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="85"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="88"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="89"/>
-        <location filename="../../omnidesk/ui/main_window.py" line="138"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="92"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="143"/>
         <source>Database: {0}</source>
         <translation>База: {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="94"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="97"/>
         <source>Switch user</source>
         <translation>Сменить пользователя</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="141"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="146"/>
         <source>Database {0} is not answering — reconnecting…</source>
         <translation>База данных {0} не отвечает — переподключение…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="149"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="154"/>
         <source>{0} ({1}) — switch user</source>
         <translation>{0} ({1}) — сменить пользователя</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="168"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="173"/>
         <source>Fiscal register: {0} (not connected)</source>
         <translation>ККТ: {0} (не подключена)</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="91"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="94"/>
         <source>Sync: not configured</source>
         <translation>Синхронизация: не настроена</translation>
     </message>
@@ -1465,6 +1513,54 @@
         <location filename="../../omnidesk/ui/orders/model.py" line="55"/>
         <source>Address</source>
         <translation>Адрес</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxModel</name>
+    <message>
+        <location filename="../../omnidesk/ui/sync/models.py" line="27"/>
+        <source>No.</source>
+        <translation>№</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/sync/models.py" line="27"/>
+        <source>Created</source>
+        <translation>Создано</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/sync/models.py" line="27"/>
+        <source>To</source>
+        <translation>Куда</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/sync/models.py" line="27"/>
+        <source>What</source>
+        <translation>Что</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/sync/models.py" line="27"/>
+        <source>Order or route</source>
+        <translation>Заказ или маршрут</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/sync/models.py" line="28"/>
+        <source>State</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/sync/models.py" line="28"/>
+        <source>Tries</source>
+        <translation>Попыток</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/sync/models.py" line="28"/>
+        <source>Next try</source>
+        <translation>Следующая попытка</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/sync/models.py" line="28"/>
+        <source>Error or note</source>
+        <translation>Ошибка или примечание</translation>
     </message>
 </context>
 <context>
@@ -2489,6 +2585,234 @@
         <location filename="../../omnidesk/ui/bank/split.py" line="97"/>
         <source>Split exceeds the payment by {0}</source>
         <translation>Распределено больше платежа на {0}</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <location filename="../../omnidesk/ui/sync/models.py" line="17"/>
+        <source>waiting</source>
+        <translation>ждёт</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/sync/models.py" line="18"/>
+        <source>parked</source>
+        <translation>отложено</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/sync/models.py" line="19"/>
+        <source>sent</source>
+        <translation>отправлено</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/sync/models.py" line="20"/>
+        <source>not needed</source>
+        <translation>не требуется</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/sync/page.py" line="56"/>
+        <source>Sync now</source>
+        <translation>Синхронизировать сейчас</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/sync/page.py" line="57"/>
+        <source>Retry parked</source>
+        <translation>Повторить отложенные</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/sync/page.py" line="58"/>
+        <source>Conflict resolved</source>
+        <translation>Конфликт решён</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/sync/page.py" line="66"/>
+        <source>Load from 1C</source>
+        <translation>Загрузить из 1С</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/sync/page.py" line="67"/>
+        <source>Save choice</source>
+        <translation>Сохранить выбор</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/sync/page.py" line="90"/>
+        <source>Connections</source>
+        <translation>Связь</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/sync/page.py" line="92"/>
+        <source>RetailCRM:</source>
+        <translation>RetailCRM:</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/sync/page.py" line="93"/>
+        <source>1C:</source>
+        <translation>1С:</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/sync/page.py" line="94"/>
+        <source>Payments go to:</source>
+        <translation>Оплаты уходят в:</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/sync/page.py" line="95"/>
+        <source>1C catalogs for payments</source>
+        <translation>Справочники 1С для оплат</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/sync/page.py" line="97"/>
+        <source>Organization:</source>
+        <translation>Организация:</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/sync/page.py" line="97"/>
+        <source>Bank account:</source>
+        <translation>Банковский счёт:</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/sync/page.py" line="98"/>
+        <source>Cash desk:</source>
+        <translation>Касса:</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/sync/page.py" line="98"/>
+        <source>Cash flow item:</source>
+        <translation>Статья ДДС:</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/sync/page.py" line="116"/>
+        <source>Outbox</source>
+        <translation>Исходящие</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/sync/page.py" line="121"/>
+        <source>Conflicts to resolve</source>
+        <translation>Конфликты, которые нужно решить</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/sync/page.py" line="161"/>
+        <source>1C</source>
+        <translation>1С</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/sync/page.py" line="161"/>
+        <source>RetailCRM</source>
+        <translation>RetailCRM</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/sync/page.py" line="161"/>
+        <source>nowhere</source>
+        <translation>никуда</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/sync/page.py" line="174"/>
+        <source>not configured</source>
+        <translation>не настроена</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/sync/page.py" line="176"/>
+        <source>not available: {0}</source>
+        <translation>недоступна: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/sync/page.py" line="178"/>
+        <source>connected; last successful exchange {0}</source>
+        <translation>связь есть; последний успешный обмен {0}</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/sync/page.py" line="179"/>
+        <source>configured, no exchange yet</source>
+        <translation>настроена, обмена ещё не было</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/sync/page.py" line="183"/>
+        <source>Sync: not configured</source>
+        <translation>Синхронизация: не настроена</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/sync/page.py" line="190"/>
+        <source>running</source>
+        <translation>идёт</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/sync/page.py" line="192"/>
+        <source>{0} not available</source>
+        <translation>{0} недоступна</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/sync/page.py" line="194"/>
+        <source>OK at {0}</source>
+        <translation>в порядке на {0}</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/sync/page.py" line="195"/>
+        <source>waiting {0}</source>
+        <translation>ждут {0}</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/sync/page.py" line="197"/>
+        <source>parked {0}</source>
+        <translation>отложено {0}</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/sync/page.py" line="199"/>
+        <source>conflicts {0}</source>
+        <translation>конфликтов {0}</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/sync/page.py" line="201"/>
+        <source>Sync: {0}</source>
+        <translation>Синхронизация: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/sync/page.py" line="207"/>
+        <source>Set the CRM and/or 1C address in the settings first.</source>
+        <translation>Сначала укажите адрес CRM и/или 1С в настройках.</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/sync/page.py" line="211"/>
+        <source>Synchronising…</source>
+        <translation>Синхронизация…</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/sync/page.py" line="219"/>
+        <source>Orders new {0}, changed {1}; sent {2}; conflicts new {3}</source>
+        <translation>Заказов новых {0}, изменённых {1}; отправлено {2}; новых конфликтов {3}</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/sync/page.py" line="234"/>
+        <source>Back in the queue: {0}</source>
+        <translation>Снова в очереди: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/sync/page.py" line="239"/>
+        <source>Select a conflict first.</source>
+        <translation>Сначала выберите конфликт.</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/sync/page.py" line="244"/>
+        <source>Conflict closed.</source>
+        <translation>Конфликт закрыт.</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/sync/page.py" line="255"/>
+        <source>Reading 1C catalogs…</source>
+        <translation>Читаем справочники 1С…</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/sync/page.py" line="267"/>
+        <source>Choose and save; with exactly one entry in 1C it is used by itself.</source>
+        <translation>Выберите и сохраните; если в 1С запись одна, она берётся сама.</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/sync/page.py" line="273"/>
+        <source>Load the catalogs from 1C first.</source>
+        <translation>Сначала загрузите справочники из 1С.</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/sync/page.py" line="280"/>
+        <source>Saved.</source>
+        <translation>Сохранено.</translation>
     </message>
 </context>
 <context>

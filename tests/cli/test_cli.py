@@ -112,7 +112,8 @@ def test_screenshots_write_one_png_per_page(capsys, sqlite_url, tmp_path):
     code, _out, _ = run(capsys, "screenshots", str(tmp_path / "shots"), "--db", sqlite_url)
     assert code == 0
     pngs = sorted(p.name for p in (tmp_path / "shots").glob("*.png"))
-    assert pngs == ["audit.png", "bank.png", "cashier.png", "orders.png", "reports.png", "routes.png", "settings.png"]
+    assert pngs == ["audit.png", "bank.png", "cashier.png", "orders.png", "reports.png", "routes.png", "settings.png",
+                    "sync.png"]
     assert all((tmp_path / "shots" / name).stat().st_size > 10_000 for name in pngs)
 
 

@@ -11,6 +11,7 @@ from .money import Allocation, Payment, Refund
 from .orders import Order, OrderLine
 from .planning import GeocodeEntry, OrderPlanning  # noqa: F401 (route planning)
 from .receipts import Receipt, ReceiptLine, ReceiptLink
+from .sync import OutboxMessage, SyncConflict, SyncState
 from .users import User
 
 __all__ = [
@@ -27,6 +28,7 @@ __all__ = [
     "Driver",
     "Order",
     "OrderLine",
+    "OutboxMessage",
     "PayerAccount",
     "Payment",
     "Product",
@@ -36,6 +38,8 @@ __all__ = [
     "Refund",
     "Route",
     "Stop",
+    "SyncConflict",
+    "SyncState",
     "User",
     "Vehicle",
 ]

@@ -21,6 +21,7 @@ from omnidesk.persistence.models import Allocation, Customer, Order, Payment
 from .. import audit
 from ..auth import Actor, permit
 from ..receipts import store_plans
+from ..sync import outbox
 from . import state
 from .payments import AllocationRequest, _plan_allocations, allocate_and_plan
 
@@ -90,6 +91,7 @@ def record_payments(session: Session, actor: Actor, requests: Sequence[PaymentRe
                      amount=request.amount, customer=buyer.id, allocated={o.number: a for o, a, _b in plan}, advance=advance)
     session.flush()
     store_plans(session, plans)
+    outbox.payments_recorded(session, [p.id for p in payments])
     return [Recorded(p.id, n) for p, n in zip(payments, counts, strict=True)]
 
 

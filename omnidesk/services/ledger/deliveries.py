@@ -23,6 +23,7 @@ from omnidesk.persistence.models import Customer, Order, Payment, Refund
 from .. import audit
 from ..auth import Actor, permit
 from ..receipts import ReceiptView, store_plans, view
+from ..sync import outbox
 from ..uow import Database
 from . import entries, state
 from .refunds import ExcessChoice, release_excess
@@ -64,6 +65,7 @@ def record_delivery(
         payment = _take_money(session, actor, order, collected, kind, driver_id, route_id)
         stored = _final_receipt(session, order, buyer, accepted_qty, prepaid, collected, kind, payment, debt)
         _mark_outcome(order, accepted_qty, quote.accepted_total)
+        outbox.order_outcome(session, order)
         released = release_excess(
             session, actor, buyer, order, quote.excess_prepayment, excess, refund_kind=refund_kind,
             lines=quote.refused, reason=f"отказ от части заказа №{order.number}",
@@ -111,6 +113,7 @@ def _take_money(session: Session, actor: Actor, order: Order, collected: int, ki
     session.add(payment)
     session.flush()
     entries.allocate(session, payment, order.id, collected, actor.author)
+    outbox.payments_recorded(session, [payment.id])
     return payment
 
 
@@ -207,6 +210,7 @@ def cancel_order(db: Database, actor: Actor, *, order_number: str, money: Excess
         buyer = session.get(Customer, order.customer_id)
         prepaid = state.paid(session, order.id)
         order.status = OrderStatus.CANCELLED
+        outbox.order_outcome(session, order, reason)
         released = release_excess(session, actor, buyer, order, prepaid, money, refund_kind=refund_kind, lines=None,
                                   reason=reason or f"отмена заказа №{order.number}")
         audit.record(session, actor.author, "order.cancel", "order", order.id, prepaid=prepaid, choice=money.value,

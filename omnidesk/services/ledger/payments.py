@@ -18,6 +18,7 @@ from .. import audit
 from ..auth import Actor, permit
 from ..customers import get_customer
 from ..receipts import ReceiptView, store_plans, view
+from ..sync import outbox
 from ..uow import Database
 from . import entries, state
 
@@ -82,6 +83,7 @@ def record_payment(
     session.flush()
     plan = _plan_allocations(session, buyer, allocations, amount)
     receipts = _apply(session, actor, buyer, payment, plan)
+    outbox.payments_recorded(session, [payment.id])  # to 1C or the CRM, with this unit of work
     advance = amount - sum(a for _o, a, _p in plan)
     audit.record(session, actor.author, "payment.register", "payment", payment.id, kind=kind.value, amount=amount,
                  customer=buyer.id, allocated={o.number: a for o, a, _p in plan}, advance=advance)

@@ -16,6 +16,7 @@ from omnidesk.persistence.models.planning import OrderPlanning
 
 from .. import audit
 from ..auth import Actor, permit
+from ..sync import outbox
 from ..uow import Database
 from .draft import DayDraft
 
@@ -98,6 +99,7 @@ def publish(db: Database, actor: Actor, draft: DayDraft) -> int:
                 raise InvalidInput(f"маршрут водителя {driver.name} не сохранён — сохраните план")
             if saved.status is RouteStatus.DRAFT:
                 saved.status = RouteStatus.PUBLISHED
+                outbox.route_published(session, saved)
                 published += 1
         audit.record(session, actor.author, "routes.publish", "routes", None, date=str(draft.records.date),
                      published=published)
@@ -127,6 +129,8 @@ def set_carrier(db: Database, actor: Actor, order_number: str, carrier: str | No
         for stop in session.scalars(select(Stop).where(Stop.order_id == row.order_id, Stop.kind != StopKind.PICKUP)):
             stop.kind = StopKind.CARRIER if carrier else StopKind.DELIVERY
             stop.carrier, stop.track_number = row.carrier, row.track_number
+        if carrier:
+            outbox.handed_to_carrier(session, session.get(Order, row.order_id), carrier, row.track_number)
         audit.record(session, actor.author, "order.carrier", "order", row.order_id, carrier=carrier,
                      track_number=row.track_number)
 
