@@ -26,6 +26,12 @@ from omnidesk.integrations.routing.instances import Instance, read_instance
 from omnidesk.integrations.routing.solver import solve
 
 RESULTS = Path(__file__).resolve().parent / "results"
+REPO = RESULTS.parents[1]
+
+
+def shown_path(path: Path) -> str:
+    """A path as a results file names it: relative to the repository, never the machine's absolute path."""
+    return os.path.relpath(Path(path).resolve(), REPO)
 SUFFIXES = (".vrptw", ".txt", ".json")
 
 
@@ -109,7 +115,7 @@ def _table(folder: Path, time_limit: float, seed: int, rows) -> str:
     lines = [
         f"# Routing benchmark: {folder.name}, {time_limit:g} s per instance, seed {seed}",
         "",
-        f"Run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC with `python -m bench.routing --all {folder} "
+        f"Run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC with `python -m bench.routing --all {shown_path(folder)} "
         f"--time-limit {time_limit:g} --seed {seed}` (PyVRP 0.14 behind omnidesk.integrations.routing.solver, "
         "one process, distance objective, every plan re-checked by omnidesk.core.routing.validate_plan).",
         "",

@@ -24,6 +24,7 @@ from .model import (
     QUANTITY_SCALE,
     CashResult,
     Correction,
+    DeviceInfo,
     DocumentResult,
     FiscalDocument,
     Line,
@@ -47,7 +48,7 @@ def open_register(url: str, protocol: str = "shtrih", **options: Any) -> FiscalR
 
 
 __all__ = [
-    "DEVICE_ERRORS", "QUANTITY_SCALE", "CashResult", "Correction", "CorrectionType", "DeviceInUse",
+    "DEVICE_ERRORS", "QUANTITY_SCALE", "CashResult", "Correction", "CorrectionType", "DeviceInUse", "DeviceInfo",
     "DocumentNotFiscalisedError",
     "DocumentResult", "DocumentType", "FiscalDocument", "FiscalError", "FiscalRegister", "FiscalStateUnknownError",
     "Line", "Operation", "PaymentMethod", "PaymentSubject", "Payments", "Person", "Receipt", "Recovery", "Status",

@@ -4,7 +4,17 @@ from __future__ import annotations
 
 import abc
 
-from .model import CashResult, Correction, DocumentResult, FiscalDocument, Person, Receipt, Recovery, Status
+from .model import (
+    CashResult,
+    Correction,
+    DeviceInfo,
+    DocumentResult,
+    FiscalDocument,
+    Person,
+    Receipt,
+    Recovery,
+    Status,
+)
 
 
 class FiscalRegister(abc.ABC):
@@ -52,6 +62,15 @@ class FiscalRegister(abc.ABC):
 
     @abc.abstractmethod
     def read_document(self, fd_number: int) -> FiscalDocument: ...
+
+    @abc.abstractmethod
+    def device_info(self) -> DeviceInfo:
+        """The register's name, serial number, FN number and last document number."""
+
+    def read_documents(self, after: int = 0) -> list[FiscalDocument]:
+        """Every fiscal document after number ``after`` read back from the FN archive, oldest first."""
+        last = self.last_document_number()
+        return [self.read_document(number) for number in range(after + 1, last + 1)]
 
     @abc.abstractmethod
     def recover(self, expected_last_fd: int | None = None) -> Recovery:

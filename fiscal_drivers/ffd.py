@@ -18,6 +18,8 @@ import enum
 import struct
 from typing import Any
 
+from .text import encode as encode_text
+
 
 class Operation(enum.IntEnum):
     """Tag 1054, признак расчёта."""
@@ -103,16 +105,50 @@ BYTE, VLN, FVLN, U32, TIME, STR, STLV = "byte", "vln", "fvln", "u32", "time", "s
 TAG_KINDS: dict[int, str] = {
     **dict.fromkeys((1054, 1055, 1173, 1199, 1209, 1212, 1214, 2108), BYTE),
     **dict.fromkeys((1020, 1031, 1043, 1079, 1081, 1215, 1216, 1217), VLN),
+    **dict.fromkeys((1102, 1103, 1104, 1105, 1106, 1107, 1200), VLN),
     1023: FVLN,
     **dict.fromkeys((1038, 1040, 1042, 1077), U32),
     **dict.fromkeys((1012, 1178), TIME),
     **dict.fromkeys((1008, 1021, 1030, 1179, 1203, 1227, 1228, 2000), STR),
+    1013: STR,  # serial number of the register
     **dict.fromkeys((1059, 1174, 1256), STLV),
 }
 #: STLV tags that may repeat inside one document; decoded to a list.
 REPEATABLE = frozenset({1059})
 TEXT_ENCODING = "cp866"
 MAX_TLV = 250  # bytes of TLV per FF0C/FF4D command (P117 p.46)
+
+
+#: Receipt-level VAT tags by 1199 code (FFD 1.2; 1102/1106 carry the 22 % rates from 2026, ЕД-7-20/1050@).
+#: 1102/1103/1106/1107 are VAT sums, 1104 and 1105 the turnover at 0 % and without VAT.
+RECEIPT_VAT_TAGS: dict[int, int] = {1: 1102, 11: 1102, 2: 1103, 5: 1104, 6: 1105, 3: 1106, 12: 1106, 4: 1107}
+#: The rate of each 1199 code as (numerator percent, gross percent): VAT = gross × n / (100 + n).
+VAT_PERCENT: dict[int, int] = {1: 20, 2: 10, 3: 20, 4: 10, 5: 0, 6: 0, 7: 5, 8: 7, 9: 5, 10: 7, 11: 22, 12: 22}
+
+
+def vat_in(gross: int, code: int) -> int:
+    """VAT contained in ``gross`` kopecks at 1199 ``code``, rounded half up (tag 1200 and the receipt sums)."""
+    pct = VAT_PERCENT[code]
+    return (2 * gross * pct + 100 + pct) // (2 * (100 + pct)) if pct else 0
+
+
+def receipt_vat(items: list[tuple[int, int]]) -> dict[int, int]:
+    """Receipt VAT tags from ``(1199 code, 1043 amount)`` items, as the device computes them (T1P14 = 0).
+
+    The sum of each rate is taken on the rate's turnover (not the sum of per-line VATs), as
+    the register does; 1104/1105 are that turnover itself. Rates 5/7 % have no receipt tag here.
+    """
+    turnover: dict[int, int] = {}
+    for code, amount in items:
+        tag = RECEIPT_VAT_TAGS.get(code)
+        if tag is not None:
+            turnover[tag] = turnover.get(tag, 0) + amount
+    sums: dict[int, int] = {}
+    for code, _amount in items:
+        tag = RECEIPT_VAT_TAGS.get(code)
+        if tag is not None and tag not in sums:
+            sums[tag] = turnover[tag] if tag in (1104, 1105) else vat_in(turnover[tag], code)
+    return dict(sorted(sums.items()))
 
 
 def quantity_text(milli: int) -> str:
@@ -135,7 +171,7 @@ def _encode_value(tag: int, value: Any) -> bytes:
     if kind in (U32, TIME):
         return struct.pack("<I", int(value))
     if kind == STR:
-        return str(value).encode(TEXT_ENCODING)
+        return encode_text(str(value), TEXT_ENCODING)
     if kind == STLV:
         return encode_tags(value)
     if isinstance(value, (bytes, bytearray)):

@@ -23,11 +23,17 @@ class Line:
     subject: PaymentSubject = PaymentSubject.GOODS
     measure: int = 0  # tag 2108; 0 = штуки
     marking_code: str | None = None  # tag 2000
+    total: int | None = None  # tag 1043 when it differs from price × quantity (the device accepts ±1 kopeck)
+
+    @property
+    def computed(self) -> int:
+        """price × quantity in kopecks, rounded half up (what the device computes)."""
+        return (self.price * self.quantity + QUANTITY_SCALE // 2) // QUANTITY_SCALE
 
     @property
     def amount(self) -> int:
-        """Line total in kopecks, rounded half up (what the device computes)."""
-        return (self.price * self.quantity + QUANTITY_SCALE // 2) // QUANTITY_SCALE
+        """Line total in kopecks: the given ``total``, else what the device computes."""
+        return self.computed if self.total is None else self.total
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -100,6 +106,16 @@ class Status:
     shift_number: int
     receipt_open: bool
     paper_present: bool
+    fn_number: str
+    last_document_number: int
+
+
+@dataclass(frozen=True)
+class DeviceInfo:
+    """Who the register is (FCh, 11h, FF01): what a client reads when it connects."""
+
+    name: str
+    serial: str
     fn_number: str
     last_document_number: int
 

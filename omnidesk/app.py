@@ -55,11 +55,36 @@ def build_window(db_url: str | None = None, lang: str | None = None, *, ask_sign
     return app, window
 
 
+class NoDisplay(Exception):
+    """The window cannot open here; ``str()`` says in one line what to install or set."""
+
+
+def display_problem(env: dict[str, str] | None = None, find_library=None) -> str | None:
+    """Why Qt could not open a window on this machine (it would abort with exit 134), or None."""
+    import ctypes.util
+
+    env = dict(os.environ) if env is None else env
+    find_library = find_library or ctypes.util.find_library
+    platform = env.get("QT_QPA_PLATFORM", "")
+    if not sys.platform.startswith("linux") or platform.startswith(("offscreen", "minimal", "vnc", "eglfs")):
+        return None
+    if not env.get("DISPLAY") and not env.get("WAYLAND_DISPLAY"):
+        return ("нет дисплея: запустите OmniDesk в графическом сеансе, или без окна — "
+                "QT_QPA_PLATFORM=offscreen omnidesk screenshots DIR, или на виртуальном экране: xvfb-run omnidesk demo")
+    if not platform.startswith("wayland") and find_library("xcb-cursor") is None:
+        return ("не хватает системной библиотеки Qt для X11: apt-get install -y libxcb-cursor0 "
+                "(остальные — в README, раздел «Start it on a fresh machine»)")
+    return None
+
+
 def run(db_url: str | None = None, lang: str | None = None) -> int:
     """Start the desktop application; returns the exit code."""
     from omnidesk.diagnostics import setup_logging
     from omnidesk.ui.errors import install_crash_handler
 
+    problem = display_problem()
+    if problem:
+        raise NoDisplay(problem)
     setup_logging()
     app, window = build_window(db_url, lang, ask_sign_in=True)
     if window is None:
@@ -67,6 +92,7 @@ def run(db_url: str | None = None, lang: str | None = None) -> int:
     install_crash_handler(window)
     window.show()
     window.start()
+    window.ask_cashier_name_if_missing()
     return app.exec()
 
 
@@ -82,12 +108,13 @@ def offscreen_platform(width: int = 1920, height: int = 1200) -> str:
     return f"offscreen:configfile={path}"
 
 
-def screenshots(directory: Path, db_url: str | None = None, lang: str | None = None, *,
-                context: AppContext | None = None) -> list[Path]:
-    """Render every page of the main window offscreen to ``directory/<page>.png``."""
+def screenshots(directory: Path, db_url: str | None = None, lang: str | None = None,
+                size: tuple[int, int] = (1440, 900), *, context: AppContext | None = None) -> list[Path]:
+    """Render every page of the main window offscreen, at ``size`` on a screen of that size, to
+    ``directory/<page>.png``."""
     if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
-        os.environ["QT_QPA_PLATFORM"] = offscreen_platform()
+        os.environ["QT_QPA_PLATFORM"] = offscreen_platform(*size)
     from omnidesk.ui.screenshots import render_pages
 
     app, window = build_window(db_url, lang, context=context)
-    return render_pages(app, window, Path(directory))
+    return render_pages(app, window, Path(directory), size=size)

@@ -16,6 +16,7 @@ from typing import Any
 
 import platformdirs
 
+from omnidesk.core.enums import Role
 from omnidesk.core.errors import InvalidInput
 from omnidesk.core.routing.travel import DEFAULT_DETOUR_FACTOR, DEFAULT_SPEED_KMH
 from omnidesk.secret_store import SecretStore, write_private
@@ -62,6 +63,29 @@ def _positive_decimal_text(text: str) -> str:
             raise ValueError(text)
     except InvalidOperation as exc:
         raise ValueError(text) from exc
+    return text
+
+
+def _inn(text: str) -> str:
+    from omnidesk.core.inn import is_valid_inn
+
+    text = text.strip()
+    if not is_valid_inn(text):
+        raise ValueError("ИНН — 10 цифр у организации или 12 у ИП, с верными контрольными цифрами")
+    return text
+
+
+def _kpp(text: str) -> str:
+    text = text.strip()
+    if text and not (len(text) == 9 and text.isdigit()):
+        raise ValueError("КПП — 9 цифр (у ИП пусто)")
+    return text
+
+
+def _person_name(text: str) -> str:
+    text = " ".join(text.split())
+    if len(text) > 64:
+        raise ValueError("не длиннее 64 знаков — так печатает ККТ")
     return text
 
 
@@ -116,8 +140,8 @@ OPTIONS: dict[str, Option] = {
         Option("fiscal.protocol", "shtrih", _choice("shtrih"), "протокол ККТ"),
         Option("fiscal.url", "emulator", str, "порт ККТ: /dev/ttyACM0, COM3, socket://host:7778 или emulator"),
         Option("company.name", "ООО «ОмниТепло»", str, "наша организация (для актов сверки)"),
-        Option("company.inn", "7712345678", str, "ИНН нашей организации"),
-        Option("company.kpp", "771201001", str, "КПП нашей организации"),
+        Option("company.inn", "7712345671", _inn, "ИНН нашей организации (10 или 12 цифр)"),
+        Option("company.kpp", "771201001", _kpp, "КПП нашей организации (9 цифр; у ИП пусто)"),
         Option("depot.address", "Москва, Варшавское ш., 125", str, "адрес своего склада"),
         Option("depot.lat", "55.6286", _positive_decimal_text, "широта склада"),
         Option("depot.lon", "37.6196", _positive_decimal_text, "долгота склада"),
@@ -126,7 +150,16 @@ OPTIONS: dict[str, Option] = {
         Option("routing.speed_kmh", str(DEFAULT_SPEED_KMH), _positive_decimal_text, "средняя скорость, км/ч"),
         Option("routing.geocoder_url", "", str, "адрес геокодера, совместимого с Nominatim (пусто — не искать)"),
         Option("routing.tiles_url", "", str, "шаблон адреса тайлов карты {z}/{x}/{y} (пусто — карта без подложки)"),
-        Option("user.name", "", str, "имя единственного пользователя, когда работа идёт без входа (SQLite)"),
+        Option("user.name", "", _person_name,
+               "ФИО кассира при работе без входа (SQLite); после входа кассир — вошедший пользователь"),
+        Option("user.position", "Кассир", str, "должность кассира в чеке (тег 1021) при работе без входа"),
+        Option("user.inn", "", str, "ИНН кассира (тег 1203) при работе без входа, 12 цифр; пусто — не печатать"),
+        Option("fiscal.tax_system", "osn", _choice("osn", "usn_income", "usn_income_expense", "psn"),
+               "система налогообложения (тег 1055): osn, usn_income, usn_income_expense, psn"),
+        Option("user.role", "admin", _choice("logist", "cashier", "manager", "admin"),
+               "не действует: роль — у пользователя в базе (omnidesk users)"),
+        Option("cashier.max_payment", "5000000", _positive_decimal_text,
+               "наибольшая сумма одного поступления, ₽ (больше — почти наверняка опечатка)"),
         Option("auth.without_sign_in", True, _parse_bool,
                "работать без входа (один неявный администратор) — только с SQLite на одном рабочем месте"),
         Option("auth.last_login", "", str, "логин последнего входа на этом рабочем месте (пароль не хранится)"),
@@ -273,6 +306,10 @@ class Settings:
     def lang(self) -> str:
         return self.get("ui.lang")
 
+    def max_payment(self) -> int:
+        """The largest single payment the cashier may register, in kopecks."""
+        return int(Decimal(str(self.get("cashier.max_payment"))) * 100)
+
     def user_name(self) -> str:
         return self.get("user.name") or ""
 
@@ -281,6 +318,19 @@ class Settings:
 
     def last_login(self) -> str:
         return self.get("auth.last_login") or ""
+
+    def user_position(self) -> str:
+        return self.get("user.position") or ""
+
+    def user_inn(self) -> str | None:
+        return self.get("user.inn") or None
+
+    def tax_system(self) -> str:
+        return self.get("fiscal.tax_system")
+
+    def user_role(self) -> Role:
+        """Shown on the Settings page only; what a person may do is their role in the database."""
+        return Role(self.get("user.role"))
 
     def db_url(self, override: str | None = None) -> str:
         return override or os.environ.get("OMNIDESK_DB") or self.get("db.url") or default_db_url()

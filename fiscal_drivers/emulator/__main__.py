@@ -27,6 +27,8 @@ def build_parser() -> argparse.ArgumentParser:
     ap.add_argument("--busy-rate", type=float, default=0.02, help="chance of 'printer busy' (50h) per print command")
     ap.add_argument("--paper-out", action="store_true", help="start with no paper (SIGUSR1 toggles)")
     ap.add_argument("--seed", type=int, help="seed for busy answers")
+    ap.add_argument("--serial", default="0012345678", help="the register's serial number (11h), 10 digits")
+    ap.add_argument("--fn-number", default="9999078900012345", help="the fiscal storage number (FF01/FF02), 16 digits")
     return ap
 
 
@@ -35,7 +37,7 @@ def main(argv: list[str] | None = None) -> int:
     emulator = Emulator(
         tcp_port=None if args.pty else args.tcp, journal=args.journal, state=args.state, faults=args.faults,
         baud=args.baud, byte_timeout=args.byte_timeout, vat_family=args.vat_family, busy_rate=args.busy_rate,
-        paper_out=args.paper_out, seed=args.seed,
+        paper_out=args.paper_out, seed=args.seed, serial=args.serial, fn_number=args.fn_number,
     )
     emulator.start()
     print(emulator.url, flush=True)

@@ -39,10 +39,12 @@ class Device(ReceiptCommands):
     def __init__(
         self, storage: Storage | None = None, *, fn_number: str = "9999078900012345", vat_family: str = DEFAULT_FAMILY,
         busy_rate: float = 0.0, paper_out: bool = False, seed: int | None = None, clock: Callable[[], float] = time.time,
+        serial: str = "0012345678", inn: str = "7701234567",
     ) -> None:
         self.storage = storage or Storage()
         self.state = self.storage.restore()
         self.fn_number = fn_number
+        self.serial, self.inn = serial, inn
         self.rate_by_byte = {byte: rate for rate, byte in vat_table(vat_family).items()}
         self.busy_rate = busy_rate
         self._paper_out = paper_out
@@ -56,6 +58,8 @@ class Device(ReceiptCommands):
             p.OPEN_SHIFT: self.open_shift, p.X_REPORT: self.x_report, p.Z_REPORT: self.z_report,
             p.CASH_IN: self.cash_in, p.CASH_OUT: self.cash_out, p.CONTINUE_PRINT: self.continue_print,
             p.FIND_FD: self.find_fd, p.READ_FD_BEGIN: self.read_fd_begin, p.READ_FD_DATA: self.read_fd_data,
+            p.FULL_STATUS: self.full_status, p.DEVICE_TYPE: self.device_type, p.FN_NUMBER: self.fn_number_answer,
+            p.FN_VALIDITY: self.fn_validity, p.OFD_STATUS: self.ofd_status,
             **self.receipt_handlers(),
         }
 
@@ -69,7 +73,8 @@ class Device(ReceiptCommands):
                 handler = self.handlers.get(cmd)
                 if handler is None:
                     raise DeviceFault(0x37)
-                fields = handler(self._password(payload[len(head) :]))
+                body = payload[len(head) :]
+                fields = handler(body if cmd in p.NO_PASSWORD else self._password(body))
             except DeviceFault as fault:
                 return head + bytes([fault.code])
             except (ValueError, IndexError, KeyError, struct.error):
@@ -154,6 +159,28 @@ class Device(ReceiptCommands):
             life=0x03, cur_doc=cur, shift_open=st.shift_open, moment=self.moment(), fn_number=self.fn_number,
             last_fd=st.last_fd,
         )
+
+    def full_status(self, body: bytes) -> bytes:
+        """11h, the status an independent client reads first (serial number, mode, date and time)."""
+        return p.pack_full_status(
+            mode=self.mode(), submode=1 if self._paper_out else self.state.submode, doc_counter=self.state.doc_counter,
+            moment=dt.datetime.fromtimestamp(int(self.now())), serial=int(self.serial), last_shift=self.state.shift_number,
+            inn=self.inn,
+        )
+
+    def device_type(self, body: bytes) -> bytes:
+        return p.pack_device_type()
+
+    def fn_number_answer(self, body: bytes) -> bytes:
+        return self.fn_number.encode("ascii")
+
+    def fn_validity(self, body: bytes) -> bytes:
+        """FF03: valid until (YY MM DD), re-registrations done and left."""
+        return bytes([30, 12, 31, 1, 11])
+
+    def ofd_status(self, body: bytes) -> bytes:
+        """FF39: this register keeps no OFD queue — every document counts as delivered."""
+        return bytes([0, 0]) + struct.pack("<HI", 0, 0) + b"\0" * 5
 
     def shift_params(self, body: bytes) -> bytes:
         st = self.state

@@ -72,9 +72,11 @@ class ReceiptCommands:
         if bad:
             raise _fault(0x33)
         doc["op"] = op
+        rate = int(self.rate_by_byte[f["rate"]])
         doc["items"].append({
-            "1030": f["name"], "1079": price, "1023": _quantity(qty), "1043": amount,
-            "1199": int(self.rate_by_byte[f["rate"]]), "1212": f["subject"], "1214": f["method"],
+            "1030": f["name"], "1079": price, "1023": _quantity(qty), "1043": amount, "1199": rate,
+            **({"1200": ffd.vat_in(amount, rate)} if rate != ffd.VatRate.NO_VAT else {}),
+            "1212": f["subject"], "1214": f["method"],
         })
         self.storage.save(self.state)
         return b""
@@ -128,6 +130,7 @@ class ReceiptCommands:
         tags = {
             1054: doc["op"], 1055: f["tax_system"], 1020: total, 1031: cash - change, 1081: electronic,
             1215: pay[p.SLOT_PREPAYMENT], 1216: pay[p.SLOT_CREDIT], 1217: pay[p.SLOT_COUNTER],
+            **ffd.receipt_vat([(item["1199"], item["1043"]) for item in doc["items"]]),
             1059: doc["items"], **{int(k): v for k, v in doc["tags"].items()},
         }
         st = self.state

@@ -70,6 +70,19 @@ class Commands:
         self._unpack(p.FN_STATUS_LAYOUT, fields, "FF01h")
         return p.unpack_fn_status(fields)
 
+    def full_status(self) -> dict[str, object]:
+        """11h: serial number, mode, document counter, date and time."""
+        fields = self.call(p.FULL_STATUS)
+        self._unpack(p.FULL_STATUS_LAYOUT, fields, "11h")
+        return p.unpack_full_status(fields)
+
+    def device_type(self) -> dict[str, object]:
+        """FCh (no password): type, protocol, model and the device's name."""
+        try:
+            return p.unpack_device_type(self.call(p.DEVICE_TYPE, with_password=False))
+        except ValueError:
+            raise ProtocolError("неверный формат ответа ККТ: FCh") from None
+
     def shift_params(self) -> tuple[bool, int, int]:
         """(shift open, shift number, next receipt number)."""
         is_open, shift, receipt = self._unpack("<BHH", self.call(p.SHIFT_PARAMS), "FF40h")

@@ -35,6 +35,8 @@ def _validate_line(line: Line, vat_bytes: dict[int, int]) -> None:
             raise InvalidDocumentError(f"{what} позиции «{line.name}» — целое неотрицательное число")
     if line.quantity == 0:
         raise InvalidDocumentError(f"нулевое количество в позиции «{line.name}»")
+    if line.total is not None and abs(line.total - line.computed) > 1:
+        raise InvalidDocumentError(f"сумма позиции «{line.name}» расходится с ценой × количество больше чем на копейку")
     if int(line.vat) not in vat_bytes:
         raise InvalidDocumentError(f"ставка НДС {int(line.vat)} не настроена для этой прошивки ККТ")
     if not 0 <= line.measure <= 254:

@@ -6,12 +6,16 @@ import datetime as dt
 import struct
 from typing import Any
 
+from ..text import encode as fiscal_encode
+
 # Command codes (reference/fiscal.md §1.4)
 SHORT_STATUS, X_REPORT, Z_REPORT, CASH_IN, CASH_OUT = 0x10, 0x40, 0x41, 0x50, 0x51
 CANCEL_RECEIPT, OPEN_RECEIPT, CONTINUE_PRINT, OPEN_SHIFT = 0x88, 0x8D, 0xB0, 0xE0
 FN_STATUS, FN_CANCEL_DOC, FIND_FD, SEND_TLV = 0xFF01, 0xFF08, 0xFF0A, 0xFF0C
 OPEN_CORRECTION, READ_FD_BEGIN, READ_FD_DATA, SHIFT_PARAMS = 0xFF35, 0xFF3A, 0xFF3B, 0xFF40
 CLOSE_RECEIPT, OPERATION, ITEM_TLV = 0xFF45, 0xFF46, 0xFF4D
+FULL_STATUS, DEVICE_TYPE, FN_NUMBER, FN_VALIDITY, OFD_STATUS = 0x11, 0xFC, 0xFF02, 0xFF03, 0xFF39
+NO_PASSWORD = frozenset({DEVICE_TYPE})  # FCh is sent without a password
 
 ADMIN_PASSWORD = 30
 NO_VALUE5 = b"\xff" * 5  # "not given" for 5-byte sums
@@ -49,7 +53,8 @@ def decode_datetime(data: bytes) -> dt.datetime | None:
 
 
 def encode_text(text: str, limit: int) -> bytes:
-    return text.encode("cp1251", errors="replace")[:limit]
+    """cp1251 with faithful stand-ins (× → x, ₽ → руб.), never "?"; cut at ``limit`` bytes."""
+    return fiscal_encode(text, "cp1251")[:limit]
 
 
 def decode_text(data: bytes) -> str:
@@ -73,6 +78,48 @@ def pack_short_status(op: int, flags: int, mode: int, submode: int, operations: 
 def unpack_short_status(fields: bytes) -> dict[str, int]:
     op, flags, mode, submode, *_ = struct.unpack_from(SHORT_STATUS_LAYOUT, fields)
     return {"operator": op, "flags": flags, "mode": mode, "submode": submode}
+
+
+# 11h: op, fw ver (2 ASCII), build, fw date, hall, doc no, flags, mode, submode, port, FP ver, FP build,
+# FP date, date, time, FP flags, serial (low 4 bytes), last shift, free FP records, rereg, rereg left, INN (46 bytes)
+FULL_STATUS_LAYOUT = "<B2sH3sBHHBBB2sH3s3s3sBIHHBB6s"
+
+
+def pack_full_status(
+    *, mode: int, submode: int, doc_counter: int, moment: dt.datetime, serial: int, last_shift: int, inn: str,
+) -> bytes:
+    date = bytes([moment.day, moment.month, moment.year % 100])
+    clock = bytes([moment.hour, moment.minute, moment.second])
+    return struct.pack(
+        FULL_STATUS_LAYOUT, 30, b"C.", 7011, b"\x10\x01\x19", 1, doc_counter & 0xFFFF, FLAG_RECEIPT_PAPER
+        | FLAG_RECEIPT_SENSOR, mode, submode, 0, b"C.", 7011, b"\x10\x01\x19", date, clock, 0, serial,
+        last_shift, 2000, 1, 11, int(inn or 0).to_bytes(6, "little"),
+    )
+
+
+def unpack_full_status(fields: bytes) -> dict[str, object]:
+    (op, ver, build, _fwd, _hall, doc_no, flags, mode, submode, _port, _fpv, _fpb, _fpd, date, clock, _fpf, serial,
+     last_shift, _free, _rereg, _left, inn) = struct.unpack_from(FULL_STATUS_LAYOUT, fields)
+    day, month, year = date
+    return {
+        "operator": op, "firmware": ver.decode("ascii", "replace"), "build": build, "doc_counter": doc_no,
+        "flags": flags, "mode": mode, "submode": submode, "serial": f"{serial:010d}", "last_shift": last_shift,
+        "inn": str(int.from_bytes(inn, "little")), "date": (2000 + year, month, day), "time": tuple(clock),
+    }
+
+
+def pack_device_type(name: str = "ШТРИХ-М-01Ф") -> bytes:
+    """FCh: type 0 (ККТ), subtype 0, protocol 1.0, model 0x19, language 0 (Russian), name in cp1251."""
+    return bytes([0, 0, 1, 0, 0x19, 0]) + name.encode("cp1251")
+
+
+def unpack_device_type(fields: bytes) -> dict[str, object]:
+    if len(fields) < 6:
+        raise ValueError("FCh too short")
+    return {
+        "type": fields[0], "subtype": fields[1], "protocol": fields[2], "subprotocol": fields[3],
+        "model": fields[4], "language": fields[5], "name": decode_text(fields[6:]),
+    }
 
 
 def pack_fn_status(

@@ -21,7 +21,17 @@ from ..errors import (
 )
 from ..link import Session, Timeouts, Transport
 from ..link.transport import Trace
-from ..model import CashResult, Correction, DocumentResult, FiscalDocument, Person, Receipt, Recovery, Status
+from ..model import (
+    CashResult,
+    Correction,
+    DeviceInfo,
+    DocumentResult,
+    FiscalDocument,
+    Person,
+    Receipt,
+    Recovery,
+    Status,
+)
 from . import document as d
 from . import protocol as p
 from .commands import Commands
@@ -67,6 +77,12 @@ class ShtrihRegister(FiscalRegister):
 
     def last_document_number(self) -> int:
         return int(self.commands.fn_status()["last_fd"])
+
+    def device_info(self) -> DeviceInfo:
+        kind = self.commands.device_type()
+        full = self.commands.full_status()
+        fn = self.commands.fn_status()
+        return DeviceInfo(str(kind["name"]), str(full["serial"]), str(fn["fn_number"]), int(fn["last_fd"]))
 
     def read_document(self, fd_number: int) -> FiscalDocument:
         head = self.commands.find_document(fd_number)

@@ -9,15 +9,17 @@ import time
 from collections.abc import Sequence
 
 from omnidesk import __version__
-from omnidesk.core.errors import Busy, OmniDeskError
+from omnidesk.core.errors import Busy, OmniDeskError, file_error_text
 from omnidesk.diagnostics import setup_logging, write_crash_report
 
 from . import (
+    argparse_ru,
     audit_cmd,
     bank,
     common,
     config_cmd,
     customers,
+    door,
     export,
     fiscal,
     gui,
@@ -29,10 +31,11 @@ from . import (
     users,
 )
 
-GROUPS = (init, orders, customers, money, bank, export, fiscal, plan, sync, config_cmd, users, audit_cmd, gui)
+GROUPS = (init, orders, customers, money, door, bank, export, fiscal, plan, sync, config_cmd, users, audit_cmd, gui)
 
 
 def build_parser() -> argparse.ArgumentParser:
+    argparse_ru.install()
     parser = argparse.ArgumentParser(
         prog="omnidesk",
         description="OmniDesk — доставка, деньги и чеки 54-ФЗ в одном окне. Без команды запускает окно программы.",
@@ -58,6 +61,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # output piped into head or less that closed early
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keep interpreter shutdown quiet
         return 0
+    except gui.NO_DISPLAY as exc:  # Qt would abort with its xcb message: one line on what to do instead
+        return common.fail(args, str(exc), exc, code=1)
+    except OSError as exc:  # a file the command was given: said in Russian, not the system's English
+        return common.fail(args, file_error_text(exc), exc)
     except KeyboardInterrupt:
         return common.fail(args, "прервано", None, code=130)
     except Exception as exc:  # the one place an unexpected error becomes one clear line and a report file

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from omnidesk.core.errors import InvalidInput
+from omnidesk.core.errors import InvalidInput, file_error_text
 from omnidesk.core.money import format_amount, to_decimal_str
 from omnidesk.services.banking import LineView, import_statement, review_queue
 
@@ -26,7 +26,7 @@ def run_import(args) -> int:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise InvalidInput(f"не удалось прочитать {path}: {exc.strerror or exc}") from None
+        raise InvalidInput(file_error_text(exc, "прочитать")) from None
     try:
         result = import_statement(common.open_db(args), common.actor(args), data, path.name)
     except InvalidInput as exc:

@@ -41,7 +41,7 @@ def run_show(args) -> int:
     print(f"Аванс (остаток на счёте): {format_amount(card.balance)}")
     print(f"Открытые заказы: {len(card.open_orders)}")
     for r in card.open_orders:
-        print(f"  №{r.number}  {format_amount(r.total):>14}  оплачено {format_amount(r.paid):>14}  {r.status.value}")
+        print(f"  №{r.number}  {format_amount(r.total):>14}  оплачено {format_amount(r.paid):>14}  {r.status.label}")
     print("Расчёты:")
     for e in card.ledger:
         print(f"  {e.at:%d.%m.%Y %H:%M}  {e.description:<60} {format_amount(e.amount):>15}")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from omnidesk.core.errors import InvalidInput
+from omnidesk.core.errors import InvalidInput, file_error_text
 from omnidesk.integrations.excel import write_act, write_payments, write_unmatched
 from omnidesk.services.customers import resolve_customer_id
 from omnidesk.services.reports import payments_register, reconciliation_act, unmatched_transfers
@@ -42,7 +42,7 @@ def _save(writer, report, path: Path) -> int:
     try:
         writer(report, path)
     except OSError as exc:
-        raise InvalidInput(f"не удалось записать {path}: {exc.strerror or exc}") from None
+        raise InvalidInput(file_error_text(exc, "записать")) from None
     print(f"Сохранено: {path}")
     return 0
 

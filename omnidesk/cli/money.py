@@ -5,16 +5,19 @@ from __future__ import annotations
 import datetime as dt
 
 from omnidesk.core.enums import PaymentKind
+from omnidesk.core.errors import InvalidInput
 from omnidesk.core.money import format_amount, parse_amount, to_decimal_str
 from omnidesk.services.cashier import handover, record_handover
 from omnidesk.services.customers import resolve_customer_id
 from omnidesk.services.ledger import (
     AllocationRequest,
+    ReceiptOverride,
     allocations_of_customer,
     move_allocation,
     register_payment,
     unallocate,
 )
+from omnidesk.services.receipt_edits import correct_missed, set_receipt_buyer
 from omnidesk.services.receipts import list_receipts
 
 from . import common
@@ -31,6 +34,9 @@ def register(commands) -> None:
     add.add_argument("--amount", required=True, help="сумма: 12450, 12 450,00 или 12450.50")
     add.add_argument("--kind", required=True, choices=sorted(KINDS), help="вид денег")
     add.add_argument("--orders", help="номера заказов через запятую; остаток — аванс")
+    add.add_argument("--receipt", choices=("yes", "no"),
+                     help="нужен ли чек, вопреки правилу по виду покупателя (например, ИП платит личной картой)")
+    add.add_argument("--receipt-reason", help="почему решение о чеке изменено (сохраняется с платежом)")
     common.add_json_option(add)
     listing = common.command(sub, "allocations", "зачёты платежей покупателя по заказам", run_allocations, retry=True)
     listing.add_argument("--customer", required=True, help="id, ИНН, телефон или точное имя")
@@ -56,6 +62,40 @@ def register(commands) -> None:
     sub = receipts.add_subparsers(dest="receipts_command", metavar="ДЕЙСТВИЕ", required=True)
     owed = common.command(sub, "owed", "чеки, которые нужно напечатать", run_owed, retry=True)
     common.add_json_option(owed)
+    buyer = common.command(sub, "buyer", "контакт (1008) или покупатель (1227, 1228) в одном чеке", run_buyer)
+    buyer.add_argument("receipt", type=int, metavar="RECEIPT_ID")
+    buyer.add_argument("--contact", help="e-mail или телефон покупателя для этого чека")
+    buyer.add_argument("--name", help="наименование покупателя (1227)")
+    buyer.add_argument("--inn", help="ИНН покупателя (1228)")
+    common.add_json_option(buyer)
+    fix = common.command(sub, "correct", "чек коррекции вместо не пробитого чека", run_correct)
+    fix.add_argument("receipt", type=int, metavar="RECEIPT_ID")
+    fix.add_argument("--date", required=True, help="дата расчёта без чека ГГГГ-ММ-ДД")
+    fix.add_argument("--reason", help="что исправляется")
+    fix.add_argument("--order-document", help="номер предписания налогового органа (1179)")
+    common.add_json_option(fix)
+
+
+def _override(args) -> ReceiptOverride | None:
+    if args.receipt is None:
+        return None
+    if not args.receipt_reason:
+        raise InvalidInput("--receipt yes|no требует --receipt-reason: почему решение о чеке изменено")
+    return ReceiptOverride(args.receipt == "yes", args.receipt_reason)
+
+
+def run_buyer(args) -> int:
+    r = set_receipt_buyer(common.open_db(args), common.actor(args), args.receipt, contact=args.contact,
+                          buyer_name=args.name, buyer_inn=args.inn)
+    common.print_json(receipt_json(r)) if args.json else print(receipt_line(r))
+    return 0
+
+
+def run_correct(args) -> int:
+    r = correct_missed(common.open_db(args), common.actor(args), args.receipt, date=common.parse_date(args.date),
+                       reason=args.reason, order_document=args.order_document)
+    common.print_json(receipt_json(r)) if args.json else print(receipt_line(r))
+    return 0
 
 
 def run_add(args) -> int:
@@ -64,6 +104,7 @@ def run_add(args) -> int:
     result = register_payment(
         db, common.actor(args), customer_id=resolve_customer_id(db, args.customer), kind=KINDS[args.kind],
         amount=parse_amount(args.amount), allocations=[AllocationRequest(n) for n in numbers],
+        receipt=_override(args),
     )
     if args.json:
         common.print_json({
@@ -123,7 +164,10 @@ def run_handover(args) -> int:
         common.print_json([{"driver_id": r.driver_id, "driver": r.driver, "route": r.route, "stops": r.stops,
                             "expected": to_decimal_str(r.expected), "collected_cash": to_decimal_str(r.cash),
                             "collected_card": to_decimal_str(r.card), "handed_cash": to_decimal_str(r.handed_cash),
-                            "handed_card": to_decimal_str(r.handed_card), "difference": to_decimal_str(r.difference)}
+                            "handed_card": to_decimal_str(r.handed_card), "difference": to_decimal_str(r.difference),
+                            "door_receipts": {"read": to_decimal_str(r.door_read),
+                                              "unread": to_decimal_str(r.door_unread),
+                                              "missing": to_decimal_str(r.door_missing)}}
                            for r in rows])
         return 0
     for r in rows:
@@ -141,6 +185,6 @@ def run_owed(args) -> int:
         return 0
     for r in owed:
         print(receipt_line(r))
-        print(f"        {r.reason}")
+        print(f"        {r.plan.reason}")
     print(f"Чеков к печати: {len(owed)}")
     return 0

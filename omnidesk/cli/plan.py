@@ -157,6 +157,10 @@ def print_plan(draft: planning.DayDraft) -> None:
         print(f"Не в маршруте №{item.order}: {item.reason}")
     for text in draft.verdict:
         print(f"Нарушение: {text}")
+    if not draft.records.orders:
+        print(f"Внимание: на {draft.records.date:%d.%m.%Y} заказов с доставкой нет — маршрутов нет. "
+              "Проверьте дату (--date ГГГГ-ММ-ДД) и что заказы пришли синхронизацией.")
+        return
     print("Черновик маршрутов сохранён.")
 
 

@@ -31,6 +31,11 @@ class OrderStatus(enum.Enum):
     def is_open(self) -> bool:
         return self not in (OrderStatus.DELIVERED, OrderStatus.REFUSED, OrderStatus.CANCELLED)
 
+    @property
+    def label(self) -> str:
+        """For people (the command line's text output; the value stays in JSON and the database)."""
+        return _ORDER_STATUS_LABELS[self]
+
 
 class OrderSource(enum.Enum):
     OWN_WAREHOUSE = "own"
@@ -86,6 +91,10 @@ class ReceiptStatus(enum.Enum):
     PRINTED = "printed"
     FAILED = "failed"
 
+    @property
+    def label(self) -> str:
+        return _RECEIPT_STATUS_LABELS[self]
+
 
 class BankLineStatus(enum.Enum):
     ALLOCATED = "allocated"  # booked automatically, at least partly to orders
@@ -113,4 +122,18 @@ _PAYMENT_KIND_LABELS = {
     PaymentKind.CARD: "карта",
     PaymentKind.SBP: "СБП",
     PaymentKind.TRANSFER: "банковский перевод",
+}
+
+_ORDER_STATUS_LABELS = {
+    OrderStatus.NEW: "новый", OrderStatus.CONFIRMED: "подтверждён", OrderStatus.ASSEMBLING: "собирается",
+    OrderStatus.READY: "готов к отгрузке", OrderStatus.SHIPPED: "отгружен", OrderStatus.DELIVERED: "доставлен",
+    OrderStatus.PARTIALLY_DELIVERED: "доставлен частично", OrderStatus.REFUSED: "отказ",
+    OrderStatus.CANCELLED: "отменён",
+}
+
+_RECEIPT_STATUS_LABELS = {
+    ReceiptStatus.PLANNED: "к печати",
+    ReceiptStatus.PENDING: "сверяется с ККТ",
+    ReceiptStatus.PRINTED: "напечатан",
+    ReceiptStatus.FAILED: "не напечатан",
 }

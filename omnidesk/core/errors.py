@@ -32,3 +32,22 @@ class Busy(OmniDeskError):
 
     def __init__(self, message: str = "занято другим рабочим местом, повторите") -> None:
         super().__init__(message)
+
+
+_FILE_REASONS = {  # errno → the reason in Russian (the system's own words are English)
+    2: "нет такого файла или папки",
+    13: "нет прав доступа",
+    17: "файл уже существует",
+    20: "часть пути — не папка",
+    21: "это папка, а не файл",
+    28: "на диске нет места",
+    30: "диск только для чтения",
+    36: "слишком длинное имя",
+}
+
+
+def file_error_text(exc: OSError, action: str = "открыть") -> str:
+    """«не удалось открыть /x.txt: нет такого файла или папки» — an OSError about a file, for people."""
+    reason = _FILE_REASONS.get(exc.errno or 0) or "ошибка ввода-вывода"
+    name = exc.filename if exc.filename is not None else ""
+    return f"не удалось {action} {name}: {reason}".replace("  ", " ")

@@ -19,7 +19,10 @@ from typing import Any, TypeVar
 
 import fiscal_drivers as fd
 from fiscal_drivers.emulator import Emulator
+from fiscal_drivers.text import fiscal_text
+from omnidesk.core.cashier import Cashier
 from omnidesk.core.receipts import ReceiptPlan
+from omnidesk.core.receipts.units import measure_code
 
 EMULATOR = "emulator"
 T = TypeVar("T")
@@ -68,6 +71,70 @@ class DeviceRecovery:
     cancelled_open_document: bool
 
 
+@dataclass(frozen=True)
+class DeviceIdentity:
+    name: str
+    serial: str
+    fn_number: str
+    last_document_number: int
+
+
+@dataclass(frozen=True)
+class ArchiveLine:
+    name: str
+    quantity_milli: int
+    price: int
+    amount: int
+    method: int  # 1214
+    vat_code: int  # 1199
+    subject: int  # 1212
+    measure: int  # 2108
+
+
+@dataclass(frozen=True)
+class ArchiveDocument:
+    """A receipt or correction read back from the FN archive (FF3A/FF3B), in OmniDesk's terms."""
+
+    fd_number: int
+    fiscal_sign: int
+    datetime: dt.datetime | None
+    is_correction: bool
+    operation: int  # 1054
+    total: int  # 1020
+    cash: int  # 1031
+    electronic: int  # 1081
+    prepayment_offset: int  # 1215
+    credit: int  # 1216
+    cashier: str  # 1021
+    lines: tuple[ArchiveLine, ...]
+
+
+def _archive_document(doc: fd.FiscalDocument) -> ArchiveDocument | None:
+    if doc.type not in (fd.DocumentType.RECEIPT, fd.DocumentType.CORRECTION):
+        return None
+    t = doc.tags
+    lines = tuple(
+        ArchiveLine(str(item.get(1030, "")), _milli(str(item.get(1023, "1"))), int(item.get(1079, 0)),
+                    int(item.get(1043, 0)), int(item.get(1214, 0)), int(item.get(1199, 0)), int(item.get(1212, 0)),
+                    int(item.get(2108, 0)))
+        for item in t.get(1059, [])
+    )
+    moment = dt.datetime.fromtimestamp(int(t[1012])) if 1012 in t else doc.datetime
+    return ArchiveDocument(doc.number, doc.fiscal_sign, moment, doc.type == fd.DocumentType.CORRECTION,
+                           int(t.get(1054, 0)), int(t.get(1020, 0)), int(t.get(1031, 0)), int(t.get(1081, 0)),
+                           int(t.get(1215, 0)), int(t.get(1216, 0)), str(t.get(1021, "")), lines)
+
+
+def _milli(text: str) -> int:
+    whole, _, frac = text.partition(".")
+    return int(whole) * 1000 + int((frac + "000")[:3])
+
+
+def as_printed(name: str) -> str:
+    """An item name as the register stores it (cp1251 stand-ins: × → x, — → -, ₽ → руб.)."""
+    return fiscal_text(name, "cp1251")
+
+
 def _words(exc: BaseException) -> str:
     text = getattr(exc, "message", None) or str(exc)
     return text or type(exc).__name__
@@ -112,19 +179,19 @@ class RegisterConnection:
             raise RegisterError(_words(exc)) from exc
 
     # --- documents ------------------------------------------------------------------
-    def print(self, plan: ReceiptPlan, cashier: str, cashier_inn: str = "") -> DeviceDocument:
+    def print(self, plan: ReceiptPlan, cashier: Cashier | None, tax_system: int = 0x01) -> DeviceDocument:
         """Print the plan; a result only if it was fiscalised exactly once (see ``FiscalRegister``)."""
-        document = to_driver(plan, cashier, cashier_inn)
+        document = to_driver(plan, cashier, tax_system)
         if isinstance(document, fd.Correction):
             correction = document
             return _document(self._call(lambda r: r.print_correction(correction)))
         return _document(self._call(lambda r: r.print_receipt(document)))
 
-    def open_shift(self, cashier: str, cashier_inn: str = "") -> DeviceDocument:
-        return _document(self._call(lambda r: r.open_shift(fd.Person(name=cashier, inn=cashier_inn or None))))
+    def open_shift(self, cashier: Cashier) -> DeviceDocument:
+        return _document(self._call(lambda r: r.open_shift(_person(cashier))))
 
-    def close_shift(self, cashier: str, cashier_inn: str = "") -> DeviceDocument:
-        return _document(self._call(lambda r: r.close_shift(fd.Person(name=cashier, inn=cashier_inn or None))))
+    def close_shift(self, cashier: Cashier) -> DeviceDocument:
+        return _document(self._call(lambda r: r.close_shift(_person(cashier))))
 
     def x_report(self) -> None:
         self._call(lambda r: r.x_report())
@@ -143,6 +210,15 @@ class RegisterConnection:
 
     def last_document_number(self) -> int:
         return self._call(lambda r: r.last_document_number())
+
+    def identity(self) -> DeviceIdentity:
+        info = self._call(lambda r: r.device_info())
+        return DeviceIdentity(info.name, info.serial, info.fn_number, info.last_document_number)
+
+    def read_receipts(self, after: int) -> list[ArchiveDocument]:
+        """Every receipt and correction after FD ``after``, read back from the FN archive, oldest first."""
+        documents = self._call(lambda r: r.read_documents(after))
+        return [doc for doc in map(_archive_document, documents) if doc is not None]
 
     def recover(self, expected_last: int | None) -> DeviceRecovery:
         found = self._call(lambda r: r.recover(expected_last))
@@ -193,21 +269,28 @@ def _document(result: fd.DocumentResult) -> DeviceDocument:
                           result.recovered)
 
 
-def to_driver(plan: ReceiptPlan, cashier: str = "", cashier_inn: str = "") -> fd.Receipt:
+def _person(cashier: Cashier) -> fd.Person:
+    return fd.Person(name=cashier.tag_1021, inn=cashier.inn)
+
+
+def to_driver(plan: ReceiptPlan, cashier: Cashier | None = None, tax_system: int = 0x01) -> fd.Receipt:
     """The plan in the driver's terms: a receipt, or a correction receipt when the plan corrects."""
     lines = tuple(
         fd.Line(name=line.name, price=line.price, quantity=line.quantity_milli, vat=fd.VatRate(line.vat.ffd_code),
-                method=fd.PaymentMethod(int(line.method)), subject=fd.PaymentSubject(line.subject.value))
+                method=fd.PaymentMethod(int(line.method)), subject=fd.PaymentSubject(line.subject.value),
+                measure=measure_code(line.unit), total=line.amount)
         for line in plan.lines
     )
     operation = fd.Operation(int(plan.operation))
     payments = fd.Payments(cash=plan.cash, electronic=plan.electronic, prepayment=plan.prepayment_offset,
                            credit=plan.credit)
-    person = fd.Person(name=cashier, inn=cashier_inn or None) if cashier else None
+    common: dict[str, Any] = dict(
+        operation=operation, lines=lines, payments=payments, cashier=_person(cashier) if cashier else None,
+        buyer_contact=plan.buyer_contact, tax_system=fd.TaxSystem(tax_system),
+        buyer=fd.Person(name=plan.buyer_name, inn=plan.buyer_inn) if plan.buyer_name else None,
+    )
     if plan.correction is None:
-        return fd.Receipt(operation=operation, lines=lines, payments=payments, cashier=person,
-                          buyer_contact=plan.buyer_contact)
-    return fd.Correction(operation=operation, lines=lines, payments=payments, cashier=person,
-                         buyer_contact=plan.buyer_contact,
+        return fd.Receipt(**common)
+    return fd.Correction(**common,
                          correction_type=fd.CorrectionType(int(plan.correction.type)),
                          corrected_date=plan.correction.date, order_number=plan.correction.document_number)

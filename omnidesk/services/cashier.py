@@ -11,9 +11,10 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from omnidesk.core.enums import CustomerKind, ReceiptStatus
+from omnidesk.core.door_money import route_to_collect
+from omnidesk.core.enums import CustomerKind, PaymentKind, ReceiptStatus, StopKind
 from omnidesk.core.errors import InvalidInput, NotFound
-from omnidesk.persistence.models import CashHandover, Customer, Driver, Payment, Route, Stop
+from omnidesk.persistence.models import CashHandover, Customer, Driver, Payment, Receipt, ReceiptLink, Route, Stop
 from omnidesk.services import audit
 from omnidesk.services import orders as order_service
 from omnidesk.services.auth import Actor, permit
@@ -44,6 +45,7 @@ class CustomerView:
     orders: tuple[OrderRow, ...]  # every order of the customer, open ones first
     receipts: tuple[ReceiptView, ...]
     allocations: tuple[AllocationView, ...] = ()  # money applied to orders, for undoing or moving
+    paid_by: PaymentKind | None = None  # how the customer last paid: money goes back the same way
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,11 @@ class HandoverRow:
     handed_card: int = 0  # card and SBP slips handed in
     driver_id: int | None = None
     route_id: int | None = None
+    # door money by what the driver's register shows (handover read-register): receipts read back and
+    # matched, not read yet, and missing or wrong (owed as corrections at the office)
+    door_read: int = 0
+    door_unread: int = 0
+    door_missing: int = 0
 
     @property
     def difference(self) -> int:
@@ -95,9 +102,11 @@ def load_customer(db: Database, customer_id: int) -> CustomerView:
     card = customer_card(db, customer_id)
     with db.read() as session:
         orders = order_service.list_orders_of(session, customer_id)
+        paid_by = session.scalar(select(Payment.kind).where(Payment.customer_id == customer_id, Payment.amount > 0)
+                                 .order_by(Payment.received_at.desc(), Payment.id.desc()).limit(1))
     orders.sort(key=lambda r: (not r.status.is_open, r.delivery_date or dt.date.min, r.number))
     allocations = tuple(allocations_of_customer(db, customer_id))
-    return CustomerView(card, tuple(orders), tuple(list_receipts(db, customer_id=customer_id)), allocations)
+    return CustomerView(card, tuple(orders), tuple(list_receipts(db, customer_id=customer_id)), allocations, paid_by)
 
 
 def fiscal_journal(db: Database) -> list[ReceiptView]:
@@ -125,14 +134,15 @@ def handover(db: Database, day: dt.date) -> list[HandoverRow]:
         handed = session.execute(select(CashHandover.driver_id, CashHandover.route_id, CashHandover.cash,
                                         CashHandover.card).where(CashHandover.day == day)).all()
         routes = session.scalars(select(Route).where(Route.date == day)).all()
-        stops = {r.id: [s.order_id for s in session.scalars(select(Stop).where(Stop.route_id == r.id))
+        stops = {r.id: [(s.kind, s.order_id) for s in session.scalars(select(Stop).where(Stop.route_id == r.id))
                         if s.order_id is not None] for r in routes}
         route_driver = {r.id: r.driver_id for r in routes}
     rows = order_service.list_orders(db, date=day)
     by_order = {r.id: r for r in rows}
     table: dict[tuple, list[int]] = {}
-    for route_id, order_ids in stops.items():
-        table[(route_driver[route_id], route_id)] = [len(order_ids), 0, 0, 0, 0, 0]
+    for route_id, route_stops in stops.items():
+        doors = sum(1 for kind, _order in route_stops if kind is not StopKind.PICKUP)
+        table[(route_driver[route_id], route_id)] = [doors, 0, 0, 0, 0, 0]
     for driver_id, route_id, kind, amount in payments:
         entry = table.setdefault((driver_id, route_id), [0, 0, 0, 0, 0, 0])
         entry[2 if kind.is_cash else 3] += amount
@@ -142,12 +152,31 @@ def handover(db: Database, day: dt.date) -> list[HandoverRow]:
         entry[5] += card
     for (_driver_id, route_id), entry in table.items():
         collected = entry[2] + entry[3]
-        entry[1] = sum(by_order[o].due for o in stops.get(route_id, []) if o in by_order) + collected
+        # what the route sheet says to collect (one rule: core.door_money), kept whole as money comes in
+        entry[1] = route_to_collect((kind, by_order[o].due) for kind, o in stops.get(route_id, []) if o in by_order) \
+            + collected
+    door = _door_money(db, start, end)
     return [
         HandoverRow(names.get(driver_id, ""), f"№{route_id}" if route_id else "", *entry, driver_id=driver_id,
-                    route_id=route_id)
+                    route_id=route_id, **door.get((driver_id, route_id), {}))
         for (driver_id, route_id), entry in sorted(table.items(), key=lambda kv: (names.get(kv[0][0], ""), kv[0][1] or 0))
     ]
+
+
+def _door_money(db: Database, start: dt.datetime, end: dt.datetime) -> dict[tuple, dict[str, int]]:
+    """Per (driver, route): the money of door receipts by their reading from the driver's register."""
+    query = (select(Payment.driver_id, Payment.route_id, Receipt.door_status, Receipt.status,
+                    Receipt.cash + Receipt.electronic)
+             .join(ReceiptLink, ReceiptLink.payment_id == Payment.id).join(Receipt, Receipt.id == ReceiptLink.receipt_id)
+             .where(Receipt.door_driver_id.is_not(None), Payment.source == "driver", Payment.received_at >= start,
+                    Payment.received_at < end))
+    out: dict[tuple, dict[str, int]] = {}
+    with db.read() as session:
+        for driver_id, route_id, door_status, _status, money in session.execute(query):
+            field = {"matched": "door_read", None: "door_unread"}.get(door_status, "door_missing")
+            entry = out.setdefault((driver_id, route_id), {"door_read": 0, "door_unread": 0, "door_missing": 0})
+            entry[field] += int(money)
+    return out
 
 
 def record_handover(db: Database, actor: Actor, *, day: dt.date, driver_id: int, cash: int, card: int,

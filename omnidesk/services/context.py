@@ -9,11 +9,12 @@ take what they need from it and never read a setting's text themselves. When set
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from omnidesk.config import DepotSettings, FiscalSettings, Settings, data_dir
+from omnidesk.config import DepotSettings, FiscalSettings, Settings, data_dir, default_db_url
 from omnidesk.core.changes import Changes
 from omnidesk.core.enums import Role
 from omnidesk.core.errors import OmniDeskError
@@ -30,13 +31,14 @@ if TYPE_CHECKING:
 
     from .fiscal import FiscalJournal
 
+EMULATOR = "emulator"  # fiscal.url of the built-in register
 JournalFactory = Callable[["AppContext"], "FiscalJournal"]
 
 # which settings a running application picks up at once, and which only after a restart
 RESTART_KEYS = frozenset({"db.url", "ui.lang"})
-FISCAL_KEYS = frozenset({"fiscal.url", "fiscal.protocol"})
+FISCAL_KEYS = frozenset({"fiscal.url", "fiscal.protocol", "fiscal.tax_system"})
 ROUTING_KEYS = frozenset({"routing.osrm_url", "routing.detour_factor", "routing.speed_kmh"})
-USER_KEYS = frozenset({"user.name", "auth.without_sign_in"})
+USER_KEYS = frozenset({"user.name", "user.position", "user.inn", "auth.without_sign_in"})
 SIGNED_IN = "auth.signed_in"  # not a setting: reported as one when another person signs in on this window
 # this workstation's own: any signed-in person may change them; every other setting needs an administrator
 WORKSTATION_KEYS = frozenset({"fiscal.url", "fiscal.protocol", "ui.lang", "auth.last_login"})
@@ -47,15 +49,36 @@ class SignInRequired(OmniDeskError):
 
 
 def register_journal(context: AppContext) -> FiscalJournal:
-    """The journal on the register named in settings (``emulator``: the built-in one in the data directory)."""
+    """The journal on the register named in settings (``emulator``: the built-in one kept for this database).
+
+    A demo database prints only on its own emulator, whatever register the settings name.
+    """
     from omnidesk.integrations.fiscal import RegisterConnection
 
+    from .cashier_identity import current_cashier, current_tax_system
     from .fiscal import FiscalJournal
 
-    fiscal = context.fiscal
+    url, protocol = context.register_url, context.fiscal.protocol
     emulator_dir = context.emulator_dir
-    return FiscalJournal(context.db, lambda: RegisterConnection(fiscal.url, fiscal.protocol,
-                                                                emulator_dir=emulator_dir), context.actor)
+    settings = context.settings
+    return FiscalJournal(context.db, lambda: RegisterConnection(url, protocol, emulator_dir=emulator_dir),
+                         context.actor, cashier=lambda: current_cashier(settings, context.actor),
+                         tax_system=lambda: current_tax_system(settings))
+
+
+def emulator_dir_for(db_url: str, *, demo: bool) -> Path:
+    """Where the built-in emulator keeps its fiscal storage and state for one database.
+
+    Each database has its own (a shift opened or a receipt printed for one never shows in another); the
+    default working database keeps the directory it always had.
+    """
+    from sqlalchemy.engine import make_url
+
+    url = make_url(db_url)
+    if not demo and url == make_url(default_db_url()):
+        return data_dir() / "emulator"
+    key = hashlib.sha1(url.render_as_string(hide_password=True).encode()).hexdigest()[:12]
+    return data_dir() / f"emulator-{'demo-' if demo else ''}{key}"
 
 
 class AppContext:
@@ -66,7 +89,11 @@ class AppContext:
         self.settings = settings
         self.lang = lang or settings.lang()
         self.database_description = describe(db.engine)
-        self.emulator_dir = emulator_dir or data_dir() / "emulator"
+        from .demo import is_demo_database
+
+        self.is_demo = is_demo_database(db)
+        self.emulator_dir = emulator_dir or emulator_dir_for(db.engine.url.render_as_string(hide_password=False),
+                                                             demo=self.is_demo)
         self._journal_factory = journal_factory or register_journal
         self._actor = actor or self._implicit_actor()
         self._travel: Travel | None = None
@@ -122,6 +149,11 @@ class AppContext:
         return self.settings.fiscal()
 
     @property
+    def register_url(self) -> str:
+        """The register receipts go to: the settings' one, or the built-in emulator for a demo database."""
+        return EMULATOR if self.is_demo else self.fiscal.url
+
+    @property
     def depot(self) -> DepotSettings:
         return self.settings.depot()
 
@@ -159,7 +191,7 @@ class AppContext:
         """One map tile from the configured tile server (runs on a worker: it is network I/O)."""
         from omnidesk.integrations.routing.tiles import fetch_tile
 
-        return fetch_tile(self.tiles_url, z, x, y)
+        return fetch_tile(self.tiles_url, z, x, y, cache_dir=data_dir() / "tiles")
 
     def sync_engine(self):
         """A sync engine on the CRM and 1C named in settings now (each call: a new one)."""

@@ -111,3 +111,12 @@ def _ledger(session: Session, customer_id: int) -> tuple[LedgerEntry, ...]:
         entries.append(LedgerEntry(r.created_at, "refund", f"Возврат денег: {r.reason}".rstrip(": "), -r.amount))
     entries.sort(key=lambda e: e.at)
     return tuple(entries)
+
+
+def customer_choices(db: Database) -> list[tuple[int, str]]:
+    """Every customer as (id, «name · ИНН … · phone»): what a search by part of a name, INN or phone looks through."""
+    with db.read() as session:
+        rows = session.execute(select(Customer.id, Customer.name, Customer.inn, Customer.phone)
+                               .order_by(Customer.name)).all()
+    return [(cid, " · ".join(p for p in (name, f"ИНН {inn}" if inn else "", phone or "") if p))
+            for cid, name, inn, phone in rows]

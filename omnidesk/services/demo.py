@@ -65,6 +65,16 @@ class DemoAlreadyLoaded(Exception):
     pass
 
 
+DEMO_MARK = "demo.load"  # the audit entry that marks a database as holding the demo dataset
+
+
+def is_demo_database(db: Database) -> bool:
+    """Whether the demo dataset was loaded into this database: its receipts are fictitious and may only
+    ever be printed on the demo's own emulator."""
+    with db.read() as session:
+        return session.scalar(select(AuditEntry.id).where(AuditEntry.action == DEMO_MARK).limit(1)) is not None
+
+
 def load_demo(db: Database, today: dt.date | None = None) -> DemoSummary:
     """Add the demo dataset to an empty database (orders for ``today`` and the day after)."""
     today = today or dt.date.today()
@@ -79,7 +89,7 @@ def load_demo(db: Database, today: dt.date | None = None) -> DemoSummary:
         customers = _customers(session, seed, rng)
         orders = _orders(session, seed, rng, customers, products, suppliers, today)
         payments = _prepayments(session, rng, orders, today) + _advances(rng, customers, today)
-        session.add(AuditEntry(user="demo", action="demo.load", entity="database", details="{}"))
+        session.add(AuditEntry(user="demo", action=DEMO_MARK, entity="database", details="{}"))
         summary = DemoSummary(len(customers), len(orders), len(products), len(drivers), len(payments))
     for payment in payments:  # through the ledger, so the receipts they owe are waiting for the cashier
         register_payment(db, DEMO, **payment)

@@ -24,9 +24,12 @@ from typing import TypeVar
 
 from sqlalchemy import select
 
+from omnidesk.core.cashier import Cashier
 from omnidesk.core.enums import ReceiptStatus
 from omnidesk.core.errors import Busy, Conflict, InvalidInput, NotFound, OmniDeskError
 from omnidesk.core.receipts import ReceiptPlan
+from omnidesk.core.receipts.tax import TaxSystem, check_tax_system
+from omnidesk.core.receipts.units import measure_code
 from omnidesk.integrations.fiscal import (
     DeviceDocument,
     RegisterBusy,
@@ -38,7 +41,7 @@ from omnidesk.persistence.models import Receipt
 
 from . import audit
 from .auth import Actor, permit
-from .receipts import ReceiptView, plan_of, view
+from .receipts import ReceiptView, get_receipt, plan_of, view
 from .register_lock import BUSY, register_lock
 from .uow import Database
 
@@ -85,11 +88,15 @@ def _message(exc: BaseException) -> str:
 class FiscalJournal:
     """Prints stored receipts on one register. Use it from one thread (one queue per device)."""
 
-    def __init__(self, db: Database, connect: Callable[[], RegisterConnection], actor: Actor) -> None:
+    def __init__(self, db: Database, connect: Callable[[], RegisterConnection], actor: Actor, *,
+                 cashier: Callable[[], Cashier] | None = None, tax_system: Callable[[], TaxSystem] | None = None) -> None:
         self.db = db
         self.actor = actor
         self._connect = connect
         self._connection: RegisterConnection | None = None
+        self._cashier = cashier or (lambda: Cashier(actor.name, actor.position, actor.inn or None))
+        self._tax_system = tax_system or (lambda: TaxSystem.OSN)
+        self._fn_number: str | None = None
         self._held = False
 
     # --- the device -----------------------------------------------------------
@@ -101,7 +108,7 @@ class FiscalJournal:
             except RegisterBusy as exc:
                 raise Busy(BUSY) from exc
             except (OSError, RegisterError) as exc:
-                raise FiscalDeviceError(f"ККТ не отвечает: {_message(exc)}") from exc
+                raise FiscalDeviceError(f"нет связи с ККТ: {_message(exc)}") from exc
         return self._connection
 
     def close(self) -> None:
@@ -184,18 +191,23 @@ class FiscalJournal:
 
     def _print(self, receipt_id: int, *, skip_taken: bool) -> ReceiptView | None:
         permit(self.actor, "receipt.print")
+        cashier, tax_system = self._cashier(), self._tax_system()
+        owed = get_receipt(self.db, receipt_id).plan
+        check_tax_system(owed, tax_system)
+        for line in owed.lines:
+            measure_code(line.unit)  # a unit outside the FFD table is refused before the device is touched
         with self._holding():
             if self._has_pending():
                 self._recover()
             self._ensure_shift()
-            plan = self._begin(receipt_id, skip_taken=skip_taken)
+            plan = self._begin(receipt_id, skip_taken=skip_taken, cashier=cashier, tax_system=tax_system)
             if plan is None:
                 return None  # printed (or being printed) by another workstation
-            return self._send(receipt_id, plan)
+            return self._send(receipt_id, plan, cashier, tax_system)
 
-    def _send(self, receipt_id: int, plan: ReceiptPlan) -> ReceiptView:
+    def _send(self, receipt_id: int, plan: ReceiptPlan, cashier: Cashier, tax_system: TaxSystem) -> ReceiptView:
         try:
-            result = self.connection.print(plan, self.actor.cashier_name, self.actor.inn)
+            result = self.connection.print(plan, cashier, tax_system.code)
         except RegisterStateUnknown as exc:
             raise FiscalDeviceError(f"ККТ не ответила, состояние чека неизвестно — он будет сверен при "
                                     f"следующей печати: {_message(exc)}") from exc
@@ -210,13 +222,16 @@ class FiscalJournal:
             self.recover()  # a receipt it finds not fiscalised becomes owed again and is printed below
         with self.db.read() as session:  # each is claimed again before printing: another may print it first
             owed = session.scalars(
-                select(Receipt.id).where(Receipt.status.in_((ReceiptStatus.PLANNED, ReceiptStatus.FAILED))).order_by(Receipt.id)
+                select(Receipt.id).where(Receipt.status.in_((ReceiptStatus.PLANNED, ReceiptStatus.FAILED)),
+                                         Receipt.door_driver_id.is_(None),  # the driver's register prints those
+                                         Receipt.door_status.is_(None))  # replaced by a correction
+                .order_by(Receipt.id)
             ).all()
         printed = []
         for receipt_id in owed:
             try:
                 done = self._print(receipt_id, skip_taken=True)
-            except FiscalDeviceError as exc:
+            except (FiscalDeviceError, InvalidInput) as exc:  # the device's refusal, or ours before printing
                 return PrintRun(tuple(printed), str(exc), self._owed_count())
             if done is not None:
                 printed.append(done)
@@ -225,7 +240,8 @@ class FiscalJournal:
     def _owed_count(self) -> int:
         with self.db.read() as session:
             return len(session.scalars(select(Receipt.id).where(
-                Receipt.status.in_((ReceiptStatus.PLANNED, ReceiptStatus.FAILED)))).all())
+                Receipt.status.in_((ReceiptStatus.PLANNED, ReceiptStatus.FAILED)), Receipt.door_driver_id.is_(None),
+                Receipt.door_status.is_(None))).all())
 
     def _has_pending(self) -> bool:
         with self.db.read() as session:
@@ -238,7 +254,8 @@ class FiscalJournal:
         if not status.shift_open:
             self.open_shift()
 
-    def _begin(self, receipt_id: int, *, skip_taken: bool = False) -> ReceiptPlan | None:
+    def _begin(self, receipt_id: int, *, skip_taken: bool = False, cashier: Cashier | None = None,
+               tax_system: TaxSystem = TaxSystem.OSN) -> ReceiptPlan | None:
         """Claim the receipt (its row locked, its status read again), mark it pending with the device's last
         document number; the plan to print (None when ``skip_taken`` and it is no longer owed)."""
         with self.db.unit_of_work() as session:
@@ -251,11 +268,19 @@ class FiscalJournal:
                 raise InvalidInput(f"чек {receipt_id} уже напечатан (ФД №{receipt.fd_number}) — повторно не печатается")
             if receipt.status is ReceiptStatus.PENDING:
                 raise Conflict(f"чек {receipt_id} уже печатается на другом рабочем месте")
+            if receipt.door_status is not None:
+                raise InvalidInput(f"чек {receipt_id} не печатается: {receipt.error or 'вместо него чек коррекции'}")
+            if receipt.door_driver_id is not None:
+                raise InvalidInput(f"чек {receipt_id} пробивается у двери на ККТ водителя, не в офисе: "
+                                   "прочитайте ККТ водителя (omnidesk handover read-register)")
             last = self._device("номер последнего документа", lambda r: r.last_document_number())
             receipt.status = ReceiptStatus.PENDING
             receipt.fd_before = last
             receipt.error = None
             receipt.device = self.connection.description
+            if cashier is not None:
+                receipt.cashier_name, receipt.cashier_inn = cashier.tag_1021, cashier.inn
+            receipt.tax_system = tax_system.code
             audit.record(session, self.actor.author, "receipt.print.begin", "receipt", receipt.id, fd_before=last)
             return plan_of(receipt)
 
@@ -267,11 +292,21 @@ class FiscalJournal:
             receipt.fiscal_sign = str(document.fiscal_sign)
             receipt.printed_at = document.datetime or dt.datetime.now()
             receipt.shift_number = document.shift_number
+            receipt.fn_number = self._device_fn()
             receipt.error = None
             audit.record(session, self.actor.author, "receipt.print.done", "receipt", receipt.id,
                          fd_number=document.fd_number, fiscal_sign=str(document.fiscal_sign),
                          recovered=document.recovered)
             return view(session, receipt)
+
+    def _device_fn(self) -> str | None:
+        """The FN number of the connected register (read once per connection)."""
+        if self._fn_number is None:
+            try:
+                self._fn_number = self.connection.status().fn_number
+            except (RegisterError, FiscalDeviceError):
+                return None
+        return self._fn_number
 
     def _mark_failed(self, receipt_id: int, error: str) -> None:
         with self.db.unit_of_work() as session:
@@ -283,13 +318,15 @@ class FiscalJournal:
     # --- shift and cash drawer ---------------------------------------------------
     def open_shift(self) -> DeviceDocument:
         permit(self.actor, "shift.open")
-        result = self._device("открытие смены", lambda r: r.open_shift(self.actor.cashier_name, self.actor.inn))
+        cashier = self._cashier()
+        result = self._device("открытие смены", lambda r: r.open_shift(cashier))
         self._log("shift.open", fd_number=result.fd_number, shift=result.shift_number)
         return result
 
     def close_shift(self) -> DeviceDocument:
         permit(self.actor, "shift.close")
-        result = self._device("Z-отчёт", lambda r: r.close_shift(self.actor.cashier_name, self.actor.inn))
+        cashier = self._cashier()
+        result = self._device("Z-отчёт", lambda r: r.close_shift(cashier))
         self._log("shift.close", fd_number=result.fd_number, shift=result.shift_number)
         return result
 

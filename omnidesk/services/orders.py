@@ -121,6 +121,12 @@ def _payments_of(session: Session, order_id: int) -> tuple[PaymentView, ...]:
     )
 
 
+def order_id_of(db: Database, number: str) -> int:
+    """The id of the order with this number (as typed: «№20001» or «20001»)."""
+    with db.read() as session:
+        return find_order(session, number).id
+
+
 def find_order(session: Session, number: str) -> Order:
     order = session.scalar(select(Order).where(Order.number == number.strip().lstrip("№")))
     if order is None:

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from omnidesk.core.enums import ReceiptStatus
+from omnidesk.core.enums import CustomerKind, ReceiptStatus
 from omnidesk.core.errors import NotFound
 from omnidesk.core.receipts import Correction, Method, Operation, PlanLine, ReceiptKind, ReceiptPlan, explain
 from omnidesk.persistence.models import Customer, Order, Receipt, ReceiptLine, ReceiptLink
@@ -41,6 +41,10 @@ class ReceiptView:
     shift_number: int | None = None
     error: str | None = None
     version: int = 1
+    fn_number: str | None = None  # the FN that holds it: the office register's or a driver's
+    cashier_name: str | None = None  # 1021 as printed
+    door_driver_id: int | None = None  # printed at the door on this driver's register
+    door_status: str | None = None  # matched | missing | wrong_amount | corrected
 
     @property
     def owed(self) -> bool:
@@ -60,11 +64,13 @@ def store_plans(session: Session, plans: Iterable[ReceiptPlan]) -> list[Receipt]
     """Save plans as owed receipts (status «planned»), linked to their orders and payments."""
     stored = []
     for plan in plans:
+        plan = with_buyer(session, plan)
         receipt = Receipt(
             status=ReceiptStatus.PLANNED, kind=plan.kind.value, operation=int(plan.operation),
             reason=plan.reason, customer_id=plan.customer_id, buyer_contact=plan.buyer_contact,
             total=plan.total, cash=plan.cash, electronic=plan.electronic,
-            prepayment_offset=plan.prepayment_offset, credit=plan.credit,
+            prepayment_offset=plan.prepayment_offset, credit=plan.credit, buyer_name=plan.buyer_name,
+            buyer_inn=plan.buyer_inn,
         )
         if plan.correction is not None:
             receipt.correction_type = int(plan.correction.type)
@@ -73,7 +79,7 @@ def store_plans(session: Session, plans: Iterable[ReceiptPlan]) -> list[Receipt]
         receipt.lines = [
             ReceiptLine(name=line.name, quantity_milli=line.quantity_milli, price=line.price, amount=line.amount,
                         vat_rate=line.vat, payment_method=int(line.method), payment_subject=line.subject,
-                        order_line_id=line.order_line_id)
+                        order_line_id=line.order_line_id, unit=line.unit)
             for line in plan.lines
         ]
         receipt.links = [ReceiptLink(order_id=i) for i in plan.order_ids]
@@ -82,6 +88,18 @@ def store_plans(session: Session, plans: Iterable[ReceiptPlan]) -> list[Receipt]
         stored.append(receipt)
     session.flush()
     return stored
+
+
+def with_buyer(session: Session, plan: ReceiptPlan) -> ReceiptPlan:
+    """The plan with the buyer (1256: 1227 name, 1228 INN) from the customer card of an organisation
+    or a sole trader (54-FZ art. 4.7 p.1), unless the plan names one already."""
+    if plan.buyer_name or plan.customer_id is None:
+        return plan
+    customer = session.get(Customer, plan.customer_id)
+    if customer is None or customer.kind is CustomerKind.INDIVIDUAL:
+        return plan
+    inn = customer.inn if customer.inn and customer.inn.isdigit() and len(customer.inn) in (10, 12) else None
+    return replace(plan, buyer_name=customer.name[:256], buyer_inn=inn)
 
 
 def plan_of(receipt: Receipt) -> ReceiptPlan:
@@ -95,7 +113,7 @@ def plan_of(receipt: Receipt) -> ReceiptPlan:
         lines=tuple(
             PlanLine(name=line.name, quantity_milli=line.quantity_milli, price=line.price, amount=line.amount,
                      vat=line.vat_rate, method=Method(line.payment_method), subject=line.payment_subject,
-                     order_line_id=line.order_line_id)
+                     order_line_id=line.order_line_id, unit=line.unit)
             for line in receipt.lines
         ),
         cash=receipt.cash, electronic=receipt.electronic, prepayment_offset=receipt.prepayment_offset,
@@ -103,6 +121,7 @@ def plan_of(receipt: Receipt) -> ReceiptPlan:
         order_ids=tuple(link.order_id for link in links if link.order_id),
         payment_ids=tuple(link.payment_id for link in links if link.payment_id),
         customer_id=receipt.customer_id, buyer_contact=receipt.buyer_contact, correction=correction,
+        buyer_name=receipt.buyer_name, buyer_inn=receipt.buyer_inn,
     )
 
 
@@ -117,7 +136,8 @@ def view(session: Session, receipt: Receipt) -> ReceiptView:
         id=receipt.id, plan=plan, status=receipt.status, customer_name=customer.name if customer else "",
         order_numbers=numbers, created_at=receipt.created_at, fd_number=receipt.fd_number,
         fiscal_sign=receipt.fiscal_sign, printed_at=receipt.printed_at, shift_number=receipt.shift_number,
-        error=receipt.error, version=receipt.version,
+        error=receipt.error, version=receipt.version, fn_number=receipt.fn_number, cashier_name=receipt.cashier_name,
+        door_driver_id=receipt.door_driver_id, door_status=receipt.door_status,
     )
 
 
@@ -139,7 +159,10 @@ def list_receipts(db: Database, *, owed_only: bool = False, customer_id: int | N
     """Receipts, oldest first; ``owed_only``: the ones still to print (planned, failed, pending)."""
     with db.read() as session:
         wanted = OWED if owed_only else statuses
-        return [view(session, r) for r in session.scalars(_query(wanted, customer_id, order_id))]
+        query = _query(wanted, customer_id, order_id)
+        if owed_only:  # a door receipt found missing or wrong is owed by its correction receipts, not itself
+            query = query.where(Receipt.door_status.is_(None))
+        return [view(session, r) for r in session.scalars(query)]
 
 
 def get_receipt(db: Database, receipt_id: int) -> ReceiptView:

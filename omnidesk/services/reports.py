@@ -1,9 +1,8 @@
 """Report data for Excel: the reconciliation act (акт сверки), the payments register, unmatched transfers.
 
 Frozen objects only; the Excel writers in ``omnidesk.integrations.excel`` never see the database.
-The act is kept from our side: debit = what the customer owes us (goods of an order, money paid
-back), credit = money received. Allocations move no money between the parties: they are listed
-with zero turnover so the accountant sees which payment paid which order.
+The act is kept from our side: debit = goods delivered to the customer and money paid back, credit =
+money received, each by its document (the shipment's number, the payer's payment order and date).
 """
 
 from __future__ import annotations
@@ -89,39 +88,48 @@ def reconciliation_act(db: Database, actor: Actor, customer_id: int, date_from: 
     return ReconciliationAct(seller, party, buyer_id, date_from, date_to, opening, inside)
 
 
+SOURCE_LABELS = {  # where a payment was recorded, for people (the database keeps the key)
+    "office": "касса", "driver": "водитель при доставке", "bank": "банковская выписка",
+    "demo": "демонстрационные данные", "sync": "синхронизация",
+}
+SHIPPED_STATUSES = (OrderStatus.DELIVERED, OrderStatus.PARTIALLY_DELIVERED)
+
+
 def _act_rows(session: Session, buyer: Customer) -> list[ActRow]:
+    """Shipments (goods delivered, on the delivery date) and money (by the payer's document), in time order.
+
+    Orders not yet delivered owe nothing in an act; allocations move no money between the parties and
+    are left out (the payments register shows which payment paid which order).
+    """
     rows: list[tuple[dt.datetime, int, ActRow]] = []
     orders = {o.id: o for o in session.scalars(select(Order).where(Order.customer_id == buyer.id))}
     receipts = _receipts_by(session, list(orders))
     for order in orders.values():
-        if order.status is OrderStatus.CANCELLED:
+        if order.status not in SHIPPED_STATUSES or not state.kept(order):
             continue
-        when = dt.datetime.combine(order.delivery_date, dt.time()) if order.delivery_date and order.status in (
-            OrderStatus.DELIVERED, OrderStatus.PARTIALLY_DELIVERED) else order.created_at
-        note = "возвраты и отказы учтены" if order.refused_total or order.returned_total else ""
+        day = order.delivery_date or order.created_at.date()
+        note = "за вычетом отказов и возвратов" if order.refused_total or order.returned_total else ""
         details = "; ".join(x for x in (note, receipts["order", order.id]) if x)
-        rows.append((when, 0, ActRow(when.date(), "order", f"Заказ №{order.number}", details, state.kept(order), 0)))
+        rows.append((dt.datetime.combine(day, dt.time()), 0, ActRow(
+            day, "shipment", f"Реализация товаров №{order.number} от {day:%d.%m.%Y}", details, state.kept(order), 0)))
     payments = session.scalars(select(Payment).where(Payment.customer_id == buyer.id)).all()
-    bank = dict(session.execute(select(BankLine.payment_id, BankLine.number)
-                                .where(BankLine.payment_id.in_([p.id for p in payments]))).all()) if payments else {}
+    bank = {payment_id: (number, day) for payment_id, number, day in session.execute(
+        select(BankLine.payment_id, BankLine.number, BankLine.doc_date)
+        .where(BankLine.payment_id.in_([p.id for p in payments])))} if payments else {}
     for p in payments:
-        document = f"Платёжное поручение №{bank[p.id]}" if p.id in bank else f"Поступление ({p.kind.label}) №{p.id}"
-        rows.append((p.received_at, 1, ActRow(p.received_at.date(), "payment", document, receipts["payment", p.id], 0, p.amount)))
-    numbers = {o.id: o.number for o in orders.values()}
-    for a in session.scalars(select(Allocation).join(Payment).where(Payment.customer_id == buyer.id)):
-        verb = "Отмена зачёта" if a.amount < 0 else "Зачёт"
-        text = f"{verb} оплаты №{a.payment_id} в заказ №{numbers.get(a.order_id, a.order_id)}: {_rub(abs(a.amount))}"
-        rows.append((a.created_at, 2, ActRow(a.created_at.date(), "allocation", text, "", 0, 0)))
+        if p.id in bank:
+            number, day = bank[p.id]
+            document = f"Оплата (п/п №{number} от {day:%d.%m.%Y})"
+        else:
+            document = f"Оплата ({p.kind.label}) от {p.received_at:%d.%m.%Y}"
+        rows.append((p.received_at, 1, ActRow(p.received_at.date(), "payment", document, receipts["payment", p.id], 0,
+                                              p.amount)))
     for r in session.scalars(select(Refund).where(Refund.customer_id == buyer.id)):
-        rows.append((r.created_at, 3, ActRow(r.created_at.date(), "refund", f"Возврат денег №{r.id}", r.reason, r.amount, 0)))
+        rows.append((r.created_at, 3, ActRow(r.created_at.date(), "refund",
+                                             f"Возврат денег покупателю от {r.created_at:%d.%m.%Y}", r.reason,
+                                             r.amount, 0)))
     rows.sort(key=lambda t: (t[0], t[1]))
     return [r for _w, _k, r in rows]
-
-
-def _rub(kopecks: int) -> str:
-    from omnidesk.core.money import format_amount
-
-    return format_amount(kopecks)
 
 
 def _receipts_by(session: Session, order_ids: list[int]) -> defaultdict[tuple[str, int], str]:
@@ -170,7 +178,7 @@ def payments_register(db: Database, actor: Actor, date_from: dt.date, date_to: d
             rows.append(PaymentRow(
                 id=p.id, received_at=p.received_at, kind=p.kind.label, customer=c.name, customer_inn=c.inn or "",
                 payer=p.payer_name, document=bank.get(p.id, ""), purpose=p.purpose, amount=p.amount,
-                allocated=sum(orders.values()), orders=", ".join(f"№{n}" for n in sorted(orders)), source=p.source,
+                allocated=sum(orders.values()), orders=", ".join(f"№{n}" for n in sorted(orders)), source=SOURCE_LABELS.get(p.source, p.source),
             ))
     return PaymentsRegister(date_from, date_to, tuple(rows))
 

@@ -47,12 +47,22 @@ class StatusBar:
 
     def __init__(self, window: QMainWindow) -> None:
         bar = window.statusBar()
+        self.demo = QLabel()
+        self.demo.setStyleSheet("QLabel{background:#fff3c4;color:#7a4b00;font-weight:bold;padding:0 6px}")
+        self.demo.hide()
+        bar.addWidget(self.demo)
+        self.owed = QLabel()  # receipts owed shop-wide; a link to the list
         self.database = QLabel()
         self.fiscal = QLabel()
         self.sync = QLabel()
-        for label in (self.database, self.fiscal, self.sync):
+        for label in (self.owed, self.database, self.fiscal, self.sync):
             label.setContentsMargins(8, 0, 8, 0)
             bar.addPermanentWidget(label)
+
+    def set_database(self, text: str) -> None:
+        """The database, shortened to fit a small screen (the whole text in the tooltip)."""
+        self.database.setToolTip(text)
+        self.database.setText(self.database.fontMetrics().elidedText(text, Qt.TextElideMode.ElideMiddle, 300))
 
     def set_fiscal(self, text: str, ok: bool) -> None:
         self.fiscal.setText(text)
@@ -63,15 +73,15 @@ class MainWindow(QMainWindow):
     def __init__(self, context: AppContext) -> None:
         """Everything the window needs comes from ``context`` (built by ``omnidesk.app.build_context``)."""
         super().__init__()
-        self.setWindowTitle(self.tr("OmniDesk"))
         self.context = context
+        self.setWindowTitle(self.tr("OmniDesk — DEMO database") if context.is_demo else self.tr("OmniDesk"))
         self.db = db = context.db
         self.runner = TaskRunner(self)
         self.changes = ChangeBus(context, self.runner, self)
         self.fiscal = FiscalQueue(context, self)
         self.orders_page = OrdersPage(db, self.runner)
         self.routes_page = RoutesPage(context, self.runner)
-        self.cashier_page = CashierPage(db, self.runner, self.fiscal)
+        self.cashier_page = CashierPage(db, self.runner, self.fiscal, max_payment=context.settings.max_payment)
         self.bank_page = BankPage(context, self.runner)
         self.reports_page = ReportsPage(db, self.runner, lambda: context.actor)
         self.settings_page = SettingsPage(context)
@@ -89,7 +99,11 @@ class MainWindow(QMainWindow):
         ]
         self._build()
         self.status = StatusBar(self)
-        self.status.database.setText(self.tr("Database: {0}").format(context.database_description))
+        self.status.set_database(self.tr("Database: {0}").format(context.database_description))
+        if context.is_demo:
+            self.status.demo.setText(self.tr("DEMO database"))
+            self.status.demo.setToolTip(self.tr("DEMO: fictitious data, receipts go only to the built-in emulator"))
+            self.status.demo.show()
         self._show_register_unread()
         self.status.sync.setText(self.tr("Sync: not configured"))
         self.user_button = QPushButton()
@@ -99,6 +113,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.user_button)
         self._show_user()
         self.cashier_page.register.state_changed.connect(self.status.set_fiscal)
+        self.cashier_page.owed.count_changed.connect(self._show_owed_count)
+        self.orders_page.open_requested.connect(self._open_order_at_cashier)
+        self.status.owed.linkActivated.connect(lambda _link: self.show_owed_receipts())
         self.settings_page.saved.connect(self.changes.publish)
         self.sync_page.status_text.connect(self._show_sync_state)
         self.sync_page.settings_saved.connect(self.changes.publish)
@@ -114,7 +131,7 @@ class MainWindow(QMainWindow):
         self.navigation.setStyleSheet("QListWidget{font-size:14px} QListWidget::item{padding:8px 10px}")
         self.stack = QStackedWidget()
         for number, page in enumerate(self.pages, start=1):
-            item = QListWidgetItem(page.title)
+            item = QListWidgetItem(f"{page.title}\nCtrl+{number}")  # the page's shortcut, shown where it is used
             item.setData(Qt.ItemDataRole.UserRole, page.key)
             item.setToolTip(f"Ctrl+{number}")
             self.navigation.addItem(item)
@@ -168,8 +185,20 @@ class MainWindow(QMainWindow):
             self._show_user()
             self.apply_changes(Changes(settings=frozenset({SIGNED_IN})))
 
+    def _show_owed_count(self, count: int) -> None:
+        text = self.tr("Receipts to print: {0}").format(count)
+        self.status.owed.setText(f'<a href="owed" style="color:#b3261e">{text}</a>' if count else text)
+
+    def _open_order_at_cashier(self, customer_id: int, number: str) -> None:
+        self.show_page("cashier")
+        self.cashier_page.open_order(customer_id, number)
+
+    def show_owed_receipts(self) -> None:
+        self.show_page("cashier")
+        self.cashier_page.show_owed()
+
     def _show_register_unread(self) -> None:
-        url = self.context.fiscal.url
+        url = self.context.register_url
         self.status.set_fiscal(self.tr("Fiscal register: {0} (not connected)").format(url), ok=False)
 
     def start(self) -> None:
@@ -181,6 +210,18 @@ class MainWindow(QMainWindow):
         self.cashier_page.start()
         self.sync_page.start()
         self.changes.start()
+
+    def ask_cashier_name_if_missing(self) -> None:
+        """On first use, the cashier's full name (receipts carry it) goes into the ``user.name`` setting."""
+        if self.context.settings.user_name():
+            return
+        from . import first_run
+
+        name = first_run.ask_cashier_name(self)
+        if name:
+            changes = self.context.update_settings({"user.name": name})
+            self.settings_page.user_name.setText(self.context.settings.user_name())
+            self.changes.publish(changes)
 
     def _show_sync_state(self, text: str, ok: bool) -> None:
         self.status.sync.setText(text)

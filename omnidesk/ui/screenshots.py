@@ -13,9 +13,10 @@ from omnidesk.services.receipts import list_receipts
 from .main_window import MainWindow
 
 
-def render_pages(app: QApplication, window: MainWindow, directory: Path, timeout_ms: int = 30_000) -> list[Path]:
+def render_pages(app: QApplication, window: MainWindow, directory: Path, timeout_ms: int = 30_000,
+                 size: tuple[int, int] = (1440, 900)) -> list[Path]:
     directory.mkdir(parents=True, exist_ok=True)
-    window.resize(1440, 900)
+    window.resize(*size)
     window.show()
     _wait_for(window.orders_page.loaded, window.start, timeout_ms)
     if window.orders_page.model.rowCount():

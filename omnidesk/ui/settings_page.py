@@ -1,4 +1,5 @@
-"""The Settings page: database, fiscal register, depot, routing and language, saved to the settings file.
+"""The Settings page: every option of ``omnidesk config list``, grouped, each with its meaning (tooltip and
+hint), checked all together on saving (nothing is saved when one is wrong).
 
 What is saved goes out as ``Changes(settings=…)``: the register and routing apply at once, the
 database and the language after a restart (the page says which)."""
@@ -7,6 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QGroupBox,
@@ -14,11 +16,12 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
-from omnidesk.config import default_db_url
+from omnidesk.config import OPTIONS, default_db_url
 from omnidesk.core.errors import OmniDeskError
 from omnidesk.services.context import RESTART_KEYS, AppContext
 
@@ -49,6 +52,19 @@ class SettingsPage(QWidget):
         self.language.addItem("Русский", "ru")
         self.language.addItem("English", "en")
         self.language.setCurrentIndex(max(self.language.findData(settings.lang()), 0))
+        self.demo_enabled = QCheckBox(self.tr("demonstration data"))
+        self.demo_enabled.setChecked(bool(settings.get("demo.enabled")))
+        self.company_name = QLineEdit(settings.get("company.name"))
+        self.company_inn = QLineEdit(settings.get("company.inn"))
+        self.company_kpp = QLineEdit(settings.get("company.kpp"))
+        self.user_name = QLineEdit(settings.user_name())
+        self.user_name.setPlaceholderText(self.tr("e.g. Иванова Анна Сергеевна"))
+        self.user_role = QComboBox()
+        for role, title in (("cashier", self.tr("cashier")), ("logist", self.tr("logist")),
+                            ("manager", self.tr("manager")), ("admin", self.tr("administrator"))):
+            self.user_role.addItem(title, role)
+        self.user_role.setCurrentIndex(max(self.user_role.findData(settings.user_role().value), 0))
+        self.max_payment = QLineEdit(str(settings.get("cashier.max_payment")))
 
         database = QGroupBox(self.tr("Database"))
         form = QFormLayout(database)
@@ -58,6 +74,12 @@ class SettingsPage(QWidget):
         form = QFormLayout(fiscal)
         form.addRow(self.tr("Protocol"), self.fiscal_protocol)
         form.addRow(self.tr("Port"), self.fiscal_url)
+        if context.is_demo:
+            demo_note = QLabel(self.tr("This is the DEMO database: its receipts print only on the built-in "
+                                       "emulator, whatever port is set here."))
+            demo_note.setWordWrap(True)
+            demo_note.setStyleSheet("color:#7a4b00")
+            form.addRow("", demo_note)
         depot = QGroupBox(self.tr("Warehouse"))
         form = QFormLayout(depot)
         form.addRow(self.tr("Address"), self.depot_address)
@@ -66,9 +88,24 @@ class SettingsPage(QWidget):
         coords.addWidget(self.depot_lon)
         form.addRow(self.tr("Latitude, longitude"), coords)
         routing = self._routing_group(settings)
+        company = QGroupBox(self.tr("Our company (for reconciliation acts)"))
+        form = QFormLayout(company)
+        form.addRow(self.tr("Name"), self.company_name)
+        ids = QHBoxLayout()
+        ids.addWidget(QLabel(self.tr("INN")))
+        ids.addWidget(self.company_inn)
+        ids.addWidget(QLabel(self.tr("KPP")))
+        ids.addWidget(self.company_kpp)
+        form.addRow(self.tr("Requisites"), ids)
+        person = QGroupBox(self.tr("Who works here"))
+        form = QFormLayout(person)
+        form.addRow(self.tr("Cashier's full name"), self.user_name)
+        form.addRow(self.tr("Role"), self.user_role)
+        form.addRow(self.tr("Largest payment, ₽"), self.max_payment)
         interface = QGroupBox(self.tr("Interface"))
         form = QFormLayout(interface)
         form.addRow(self.tr("Language"), self.language)
+        form.addRow(self.tr("Demo"), self.demo_enabled)
 
         self.save_button = QPushButton(self.tr("Save"))
         self.save_button.clicked.connect(self.save)
@@ -77,11 +114,54 @@ class SettingsPage(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.message, 1)
+        self.fields: dict[str, QWidget] = {
+            "db.url": self.db_url, "ui.lang": self.language, "fiscal.protocol": self.fiscal_protocol,
+            "fiscal.url": self.fiscal_url, "company.name": self.company_name, "company.inn": self.company_inn,
+            "company.kpp": self.company_kpp, "depot.address": self.depot_address, "depot.lat": self.depot_lat,
+            "depot.lon": self.depot_lon, "routing.osrm_url": self.osrm_url, "routing.detour_factor": self.detour_factor,
+            "routing.speed_kmh": self.speed_kmh, "routing.geocoder_url": self.geocoder_url,
+            "routing.tiles_url": self.tiles_url, "user.name": self.user_name, "user.role": self.user_role,
+            "cashier.max_payment": self.max_payment, "demo.enabled": self.demo_enabled,
+        }
+        sync = self._other_group(settings)
+        for key, field in self.fields.items():  # the meaning of each, as `omnidesk config list` says it
+            field.setToolTip(f"{OPTIONS[key].help}\n({key})")
+        inner = QWidget()
+        columns = QHBoxLayout(inner)  # two columns: the page fits a 1366×768 screen
+        left, right = QVBoxLayout(), QVBoxLayout()
+        for group in (person, fiscal, company, database):
+            left.addWidget(group)
+        for group in (depot, routing, sync, interface):
+            right.addWidget(group)
+        left.addStretch(1)
+        right.addStretch(1)
+        columns.addLayout(left, 1)
+        columns.addLayout(right, 1)
+        scroll = QScrollArea()
+        scroll.setWidget(inner)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         layout = QVBoxLayout(self)
-        for group in (database, fiscal, depot, routing, interface):
-            layout.addWidget(group)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll, 1)
         layout.addLayout(buttons)
-        layout.addStretch(1)
+
+    def _other_group(self, settings) -> QGroupBox:
+        """Every other option (synchronisation with 1C and the CRM), each labelled by its own meaning."""
+        group = QGroupBox(self.tr("Synchronisation (1C, CRM)"))
+        form = QFormLayout(group)
+        self.other_fields: dict[str, QLineEdit] = {}
+        for key, option in OPTIONS.items():
+            if key in self.fields:
+                continue
+            field = QLineEdit(str(settings.get(key) if settings.get(key) is not None else ""))
+            if option.secret:
+                field.setEchoMode(QLineEdit.EchoMode.Password)
+            title = option.help.split(" (")[0].split(", например")[0].split(": ")[0]
+            form.addRow(title[:1].upper() + title[1:40], field)
+            self.other_fields[key] = field
+            self.fields[key] = field
+        return group
 
     def _routing_group(self, settings) -> QGroupBox:
         travel = settings.travel()
@@ -96,11 +176,8 @@ class SettingsPage(QWidget):
         group = QGroupBox(self.tr("Routes"))
         form = QFormLayout(group)
         form.addRow(self.tr("OSRM server"), self.osrm_url)
-        ratios = QHBoxLayout()
-        ratios.addWidget(self.detour_factor)
-        ratios.addWidget(QLabel(self.tr("average speed, km/h")))
-        ratios.addWidget(self.speed_kmh)
-        form.addRow(self.tr("Detour factor"), ratios)
+        form.addRow(self.tr("Detour factor"), self.detour_factor)
+        form.addRow(self.tr("average speed, km/h"), self.speed_kmh)
         form.addRow(self.tr("Geocoder"), self.geocoder_url)
         form.addRow(self.tr("Map tiles"), self.tiles_url)
         return group
@@ -119,6 +196,14 @@ class SettingsPage(QWidget):
             "depot.lat": self.depot_lat.text().strip().replace(",", "."),
             "depot.lon": self.depot_lon.text().strip().replace(",", "."),
             "ui.lang": self.language.currentData(),
+            "company.name": self.company_name.text().strip(),
+            "company.inn": self.company_inn.text().strip(),
+            "company.kpp": self.company_kpp.text().strip(),
+            "user.name": self.user_name.text().strip(),
+            "user.role": self.user_role.currentData(),
+            "cashier.max_payment": self.max_payment.text().strip().replace(" ", "").replace(",", "."),
+            "demo.enabled": "true" if self.demo_enabled.isChecked() else "false",
+            **{key: field.text().strip() for key, field in self.other_fields.items()},
         }
         if values["db.url"] == self._db_url_shown:
             del values["db.url"]  # not edited: the stored URL keeps its password

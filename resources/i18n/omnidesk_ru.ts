@@ -29,17 +29,17 @@
         <translation>Кредит</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="52"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="53"/>
         <source>Opening balance</source>
         <translation>Сальдо начальное</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="54"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="55"/>
         <source>Turnover</source>
         <translation>Обороты за период</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="55"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="56"/>
         <source>Closing balance</source>
         <translation>Сальдо конечное</translation>
     </message>
@@ -214,117 +214,161 @@
 <context>
     <name>BankPage</name>
     <message>
-        <location filename="../../omnidesk/ui/bank/page.py" line="62"/>
+        <location filename="../../omnidesk/ui/bank/page.py" line="69"/>
         <source>Import statement…</source>
         <translation>Загрузить выписку…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/page.py" line="63"/>
+        <location filename="../../omnidesk/ui/bank/page.py" line="70"/>
         <source>1CClientBankExchange file; you can also drop it on this page</source>
         <translation>Файл 1CClientBankExchange; его можно и перетащить на эту страницу</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/page.py" line="64"/>
+        <location filename="../../omnidesk/ui/bank/page.py" line="71"/>
         <source>Only lines to review</source>
         <translation>Только на разбор</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/page.py" line="65"/>
+        <location filename="../../omnidesk/ui/bank/page.py" line="72"/>
         <source>Drop a bank statement here or press Import.</source>
         <translation>Перетащите сюда банковскую выписку или нажмите «Загрузить».</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/page.py" line="69"/>
+        <location filename="../../omnidesk/ui/bank/page.py" line="76"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/page.py" line="113"/>
+        <location filename="../../omnidesk/ui/bank/page.py" line="121"/>
         <source>Use suggestion</source>
         <translation>Взять подсказку</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/page.py" line="115"/>
+        <location filename="../../omnidesk/ui/bank/page.py" line="123"/>
         <source>Not ours</source>
         <translation>Не наш платёж</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/page.py" line="117"/>
+        <location filename="../../omnidesk/ui/bank/page.py" line="124"/>
+        <source>New customer from the payer</source>
+        <translation>Новый клиент из плательщика</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/bank/page.py" line="125"/>
+        <source>Create a customer with the payer&apos;s name, INN, KPP and account, then book the payment to them</source>
+        <translation>Создать клиента с именем, ИНН, КПП и счётом плательщика, затем разнести платёж на него</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/bank/page.py" line="128"/>
         <source>Undo allocation</source>
         <translation>Отменить зачёт</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/page.py" line="118"/>
+        <location filename="../../omnidesk/ui/bank/page.py" line="129"/>
         <source>A reversing entry: the money goes back to the customer&apos;s advance</source>
         <translation>Сторнирующая запись: деньги возвращаются в аванс покупателя</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/page.py" line="122"/>
+        <location filename="../../omnidesk/ui/bank/page.py" line="133"/>
         <source>Suggestions</source>
         <translation>Подсказки</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/page.py" line="129"/>
+        <location filename="../../omnidesk/ui/bank/page.py" line="141"/>
         <source>Split across orders and advance</source>
         <translation>Разнести по заказам и в аванс</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/page.py" line="131"/>
+        <location filename="../../omnidesk/ui/bank/page.py" line="143"/>
         <source>Allocations of this payment</source>
         <translation>Зачёты этого платежа</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/page.py" line="166"/>
+        <location filename="../../omnidesk/ui/bank/page.py" line="179"/>
         <source>Bank statement</source>
         <translation>Банковская выписка</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/page.py" line="167"/>
+        <location filename="../../omnidesk/ui/bank/page.py" line="180"/>
         <source>Bank statements (*.txt);;All files (*)</source>
         <translation>Банковские выписки (*.txt);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/page.py" line="191"/>
+        <location filename="../../omnidesk/ui/bank/page.py" line="204"/>
         <source>Importing {0}…</source>
         <translation>Загрузка {0}…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/page.py" line="208"/>
+        <location filename="../../omnidesk/ui/bank/page.py" line="221"/>
         <source>Import cancelled.</source>
         <translation>Загрузка отменена.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/page.py" line="218"/>
+        <location filename="../../omnidesk/ui/bank/page.py" line="231"/>
         <source>{0}: {1} new, {2} duplicates, {3} outgoing skipped; {4} to review</source>
         <translation>{0}: новых {1}, повторов {2}, исходящих пропущено {3}; на разбор {4}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/page.py" line="234"/>
+        <location filename="../../omnidesk/ui/bank/page.py" line="247"/>
         <source>Nothing imported: {0}</source>
         <translation>Ничего не загружено: {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/page.py" line="251"/>
+        <location filename="../../omnidesk/ui/bank/page.py" line="264"/>
         <source>advance</source>
         <translation>аванс</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/page.py" line="270"/>
+        <location filename="../../omnidesk/ui/bank/page.py" line="283"/>
         <source>(undone {0})</source>
         <translation>(отменено {0})</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/page.py" line="299"/>
+        <location filename="../../omnidesk/ui/bank/page.py" line="312"/>
+        <source>Customer «{0}» created (id {1}); check the split and book.</source>
+        <translation>Клиент «{0}» создан (id {1}); проверьте разнесение и разнесите.</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/bank/page.py" line="322"/>
+        <source>none (all to the advance)</source>
+        <translation>нет (всё в аванс)</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/bank/page.py" line="323"/>
+        <source>Book payment No. {0} for {1}?</source>
+        <translation>Разнести платёж №{0} на {1}?</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/bank/page.py" line="324"/>
+        <source>Payer: {0}
+Customer: {1}
+Orders: {2}</source>
+        <translation>Плательщик: {0}
+Клиент: {1}
+Заказы: {2}</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/bank/page.py" line="325"/>
+        <source>Book a payment</source>
+        <translation>Разнесение платежа</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/bank/page.py" line="325"/>
+        <source>Book</source>
+        <translation>Разнести</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/bank/page.py" line="332"/>
         <source>Payment No. {0} booked.</source>
         <translation>Платёж №{0} разнесён.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/page.py" line="305"/>
+        <location filename="../../omnidesk/ui/bank/page.py" line="338"/>
         <source>Payment No. {0} marked as not ours.</source>
         <translation>Платёж №{0} отмечен как не наш.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/page.py" line="312"/>
+        <location filename="../../omnidesk/ui/bank/page.py" line="345"/>
         <source>Allocation to order No. {0} undone.</source>
         <translation>Зачёт в заказ №{0} отменён.</translation>
     </message>
@@ -332,42 +376,42 @@
 <context>
     <name>CancelOrderDialog</name>
     <message>
-        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="49"/>
+        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="63"/>
         <source>Cancel order No. {0}</source>
         <translation>Отмена заказа №{0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="49"/>
+        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="63"/>
         <source>Cancel the order</source>
         <translation>Отменить заказ</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="51"/>
+        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="65"/>
         <source>Order No. {0} for {1} will be cancelled. Paid on it: {2}.</source>
         <translation>Заказ №{0} на {1} будет отменён. Оплачено по нему: {2}.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="53"/>
+        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="67"/>
         <source>keep the money as the customer&apos;s advance</source>
         <translation>оставить деньги авансом покупателя</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="54"/>
+        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="68"/>
         <source>refund the money</source>
         <translation>вернуть деньги</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="59"/>
+        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="73"/>
         <source>Money:</source>
         <translation>Деньги:</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="61"/>
+        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="75"/>
         <source>Refund &amp;by:</source>
         <translation>&amp;Вернуть:</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="62"/>
+        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="76"/>
         <source>&amp;Reason:</source>
         <translation>&amp;Причина:</translation>
     </message>
@@ -375,32 +419,32 @@
 <context>
     <name>CashDialog</name>
     <message>
-        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="99"/>
+        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="113"/>
         <source>Cash in</source>
         <translation>Внесение</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="99"/>
+        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="113"/>
         <source>Cash out</source>
         <translation>Выплата</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="101"/>
+        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="115"/>
         <source>The register prints a cash-in document.</source>
         <translation>ККТ напечатает документ внесения наличных.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="102"/>
+        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="116"/>
         <source>The register prints a cash-out document.</source>
         <translation>ККТ напечатает документ выплаты наличных.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="104"/>
+        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="118"/>
         <source>&amp;Amount, ₽:</source>
         <translation>&amp;Сумма, ₽:</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="109"/>
+        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="123"/>
         <source>The amount must be greater than zero</source>
         <translation>Сумма должна быть больше нуля</translation>
     </message>
@@ -408,195 +452,200 @@
 <context>
     <name>CashierPage</name>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="95"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="102"/>
         <source>Payment…</source>
         <translation>Поступление…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="95"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="102"/>
         <source>Delivery outcome…</source>
         <translation>Итог доставки…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="97"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="104"/>
         <source>Return…</source>
         <translation>Возврат товара…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="97"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="104"/>
         <source>Cancel order…</source>
         <translation>Отмена заказа…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="98"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="105"/>
         <source>Refund advance…</source>
         <translation>Возврат аванса…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="98"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="105"/>
         <source>Correction…</source>
         <translation>Чек коррекции…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="99"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="106"/>
         <source>Print selected</source>
         <translation>Печать выбранного</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="94"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="101"/>
         <source>Print waiting receipts</source>
         <translation>Напечатать ожидающие чеки</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="70"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="75"/>
         <source>Register</source>
         <translation>Касса</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="71"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="76"/>
+        <source>Receipts to print</source>
+        <translation>Чеки к печати</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="77"/>
         <source>Driver handover</source>
         <translation>Сдача выручки</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="96"/>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="284"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="103"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="308"/>
         <source>Pay from advance</source>
         <translation>Оплатить из аванса</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="118"/>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="233"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="131"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="257"/>
         <source>Return to the advance</source>
         <translation>Вернуть в аванс</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="119"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="132"/>
         <source>Move to another order…</source>
         <translation>Перенести в другой заказ…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="221"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="245"/>
         <source>Select an allocation that still holds money (tab «Allocations to orders»).</source>
         <translation>Выберите зачёт, в котором ещё есть деньги (вкладка «Зачёты по заказам»).</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="229"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="253"/>
         <source>Return {0} from order No. {1} to the customer&apos;s advance?</source>
         <translation>Вернуть {0} из заказа № {1} в аванс покупателя?</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="231"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="255"/>
         <source>A reversing entry is added; nothing is deleted. If the money was fiscalised as a prepayment, an income return and an advance receipt become owed.</source>
         <translation>Добавится отменяющая запись, ничего не удаляется. Если деньги были пробиты как предоплата, к печати добавятся чек возврата прихода и чек аванса.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="233"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="257"/>
         <source>Undo an allocation</source>
         <translation>Отмена зачёта</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="236"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="260"/>
         <source>Returned to the advance from order No. {0}</source>
         <translation>Возвращено в аванс из заказа № {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="245"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="269"/>
         <source>The customer has no other open order that owes money.</source>
         <translation>У покупателя нет другого открытого заказа с долгом.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="246"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="270"/>
         <source>Move an allocation</source>
         <translation>Перенос зачёта</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="246"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="270"/>
         <source>To order:</source>
         <translation>В заказ:</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="251"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="275"/>
         <source>Moved from order No. {0} to order No. {1}</source>
         <translation>Перенесено из заказа № {0} в заказ № {1}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="258"/>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="353"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="282"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="377"/>
         <source>Find a customer first (Ctrl+F).</source>
         <translation>Сначала найдите покупателя (Ctrl+F).</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="265"/>
-        <source>Register {0} from {1}?</source>
-        <translation>Зарегистрировать поступление {0} от {1}?</translation>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="289"/>
+        <source>Register a payment of {0} — customer {1}?</source>
+        <translation>Зарегистрировать поступление {0} — покупатель {1}?</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="266"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="290"/>
         <source>Register a payment</source>
         <translation>Регистрация поступления</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="266"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="290"/>
         <source>Register the payment</source>
         <translation>Зарегистрировать</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="277"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="301"/>
         <source>The customer has no advance to apply.</source>
         <translation>У покупателя нет аванса.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="279"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="303"/>
         <source>Select an open order that still owes money.</source>
         <translation>Выберите открытый заказ, по которому есть долг.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="281"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="305"/>
         <source>Apply {0} from the advance to order No. {1}?</source>
         <translation>Зачесть {0} из аванса в заказ №{1}?</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="282"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="306"/>
         <source>Nothing prints now: the advance receipt was printed when the money came, and the receipt at delivery will offset this sum as a prepayment (tag 1215).</source>
         <translation>Сейчас ничего не печатается: чек аванса пробит при поступлении денег, а чек при доставке зачтёт эту сумму как предоплату (тег 1215).</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="284"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="308"/>
         <source>Apply</source>
         <translation>Зачесть</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="294"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="318"/>
         <source>The customer has no advance to refund.</source>
         <translation>У покупателя нет аванса для возврата.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="302"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="326"/>
         <source>Advance refunded; left on the advance: {0}</source>
         <translation>Аванс возвращён; на авансе осталось: {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="310"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="334"/>
         <source>Select a suitable order in the table first.</source>
         <translation>Сначала выберите подходящий заказ в таблице.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="342"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="366"/>
         <source>Select an open order to cancel.</source>
         <translation>Выберите открытый заказ для отмены.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="368"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="392"/>
         <source>Correction receipt created</source>
         <translation>Чек коррекции создан</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="375"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="399"/>
         <source>Nothing to print: no receipt is owed to this customer.</source>
         <translation>Печатать нечего: все чеки этого покупателя напечатаны.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="383"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="407"/>
         <source>Select a receipt still to print in the Receipts table.</source>
         <translation>Выберите ненапечатанный чек в таблице «Чеки».</translation>
     </message>
@@ -605,8 +654,8 @@
     <name>CashierTables</name>
     <message>
         <location filename="../../omnidesk/ui/cashier/models.py" line="145"/>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="236"/>
         <location filename="../../omnidesk/ui/cashier/models.py" line="256"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="276"/>
         <source>Order</source>
         <translation>Заказ</translation>
     </message>
@@ -632,7 +681,7 @@
     </message>
     <message>
         <location filename="../../omnidesk/ui/cashier/models.py" line="151"/>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="262"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="282"/>
         <source>Due</source>
         <translation>К оплате</translation>
     </message>
@@ -650,17 +699,20 @@
     <message>
         <location filename="../../omnidesk/ui/cashier/models.py" line="169"/>
         <location filename="../../omnidesk/ui/cashier/models.py" line="198"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="222"/>
         <source>Receipt</source>
         <translation>Чек</translation>
     </message>
     <message>
         <location filename="../../omnidesk/ui/cashier/models.py" line="170"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="225"/>
         <source>Orders</source>
         <translation>Заказы</translation>
     </message>
     <message>
         <location filename="../../omnidesk/ui/cashier/models.py" line="171"/>
         <location filename="../../omnidesk/ui/cashier/models.py" line="200"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="223"/>
         <source>Sum</source>
         <translation>Сумма</translation>
     </message>
@@ -671,6 +723,7 @@
     </message>
     <message>
         <location filename="../../omnidesk/ui/cashier/models.py" line="174"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="219"/>
         <source>Created</source>
         <translation>Создан</translation>
     </message>
@@ -683,12 +736,14 @@
     <message>
         <location filename="../../omnidesk/ui/cashier/models.py" line="176"/>
         <location filename="../../omnidesk/ui/cashier/models.py" line="204"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="226"/>
         <source>Why</source>
         <translation>Почему</translation>
     </message>
     <message>
         <location filename="../../omnidesk/ui/cashier/models.py" line="199"/>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="258"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="221"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="278"/>
         <source>Customer</source>
         <translation>Покупатель</translation>
     </message>
@@ -698,93 +753,93 @@
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="219"/>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="235"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="239"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="255"/>
         <source>When</source>
         <translation>Когда</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="220"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="240"/>
         <source>What</source>
         <translation>Что</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="221"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="241"/>
         <source>Advance ±</source>
         <translation>Аванс ±</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="238"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="258"/>
         <source>Payment</source>
         <translation>Платёж</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="239"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="259"/>
         <source>Applied</source>
         <translation>Зачтено</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="241"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="261"/>
         <source>Still in the order</source>
         <translation>Осталось в заказе</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="243"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="263"/>
         <source>By</source>
         <translation>Кто</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="259"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="279"/>
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="260"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="280"/>
         <source>Phone</source>
         <translation>Телефон</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="261"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="281"/>
         <source>INN</source>
         <translation>ИНН</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="270"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="290"/>
         <source>Driver</source>
         <translation>Водитель</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="271"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="291"/>
         <source>Route</source>
         <translation>Рейс</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="272"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="292"/>
         <source>Stops</source>
         <translation>Точек</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="273"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="293"/>
         <source>Expected</source>
         <translation>Ожидалось</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="275"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="295"/>
         <source>Collected</source>
         <translation>Собрано</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="277"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="297"/>
         <source>Cash in</source>
         <translation>Сдано наличными</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="279"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="299"/>
         <source>Card in</source>
         <translation>Сдано картой</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/models.py" line="281"/>
+        <location filename="../../omnidesk/ui/cashier/models.py" line="301"/>
         <source>Difference</source>
         <translation>Разница</translation>
     </message>
@@ -1044,105 +1099,118 @@
 <context>
     <name>DeliveryDialog</name>
     <message>
-        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="116"/>
+        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="126"/>
         <source>Delivery outcome — order No. {0}</source>
         <translation>Итог доставки — заказ №{0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="117"/>
+        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="127"/>
         <source>Refused at the door (0 — everything accepted)</source>
         <translation>Отказ при получении (0 — всё принято)</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="121"/>
+        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="131"/>
         <source>— not recorded —</source>
         <translation>— не указан —</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="124"/>
+        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="134"/>
         <source>keep as the customer&apos;s advance</source>
         <translation>оставить авансом покупателя</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="125"/>
+        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="135"/>
         <source>refund to the customer</source>
         <translation>вернуть покупателю</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="132"/>
+        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="142"/>
         <source>Record</source>
         <translation>Записать</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="140"/>
+        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="150"/>
         <source>Refused</source>
         <translation>Отказ</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="147"/>
+        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="157"/>
         <source>&amp;Collected at the door, ₽:</source>
         <translation>&amp;Получено при доставке, ₽:</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="150"/>
+        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="160"/>
         <source>&amp;Driver:</source>
         <translation>&amp;Водитель:</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="151"/>
+        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="161"/>
         <source>Prepayment for refused goods</source>
         <translation>Предоплата за непринятый товар</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="181"/>
+        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="191"/>
         <source>Accepted goods: {0} · prepaid: {1} · to collect at the door: {2}</source>
         <translation>Принято товара: {0} · предоплата: {1} · получить при доставке: {2}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="184"/>
+        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="194"/>
         <source>Prepayment with no goods behind it: {0}</source>
         <translation>Предоплата без товара: {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="188"/>
+        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="198"/>
         <source>Collected {0} is more than the {1} due: register the rest as a separate payment</source>
         <translation>Получено {0} — больше, чем к оплате {1}: лишнее оформите отдельным поступлением</translation>
     </message>
 </context>
 <context>
+    <name>FirstRun</name>
+    <message>
+        <location filename="../../omnidesk/ui/first_run.py" line="11"/>
+        <source>Who is at the register?</source>
+        <translation>Кто за кассой?</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/first_run.py" line="12"/>
+        <source>Your full name, as receipts print it (e.g. Иванова Анна Сергеевна). It can be changed later on the Settings page.</source>
+        <translation>Ваши фамилия, имя и отчество — так они будут напечатаны в чеках (например, Иванова Анна Сергеевна). Потом их можно изменить на странице «Настройки».</translation>
+    </message>
+</context>
+<context>
     <name>HandoverDialog</name>
     <message>
-        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="118"/>
+        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="132"/>
         <source>Driver handover</source>
         <translation>Сдача выручки</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="118"/>
+        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="132"/>
         <source>Receive</source>
         <translation>Принять</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="119"/>
+        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="133"/>
         <source>{0} collected at the doors: cash {1}, card {2}.</source>
         <translation>{0} собрал у покупателей: наличными {1}, картой {2}.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="125"/>
+        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="139"/>
         <source>&amp;Cash counted, ₽:</source>
         <translation>&amp;Наличных пересчитано, ₽:</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="126"/>
+        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="140"/>
         <source>Car&amp;d slips, ₽:</source>
         <translation>&amp;Слипов по картам, ₽:</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="127"/>
+        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="141"/>
         <source>&amp;Note:</source>
         <translation>&amp;Примечание:</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="138"/>
+        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="152"/>
         <source>The amount must be greater than zero</source>
         <translation>Сумма должна быть больше нуля</translation>
     </message>
@@ -1188,22 +1256,22 @@
 <context>
     <name>LinesDialog</name>
     <message>
-        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="71"/>
+        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="81"/>
         <source>Item</source>
         <translation>Товар</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="71"/>
+        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="81"/>
         <source>Ordered</source>
         <translation>Заказано</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="71"/>
+        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="81"/>
         <source>Price</source>
         <translation>Цена</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="89"/>
+        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="99"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
@@ -1211,12 +1279,12 @@
 <context>
     <name>LoadBarDelegate</name>
     <message>
-        <location filename="../../omnidesk/ui/routes/widgets.py" line="34"/>
+        <location filename="../../omnidesk/ui/routes/widgets.py" line="31"/>
         <source>kg</source>
         <translation>кг</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/widgets.py" line="34"/>
+        <location filename="../../omnidesk/ui/routes/widgets.py" line="31"/>
         <source>m³</source>
         <translation>м³</translation>
     </message>
@@ -1224,78 +1292,98 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="66"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="77"/>
         <source>OmniDesk</source>
         <translation>OmniDesk</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="81"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="77"/>
+        <source>OmniDesk — DEMO database</source>
+        <translation>OmniDesk — ДЕМОНСТРАЦИОННАЯ база</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/main_window.py" line="91"/>
         <source>Orders</source>
         <translation>Заказы</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="82"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="92"/>
         <source>Routes</source>
         <translation>Маршруты</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="83"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="93"/>
         <source>Cashier</source>
         <translation>Касса</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="84"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="94"/>
         <source>Bank</source>
         <translation>Банк</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="85"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="95"/>
         <source>Reports</source>
         <translation>Отчёты</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="86"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="96"/>
         <source>Sync</source>
         <translation>Синхронизация</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="87"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="97"/>
         <source>Audit log</source>
         <translation>Журнал изменений</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="88"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="98"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="92"/>
-        <location filename="../../omnidesk/ui/main_window.py" line="143"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="102"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="160"/>
         <source>Database: {0}</source>
         <translation>База: {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="97"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="104"/>
+        <source>DEMO database</source>
+        <translation>ДЕМО-база</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/main_window.py" line="105"/>
+        <source>DEMO: fictitious data, receipts go only to the built-in emulator</source>
+        <translation>ДЕМО: вымышленные данные, чеки печатаются только на встроенном эмуляторе</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/main_window.py" line="111"/>
         <source>Switch user</source>
         <translation>Сменить пользователя</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="146"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="163"/>
         <source>Database {0} is not answering — reconnecting…</source>
         <translation>База данных {0} не отвечает — переподключение…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="154"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="171"/>
         <source>{0} ({1}) — switch user</source>
         <translation>{0} ({1}) — сменить пользователя</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="173"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="189"/>
+        <source>Receipts to print: {0}</source>
+        <translation>Чеки к печати: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/main_window.py" line="202"/>
         <source>Fiscal register: {0} (not connected)</source>
         <translation>ККТ: {0} (не подключена)</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="94"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="108"/>
         <source>Sync: not configured</source>
         <translation>Синхронизация: не настроена</translation>
     </message>
@@ -1411,55 +1499,105 @@
 <context>
     <name>OrdersPage</name>
     <message>
-        <location filename="../../omnidesk/ui/orders/page.py" line="60"/>
+        <location filename="../../omnidesk/ui/orders/page.py" line="63"/>
         <source>Search: order number, customer, phone, INN, address</source>
         <translation>Поиск: номер заказа, покупатель, телефон, ИНН, адрес</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/orders/page.py" line="63"/>
-        <location filename="../../omnidesk/ui/orders/page.py" line="191"/>
+        <location filename="../../omnidesk/ui/orders/page.py" line="66"/>
+        <location filename="../../omnidesk/ui/orders/page.py" line="230"/>
         <source>All dates</source>
         <translation>Все даты</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/orders/page.py" line="65"/>
+        <location filename="../../omnidesk/ui/orders/page.py" line="68"/>
         <source>All statuses</source>
         <translation>Все статусы</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/orders/page.py" line="68"/>
+        <location filename="../../omnidesk/ui/orders/page.py" line="71"/>
         <source>Refresh</source>
         <translation>Обновить</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/orders/page.py" line="69"/>
+        <location filename="../../omnidesk/ui/orders/page.py" line="72"/>
         <source>Reload orders from the database (F5)</source>
         <translation>Перечитать заказы из базы (F5)</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/orders/page.py" line="127"/>
+        <location filename="../../omnidesk/ui/orders/page.py" line="73"/>
+        <source>Excel…</source>
+        <translation>В Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/orders/page.py" line="74"/>
+        <source>Save the orders shown (as filtered) to an Excel file</source>
+        <translation>Сохранить показанные заказы (с учётом фильтров) в файл Excel</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/orders/page.py" line="140"/>
+        <source>Open at the cashier (Enter)</source>
+        <translation>Открыть в кассе (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/orders/page.py" line="141"/>
+        <source>Copy the order number</source>
+        <translation>Скопировать номер заказа</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/orders/page.py" line="142"/>
+        <source>Save the list to Excel…</source>
+        <translation>Сохранить список в Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/orders/page.py" line="163"/>
         <source>Loading orders…</source>
         <translation>Загрузка заказов…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/orders/page.py" line="185"/>
+        <location filename="../../omnidesk/ui/orders/page.py" line="194"/>
+        <source>No orders yet. Orders come from 1C and the CRM by synchronisation (set it up in its settings); to try OmniDesk with sample data, run «omnidesk demo».</source>
+        <translation>Заказов пока нет. Заказы приходят из 1С и CRM синхронизацией (её настраивают в настройках синхронизации); попробовать OmniDesk на примерах — команда «omnidesk demo».</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/orders/page.py" line="224"/>
         <source>Could not load orders: {0}</source>
         <translation>Не удалось загрузить заказы: {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/orders/page.py" line="193"/>
+        <location filename="../../omnidesk/ui/orders/page.py" line="232"/>
         <source>today</source>
         <translation>сегодня</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/orders/page.py" line="193"/>
+        <location filename="../../omnidesk/ui/orders/page.py" line="232"/>
         <source>tomorrow</source>
         <translation>завтра</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/orders/page.py" line="213"/>
+        <location filename="../../omnidesk/ui/orders/page.py" line="252"/>
         <source>Shown: {0} of {1} orders · total {2} · due {3}</source>
         <translation>Показано: {0} из {1} заказов · сумма {2} · к оплате {3}</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/orders/page.py" line="282"/>
+        <source>Orders {0}.xlsx</source>
+        <translation>Заказы {0}.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/orders/page.py" line="283"/>
+        <source>Save to Excel</source>
+        <translation>Сохранить в Excel</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/orders/page.py" line="283"/>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/orders/page.py" line="290"/>
+        <source>Saved: {0}</source>
+        <translation>Сохранено: {0}</translation>
     </message>
 </context>
 <context>
@@ -1564,6 +1702,29 @@
     </message>
 </context>
 <context>
+    <name>OwedPanel</name>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/owed_panel.py" line="30"/>
+        <source>Print all</source>
+        <translation>Печатать все</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/owed_panel.py" line="31"/>
+        <source>Print every receipt in this list, oldest first (you confirm what prints)</source>
+        <translation>Напечатать все чеки списка, начиная с самого старого (перед печатью покажем, что будет напечатано)</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/owed_panel.py" line="50"/>
+        <source>{0} receipt(s) owed for {1}, oldest first</source>
+        <translation>Чеков к печати: {0} на {1}, сначала самые старые</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/owed_panel.py" line="53"/>
+        <source>Every receipt is printed: nothing is owed.</source>
+        <translation>Все чеки напечатаны, печатать нечего.</translation>
+    </message>
+</context>
+<context>
     <name>PaymentDialog</name>
     <message>
         <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="43"/>
@@ -1576,102 +1737,107 @@
         <translation>Пусто — сколько заказ ещё должен</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="72"/>
+        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="74"/>
         <source>Register a payment — {0}</source>
         <translation>Поступление денег — {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="99"/>
+        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="101"/>
         <source>&amp;Kind:</source>
         <translation>&amp;Вид оплаты:</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="100"/>
+        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="102"/>
         <source>&amp;Amount, ₽:</source>
         <translation>&amp;Сумма, ₽:</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="102"/>
+        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="104"/>
         <source>&amp;Purpose:</source>
         <translation>&amp;Назначение:</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="103"/>
+        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="105"/>
         <source>Apply to open orders (the rest stays as the customer&apos;s advance)</source>
         <translation>Зачесть в открытые заказы (остаток — аванс покупателя)</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="109"/>
+        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="111"/>
         <source>The customer has no orders to pay: all of it becomes an advance.</source>
         <translation>У покупателя нет заказов к оплате: вся сумма станет авансом.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="112"/>
+        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="114"/>
         <source>Register</source>
         <translation>Зарегистрировать</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="113"/>
+        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="115"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="120"/>
+        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="122"/>
         <source>The customer already has {0} on advance: close this dialog and press F8 to pay the selected order from it.</source>
         <translation>У покупателя уже есть аванс {0}: закройте окно и нажмите F8, чтобы оплатить из него выбранный заказ.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="157"/>
+        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="159"/>
         <source>The amount must be greater than zero</source>
         <translation>Сумма должна быть больше нуля</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="160"/>
+        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="161"/>
+        <source>More than {0} in one payment: check the amount (the limit is the setting cashier.max_payment)</source>
+        <translation>Больше {0} за одно поступление — проверьте сумму (предел задан в настройке cashier.max_payment)</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="165"/>
         <source>Order No. {0}: {1}</source>
         <translation>Заказ №{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="163"/>
+        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="168"/>
         <source>Order No. {0} owes {1}: cannot apply {2}</source>
         <translation>По заказу №{0} к оплате {1}: нельзя зачесть {2}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="167"/>
+        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="172"/>
         <source>The orders take {0} more than the payment</source>
         <translation>В заказы распределено на {0} больше суммы поступления</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="178"/>
+        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="183"/>
         <source>To orders: {0} · Advance: {1}</source>
         <translation>В заказы: {0} · Аванс: {1}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="186"/>
+        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="191"/>
         <source>No receipt is owed: a bank transfer from a company or sole trader.</source>
         <translation>Чек не нужен: банковский перевод от организации или ИП.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="190"/>
+        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="195"/>
         <source>full prepayment</source>
         <translation>предоплата 100 %</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="190"/>
+        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="195"/>
         <source>partial prepayment</source>
         <translation>частичная предоплата</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="191"/>
+        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="196"/>
         <source>• prepayment receipt for order No. {0}: {1} ({2})</source>
         <translation>• чек предоплаты по заказу №{0}: {1} ({2})</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="194"/>
+        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="199"/>
         <source>• advance receipt: {0}</source>
         <translation>• чек аванса: {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="195"/>
+        <location filename="../../omnidesk/ui/cashier/payment_dialog.py" line="200"/>
         <source>Receipts that will be owed (paid {0}):</source>
         <translation>Нужно будет напечатать чеки (оплата: {0}):</translation>
     </message>
@@ -1679,42 +1845,42 @@
 <context>
     <name>RefundAdvanceDialog</name>
     <message>
-        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="72"/>
+        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="86"/>
         <source>Refund of the advance</source>
         <translation>Возврат аванса</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="72"/>
+        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="86"/>
         <source>Refund</source>
         <translation>Вернуть</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="74"/>
+        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="88"/>
         <source>On the customer&apos;s advance: {0}</source>
         <translation>На авансе покупателя: {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="79"/>
+        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="93"/>
         <source>&amp;Amount, ₽:</source>
         <translation>&amp;Сумма, ₽:</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="80"/>
+        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="94"/>
         <source>Refund &amp;by:</source>
         <translation>&amp;Вернуть:</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="81"/>
+        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="95"/>
         <source>&amp;Reason:</source>
         <translation>&amp;Причина:</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="88"/>
+        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="102"/>
         <source>The amount must be greater than zero</source>
         <translation>Сумма должна быть больше нуля</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="90"/>
+        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="104"/>
         <source>Only {0} is on the advance</source>
         <translation>На авансе только {0}</translation>
     </message>
@@ -1728,14 +1894,14 @@
     </message>
     <message>
         <location filename="../../omnidesk/ui/cashier/register_panel.py" line="94"/>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="209"/>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="210"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="218"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="219"/>
         <source>Open shift</source>
         <translation>Открыть смену</translation>
     </message>
     <message>
         <location filename="../../omnidesk/ui/cashier/register_panel.py" line="95"/>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="214"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="223"/>
         <source>X report</source>
         <translation>X-отчёт</translation>
     </message>
@@ -1785,139 +1951,144 @@
         <translation>Журнал: напечатанные и ненапечатанные документы</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="155"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="135"/>
+        <source>Nothing printed on this database yet: printed and failed receipts appear here.</source>
+        <translation>В этой базе ещё ничего не печаталось: здесь появятся напечатанные и ненапечатанные чеки.</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="160"/>
         <source>Checking the register…</source>
         <translation>Проверка ККТ…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="158"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="163"/>
         <source>Reading the register…</source>
         <translation>Чтение состояния ККТ…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="167"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="176"/>
         <source>shift No. {0} expired (over 24 h)</source>
         <translation>смена №{0} просрочена (больше 24 ч)</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="168"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="177"/>
         <source>shift No. {0} open</source>
         <translation>смена №{0} открыта</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="168"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="177"/>
         <source>shift closed (last No. {0})</source>
         <translation>смена закрыта (последняя №{0})</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="170"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="179"/>
         <source>paper: yes</source>
         <translation>бумага: есть</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="170"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="179"/>
         <source>paper: NO</source>
         <translation>бумага: НЕТ</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="172"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="181"/>
         <source>last document: FD {0}</source>
         <translation>последний документ: ФД {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="173"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="182"/>
         <source>fiscal storage No. {0}</source>
         <translation>ФН №{0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="175"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="184"/>
         <source>receipts awaiting a check: {0}</source>
         <translation>чеков ждут сверки: {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="181"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="190"/>
         <source>Register: {0} · {1} · FD {2}</source>
         <translation>ККТ: {0} · {1} · ФД {2}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="187"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="196"/>
         <source>The register does not answer.</source>
         <translation>ККТ не отвечает.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="189"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="198"/>
         <source>Register: not connected — {0}</source>
         <translation>ККТ: нет связи — {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="209"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="218"/>
         <source>The register will print the shift-opening report.</source>
         <translation>ККТ напечатает отчёт об открытии смены.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="210"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="219"/>
         <source>Cashier: {0}</source>
         <translation>Кассир: {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="214"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="223"/>
         <source>The register will print an X report (the shift stays open).</source>
         <translation>ККТ напечатает X-отчёт (смена останется открытой).</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="215"/>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="230"/>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="241"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="224"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="239"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="250"/>
         <source>Print</source>
         <translation>Печатать</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="219"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="228"/>
         <source>Z report</source>
         <translation>Z-отчёт</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="219"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="228"/>
         <source>The register will close shift No. {0} and print the Z report.</source>
         <translation>ККТ закроет смену №{0} и напечатает Z-отчёт.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="220"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="229"/>
         <source>After the Z report no receipt prints until a new shift is opened.</source>
         <translation>После Z-отчёта чеки не печатаются, пока не открыта новая смена.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="221"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="230"/>
         <source>Close shift</source>
         <translation>Закрыть смену</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="228"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="237"/>
         <source>Cash in</source>
         <translation>Внесение</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="228"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="237"/>
         <source>Cash out</source>
         <translation>Выплата</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="229"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="238"/>
         <source>The register will print: {0} {1}</source>
         <translation>ККТ напечатает: {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="238"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="247"/>
         <source>The register will print {0} receipt(s) for {1}:</source>
         <translation>ККТ напечатает чеков: {0} на {1}:</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="240"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="249"/>
         <source>Print receipts</source>
         <translation>Печать чеков</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="244"/>
+        <location filename="../../omnidesk/ui/cashier/register_panel.py" line="253"/>
         <source>Printing {0} receipt(s)…</source>
         <translation>Печать чеков: {0}…</translation>
     </message>
@@ -1925,29 +2096,34 @@
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="79"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="80"/>
         <source>INN, id, phone or exact name</source>
         <translation>ИНН, id, телефон или точное имя</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="84"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="83"/>
         <source>Show act</source>
         <translation>Показать акт</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="85"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="84"/>
         <source>Save act to Excel…</source>
         <translation>Сохранить акт в Excel…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="86"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="85"/>
         <source>Save payments register…</source>
         <translation>Сохранить реестр поступлений…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="87"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="86"/>
         <source>Save unmatched transfers…</source>
         <translation>Сохранить неразнесённые поступления…</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/reports/page.py" line="87"/>
+        <source>Type a customer (INN, id, phone or name) and a period, then «Show act»: the act&apos;s shipments and payments appear here.</source>
+        <translation>Укажите покупателя (ИНН, id, телефон или имя) и период и нажмите «Показать акт»: здесь появятся отгрузки и оплаты акта.</translation>
     </message>
     <message>
         <location filename="../../omnidesk/ui/reports/page.py" line="94"/>
@@ -1960,19 +2136,9 @@
         <translation>Период</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="139"/>
-        <source>act.xlsx</source>
-        <translation>акт сверки.xlsx</translation>
-    </message>
-    <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="139"/>
-        <source>payments.xlsx</source>
-        <translation>поступления.xlsx</translation>
-    </message>
-    <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="139"/>
-        <source>unmatched.xlsx</source>
-        <translation>неразнесённые.xlsx</translation>
+        <location filename="../../omnidesk/ui/reports/page.py" line="131"/>
+        <source>No shipments or payments of this customer in the period.</source>
+        <translation>За этот период у покупателя нет ни отгрузок, ни оплат.</translation>
     </message>
     <message>
         <location filename="../../omnidesk/ui/reports/page.py" line="140"/>
@@ -1980,17 +2146,32 @@
         <translation>Сохранить в Excel</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="140"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="141"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="158"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="151"/>
+        <source>Reconciliation act {0} {1}-{2}.xlsx</source>
+        <translation>Акт сверки {0} {1}-{2}.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/reports/page.py" line="152"/>
+        <source>Payments register {0}-{1}.xlsx</source>
+        <translation>Реестр поступлений {0}-{1}.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/reports/page.py" line="153"/>
+        <source>Unmatched transfers {0}.xlsx</source>
+        <translation>Неразнесённые поступления {0}.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/reports/page.py" line="170"/>
         <source>Saving…</source>
         <translation>Сохранение…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="162"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="174"/>
         <source>Saved: {0}</source>
         <translation>Сохранено: {0}</translation>
     </message>
@@ -1998,105 +2179,153 @@
 <context>
     <name>ReturnDialog</name>
     <message>
-        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="206"/>
+        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="216"/>
         <source>Return of goods — order No. {0}</source>
         <translation>Возврат товара — заказ №{0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="207"/>
+        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="217"/>
         <source>Returned quantities</source>
         <translation>Возвращённое количество</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="210"/>
+        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="220"/>
         <source>Pay &amp;back by:</source>
         <translation>&amp;Вернуть деньги:</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="218"/>
+        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="228"/>
         <source>Return</source>
         <translation>Оформить возврат</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="222"/>
+        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="232"/>
         <source>Returned</source>
         <translation>Возврат</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="226"/>
+        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="236"/>
         <source>Goods returned: {0}</source>
         <translation>Возвращено товара на {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="227"/>
+        <location filename="../../omnidesk/ui/cashier/delivery_dialog.py" line="237"/>
         <source>Enter the quantity returned</source>
         <translation>Укажите возвращённое количество</translation>
     </message>
 </context>
 <context>
+    <name>RouteMap</name>
+    <message>
+        <location filename="../../omnidesk/ui/routes/map_view.py" line="55"/>
+        <source>delivery stop (number in the route)</source>
+        <translation>доставка (номер в маршруте)</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/routes/map_view.py" line="56"/>
+        <source>pickup at a supplier</source>
+        <translation>забор у поставщика</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/routes/map_view.py" line="57"/>
+        <source>our warehouse</source>
+        <translation>наш склад</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/routes/map_view.py" line="58"/>
+        <source>supplier&apos;s warehouse</source>
+        <translation>склад поставщика</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/routes/map_view.py" line="59"/>
+        <source>? not on a route yet</source>
+        <translation>? ещё не в маршруте</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/routes/map_view.py" line="60"/>
+        <source>red outline: window or load violated</source>
+        <translation>красная обводка: нарушено окно или загрузка</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/routes/map_view.py" line="69"/>
+        <source>{0} km</source>
+        <translation>{0} км</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/routes/map_view.py" line="69"/>
+        <source>{0} m</source>
+        <translation>{0} м</translation>
+    </message>
+</context>
+<context>
     <name>RoutesModel</name>
     <message>
-        <location filename="../../omnidesk/ui/routes/models.py" line="125"/>
+        <location filename="../../omnidesk/ui/routes/models.py" line="136"/>
         <source>Driver / stop</source>
         <translation>Водитель / остановка</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/models.py" line="125"/>
+        <location filename="../../omnidesk/ui/routes/models.py" line="136"/>
         <source>Arrival</source>
         <translation>Прибытие</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/models.py" line="125"/>
+        <location filename="../../omnidesk/ui/routes/models.py" line="136"/>
         <source>Window</source>
         <translation>Окно</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/models.py" line="125"/>
+        <location filename="../../omnidesk/ui/routes/models.py" line="136"/>
         <source>Load</source>
         <translation>Загрузка</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/models.py" line="126"/>
+        <location filename="../../omnidesk/ui/routes/models.py" line="137"/>
         <source>Address</source>
         <translation>Адрес</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/models.py" line="126"/>
+        <location filename="../../omnidesk/ui/routes/models.py" line="137"/>
         <source>Problems</source>
         <translation>Нарушения</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/models.py" line="192"/>
+        <location filename="../../omnidesk/ui/routes/models.py" line="200"/>
+        <source> · locked: {0}</source>
+        <translation> · закреплено: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/routes/models.py" line="205"/>
         <source>shift {0}</source>
         <translation>смена {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/models.py" line="196"/>
+        <location filename="../../omnidesk/ui/routes/models.py" line="209"/>
         <source>{0} stops · {1} km · {2} h {3} min</source>
         <translation>остановок: {0} · {1} км · {2} ч {3} мин</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/models.py" line="216"/>
+        <location filename="../../omnidesk/ui/routes/models.py" line="231"/>
         <source>pickup</source>
         <translation>забор</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/models.py" line="217"/>
+        <location filename="../../omnidesk/ui/routes/models.py" line="232"/>
         <source>carrier</source>
         <translation>передача в ТК</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/models.py" line="217"/>
+        <location filename="../../omnidesk/ui/routes/models.py" line="232"/>
         <source>delivery</source>
         <translation>доставка</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/models.py" line="220"/>
+        <location filename="../../omnidesk/ui/routes/models.py" line="235"/>
         <source> (wait {0} min)</source>
         <translation> (ожидание {0} мин)</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/models.py" line="225"/>
+        <location filename="../../omnidesk/ui/routes/models.py" line="240"/>
         <source>{0} kg · {1} m³</source>
         <translation>{0} кг · {1} м³</translation>
     </message>
@@ -2159,49 +2388,54 @@
         <translation>Дата:</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="171"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="172"/>
         <source>Pin</source>
         <translation>Закрепить</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="172"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="173"/>
         <source>Only this driver may take the order; it moves onto the driver&apos;s route</source>
         <translation>Заказ повезёт только этот водитель; заказ сразу переходит в его маршрут</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="174"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="175"/>
         <source>transport company</source>
         <translation>транспортная компания</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="178"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="179"/>
         <source>track number</source>
         <translation>трек-номер</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="179"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="180"/>
         <source>Save carrier</source>
         <translation>Сохранить ТК</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="180"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="181"/>
         <source>The stop becomes a hand-over at the carrier&apos;s terminal (the order&apos;s address); an empty company undoes it</source>
         <translation>Остановка становится сдачей груза на терминал ТК (адрес заказа); пустое название компании отменяет передачу</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="184"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="185"/>
         <source>Driver:</source>
         <translation>Водитель:</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="188"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="185"/>
         <source>Carrier:</source>
         <translation>ТК:</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="214"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="209"/>
         <source>Loading routes…</source>
         <translation>Загрузка маршрутов…</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/routes/page.py" line="223"/>
+        <source>No map background: no tile server is set. Set «Map tiles» on the Settings page (routing.tiles_url), e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png</source>
+        <translation>Карта без подложки: сервер тайлов не задан. Укажите «Тайлы карты» на странице «Настройки» (routing.tiles_url), например https://tile.openstreetmap.org/{z}/{x}/{y}.png</translation>
     </message>
     <message>
         <location filename="../../omnidesk/ui/routes/page.py" line="252"/>
@@ -2300,59 +2534,9 @@
         <translation>Маршрутные листы</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="450"/>
-        <source>No.</source>
-        <translation>№</translation>
-    </message>
-    <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="450"/>
-        <source>Arrival</source>
-        <translation>Прибытие</translation>
-    </message>
-    <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="450"/>
-        <source>Window</source>
-        <translation>Окно</translation>
-    </message>
-    <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="450"/>
-        <source>Order</source>
-        <translation>Заказ</translation>
-    </message>
-    <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="450"/>
-        <source>Customer</source>
-        <translation>Клиент</translation>
-    </message>
-    <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="451"/>
-        <source>Address</source>
-        <translation>Адрес</translation>
-    </message>
-    <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="451"/>
-        <source>Phone</source>
-        <translation>Телефон</translation>
-    </message>
-    <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="451"/>
-        <source>Collect</source>
-        <translation>Получить</translation>
-    </message>
-    <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="451"/>
-        <source>Items</source>
-        <translation>Товары</translation>
-    </message>
-    <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="452"/>
-        <source>Route sheet</source>
-        <translation>Маршрутный лист</translation>
-    </message>
-    <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="452"/>
-        <source>km</source>
-        <translation>км</translation>
+        <location filename="../../omnidesk/ui/routes/page.py" line="468"/>
+        <source>The map tile server cannot be reached ({0}). Check «Map tiles» on the Settings page (routing.tiles_url) and the network.</source>
+        <translation>Сервер тайлов карты недоступен ({0}). Проверьте «Тайлы карты» на странице «Настройки» (routing.tiles_url) и сеть.</translation>
     </message>
 </context>
 <context>
@@ -2366,117 +2550,207 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="38"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="41"/>
         <source>In use now: {0}</source>
         <translation>Сейчас используется: {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="41"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="44"/>
         <source>Shtrih-M</source>
         <translation>Штрих-М</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="53"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="55"/>
+        <source>demonstration data</source>
+        <translation>демонстрационные данные</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/settings_page.py" line="61"/>
+        <source>e.g. Иванова Анна Сергеевна</source>
+        <translation>например, Иванова Анна Сергеевна</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/settings_page.py" line="63"/>
+        <source>cashier</source>
+        <translation>кассир</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/settings_page.py" line="63"/>
+        <source>logist</source>
+        <translation>логист</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/settings_page.py" line="64"/>
+        <source>manager</source>
+        <translation>менеджер</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/settings_page.py" line="64"/>
+        <source>administrator</source>
+        <translation>администратор</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/settings_page.py" line="69"/>
         <source>Database</source>
         <translation>База данных</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="55"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="71"/>
         <source>Database URL</source>
         <translation>Адрес базы данных</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="57"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="73"/>
         <source>Fiscal register</source>
         <translation>ККТ</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="59"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="75"/>
         <source>Protocol</source>
         <translation>Протокол</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="60"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="76"/>
         <source>Port</source>
         <translation>Порт</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="61"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="78"/>
+        <source>This is the DEMO database: its receipts print only on the built-in emulator, whatever port is set here.</source>
+        <translation>Это ДЕМО-база: её чеки печатаются только на встроенном эмуляторе, какой бы порт здесь ни был указан.</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/settings_page.py" line="83"/>
         <source>Warehouse</source>
         <translation>Склад</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="63"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="85"/>
         <source>Address</source>
         <translation>Адрес</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="67"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="89"/>
         <source>Latitude, longitude</source>
         <translation>Широта, долгота</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="69"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="91"/>
+        <source>Our company (for reconciliation acts)</source>
+        <translation>Наша организация (для актов сверки)</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/settings_page.py" line="93"/>
+        <source>Name</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/settings_page.py" line="95"/>
+        <source>INN</source>
+        <translation>ИНН</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/settings_page.py" line="97"/>
+        <source>KPP</source>
+        <translation>КПП</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/settings_page.py" line="99"/>
+        <source>Requisites</source>
+        <translation>Реквизиты</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/settings_page.py" line="100"/>
+        <source>Who works here</source>
+        <translation>Кто работает</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/settings_page.py" line="102"/>
+        <source>Cashier&apos;s full name</source>
+        <translation>ФИО кассира</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/settings_page.py" line="103"/>
+        <source>Role</source>
+        <translation>Роль</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/settings_page.py" line="104"/>
+        <source>Largest payment, ₽</source>
+        <translation>Наибольшее поступление, ₽</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/settings_page.py" line="105"/>
         <source>Interface</source>
         <translation>Интерфейс</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="71"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="107"/>
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="73"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="108"/>
+        <source>Demo</source>
+        <translation>Демо</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/settings_page.py" line="110"/>
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="89"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="151"/>
+        <source>Synchronisation (1C, CRM)</source>
+        <translation>Синхронизация (1С, CRM)</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/settings_page.py" line="169"/>
         <source>empty: straight line × detour factor</source>
         <translation>пусто — по прямой с коэффициентом</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="93"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="173"/>
         <source>Nominatim-compatible; empty: do not look up addresses</source>
         <translation>совместимый с Nominatim; пусто — адреса не искать</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="96"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="176"/>
         <source>Routes</source>
         <translation>Маршруты</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="98"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="178"/>
         <source>OSRM server</source>
         <translation>Сервер OSRM</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="101"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="180"/>
         <source>average speed, km/h</source>
-        <translation>средняя скорость, км/ч</translation>
+        <translation>Средняя скорость, км/ч</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="103"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="179"/>
         <source>Detour factor</source>
         <translation>Коэффициент извилистости</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="104"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="181"/>
         <source>Geocoder</source>
         <translation>Геокодер</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="105"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="182"/>
         <source>Map tiles</source>
         <translation>Тайлы карты</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="135"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="220"/>
         <source>Saved. The register and the warehouse are used at once; the database and the language change only after OmniDesk is restarted.</source>
         <translation>Сохранено. Касса и склад применяются сразу; база данных и язык сменятся только после перезапуска OmniDesk.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="138"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="223"/>
         <source>Saved and in use now.</source>
         <translation>Сохранено и уже действует.</translation>
     </message>
@@ -2537,52 +2811,52 @@
 <context>
     <name>SplitEditor</name>
     <message>
-        <location filename="../../omnidesk/ui/bank/split.py" line="34"/>
-        <source>Customer: id, INN, phone or exact name</source>
-        <translation>Покупатель: id, ИНН, телефон или точное имя</translation>
+        <location filename="../../omnidesk/ui/bank/split.py" line="35"/>
+        <source>Customer: part of the name, INN, phone or id</source>
+        <translation>Клиент: часть имени, ИНН, телефон или id</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/split.py" line="36"/>
+        <location filename="../../omnidesk/ui/bank/split.py" line="45"/>
         <source>Order</source>
         <translation>Заказ</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/split.py" line="36"/>
+        <location filename="../../omnidesk/ui/bank/split.py" line="45"/>
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/split.py" line="38"/>
+        <location filename="../../omnidesk/ui/bank/split.py" line="47"/>
         <source>Add order</source>
         <translation>Добавить заказ</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/split.py" line="39"/>
+        <location filename="../../omnidesk/ui/bank/split.py" line="48"/>
         <source>Remove</source>
         <translation>Убрать</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/split.py" line="41"/>
+        <location filename="../../omnidesk/ui/bank/split.py" line="50"/>
         <source>Book</source>
         <translation>Разнести</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/split.py" line="43"/>
+        <location filename="../../omnidesk/ui/bank/split.py" line="52"/>
         <source>Customer</source>
         <translation>Покупатель</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/split.py" line="89"/>
+        <location filename="../../omnidesk/ui/bank/split.py" line="112"/>
         <source>row {0}: no order number</source>
         <translation>строка {0}: не указан номер заказа</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/split.py" line="96"/>
+        <location filename="../../omnidesk/ui/bank/split.py" line="119"/>
         <source>To the advance: {0}</source>
         <translation>В аванс: {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/bank/split.py" line="97"/>
+        <location filename="../../omnidesk/ui/bank/split.py" line="120"/>
         <source>Split exceeds the payment by {0}</source>
         <translation>Распределено больше платежа на {0}</translation>
     </message>
@@ -2818,32 +3092,32 @@
 <context>
     <name>UnassignedModel</name>
     <message>
-        <location filename="../../omnidesk/ui/routes/models.py" line="48"/>
+        <location filename="../../omnidesk/ui/routes/models.py" line="59"/>
         <source>Order</source>
         <translation>Заказ</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/models.py" line="48"/>
+        <location filename="../../omnidesk/ui/routes/models.py" line="59"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/models.py" line="48"/>
+        <location filename="../../omnidesk/ui/routes/models.py" line="59"/>
         <source>Window</source>
         <translation>Окно</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/models.py" line="48"/>
+        <location filename="../../omnidesk/ui/routes/models.py" line="59"/>
         <source>kg</source>
         <translation>кг</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/models.py" line="48"/>
+        <location filename="../../omnidesk/ui/routes/models.py" line="59"/>
         <source>Address</source>
         <translation>Адрес</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/models.py" line="49"/>
+        <location filename="../../omnidesk/ui/routes/models.py" line="60"/>
         <source>Why not on a route</source>
         <translation>Почему не в маршруте</translation>
     </message>
@@ -2851,7 +3125,7 @@
 <context>
     <name>_FormDialog</name>
     <message>
-        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="36"/>
+        <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="39"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>

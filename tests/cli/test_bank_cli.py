@@ -51,7 +51,7 @@ def test_import_twice_review_and_export(capsys, tmp_path, sqlite_url):
     assert code == 0 and act.exists()
     ws = load_workbook(act).active
     assert ws["A1"].value == "Акт сверки взаимных расчётов" and "СантехМонтаж" in ws["A3"].value
-    assert "Платёжное поручение №88" in [c.value for c in ws["B"]]
+    assert "Оплата (п/п №88 от 10.03.2025)" in [c.value for c in ws["B"]]
     for what, extra in (("payments", ["--from", "2025-03-01", "--to", "2025-03-31"]), ("unmatched", [])):
         out_file = tmp_path / f"{what}.xlsx"
         code, _, _ = run(capsys, "export", what, *extra, "-o", out_file, "--db", sqlite_url)

@@ -1,6 +1,7 @@
 import json
 import subprocess
 import sys
+from decimal import Decimal
 
 import pytest
 
@@ -117,6 +118,18 @@ def test_screenshots_write_one_png_per_page(capsys, sqlite_url, tmp_path):
     assert all((tmp_path / "shots" / name).stat().st_size > 10_000 for name in pngs)
 
 
+def test_screenshots_at_an_office_screen_size(capsys, sqlite_url, tmp_path):
+    from PySide6.QtGui import QImage
+
+    run(capsys, "init", "--demo", "--db", sqlite_url)
+    code, _out, _ = run(capsys, "screenshots", str(tmp_path / "shots"), "--size", "1366x768", "--db", sqlite_url)
+    assert code == 0
+    image = QImage(str(tmp_path / "shots" / "routes.png"))
+    assert (image.width(), image.height()) == (1366, 768)
+    code, _out, err = run(capsys, "screenshots", str(tmp_path / "x"), "--size", "большой", "--db", sqlite_url)
+    assert code == 2 and "1366x768" in err
+
+
 def test_console_script_help_runs_as_a_program():
     result = subprocess.run([sys.executable, "-m", "omnidesk", "--help"], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0
@@ -137,7 +150,10 @@ def test_cashier_commands_from_payment_to_printed_receipt(capsys, sqlite_url):
     _, out, _ = run(capsys, "payments", "allocations", "--customer", phone, "--json", "--db", sqlite_url)
     allocation = next(a for a in json.loads(out) if a["order"] == order["number"])
     code, out, _ = run(capsys, "payments", "unallocate", str(allocation["id"]), "--amount", "100", "--db", sqlite_url)
-    assert code == 0 and "conversion_return" in out and "conversion_advance" in out
+    assert code == 0 and "Возврат предоплаты для зачёта в аванс" in out and "Аванс из возвращённой предоплаты" in out
+    code, out, err = run(capsys, "fiscal", "print-owed", "--json", "--db", sqlite_url)
+    assert code != 0 and "ФИО кассира" in err + out  # 1021 never falls back to the OS login
+    assert run(capsys, "config", "set", "user.name", "Петрова А. П.")[0] == 0
     code, out, _ = run(capsys, "fiscal", "print-owed", "--json", "--db", sqlite_url)
     printed = json.loads(out)
     assert code == 0 and printed["error"] is None and printed["remaining"] == 0
@@ -170,3 +186,60 @@ def test_driver_handover_from_the_command_line(capsys, sqlite_url):
     assert code == 0 and row["handed_cash"] == order["total"] and row["difference"] == "0.00"
     code, _, err = run(capsys, "payments", "handover", "--driver", "1", "--db", sqlite_url)
     assert code != 0 and "сколько" in err
+
+
+def test_orders_show_json_lists_lines_payments_and_receipts(capsys, sqlite_url):
+    run(capsys, "init", "--demo", "--db", sqlite_url)
+    _, out, _ = run(capsys, "orders", "list", "--json", "--db", sqlite_url)
+    order = next(o for o in json.loads(out) if o["customer"]["kind"] == "individual" and o["paid"] == "0.00")
+    run(capsys, "payments", "add", "--customer", order["customer"]["phone"], "--amount", order["total"], "--kind",
+        "card", "--orders", order["number"], "--db", sqlite_url)
+    code, out, _ = run(capsys, "orders", "show", order["number"], "--json", "--db", sqlite_url)
+    shown = json.loads(out)
+    assert code == 0 and shown["number"] == order["number"] and shown["customer"]["name"]
+    assert shown["lines"] and all({"name", "quantity", "unit", "price", "amount", "vat"} <= set(line)
+                                  for line in shown["lines"])
+    assert all("." not in line["quantity"] or line["quantity"].replace(".", "").isdigit() for line in shown["lines"])
+    assert sum(Decimal(line["amount"]) for line in shown["lines"]) == Decimal(order["total"])
+    assert [p["allocated"] for p in shown["payments"]] == [order["total"]]
+    assert [r["kind"] for r in shown["receipts"]] == ["prepayment"]
+    assert shown["receipts"][0]["lines"][0]["unit"] == shown["lines"][0]["unit"]
+    code, out, _ = run(capsys, "orders", "show", order["number"], "--db", sqlite_url)
+    assert code == 0 and f"Заказ №{order['number']}" in out
+    code, _, err = run(capsys, "orders", "show", "999999", "--db", sqlite_url)
+    assert code != 0 and "не найден" in err
+
+
+def test_door_receipt_read_back_from_the_drivers_register(capsys, sqlite_url, tmp_path):
+    from fiscal_drivers.emulator import Emulator
+    from omnidesk.core.cashier import Cashier
+    from omnidesk.integrations.fiscal import RegisterConnection
+    from omnidesk.services.receipts import get_receipt
+
+    run(capsys, "init", "--demo", "--db", sqlite_url)
+    _, out, _ = run(capsys, "orders", "list", "--json", "--db", sqlite_url)
+    order = next(o for o in json.loads(out) if o["customer"]["kind"] == "individual" and o["paid"] == "0.00")
+    with Emulator(tcp_port=0, journal=str(tmp_path / "driver.jsonl"), fn_number="9999078900099999") as register:
+        code, _, _ = run(capsys, "handover", "set-register", "--driver", "1", "--url", register.url, "--db", sqlite_url)
+        assert code == 0
+        code, out, _ = run(capsys, "orders", "deliver", order["number"], "--collected", order["total"], "--kind",
+                           "cash", "--driver", "1", "--json", "--db", sqlite_url)
+        [owed] = json.loads(out)["receipts_owed"]
+        db = open_database(sqlite_url)
+        connection = RegisterConnection(register.url)  # the driver's device prints the stop's receipt
+        connection.open_shift(Cashier("Водитель Один", "Водитель-экспедитор"))
+        connection.print(get_receipt(db, owed["id"]).plan, Cashier("Водитель Один", "Водитель-экспедитор"))
+        connection.close()
+        db.engine.dispose()
+        run(capsys, "config", "set", "user.name", "Петрова А. П.")
+        code, out, _ = run(capsys, "fiscal", "print-owed", "--json", "--db", sqlite_url)
+        printed = json.loads(out)
+        assert code == 0 and printed["error"] is None
+        assert owed["id"] not in [r["id"] for r in printed["printed"]]  # never at the office
+        code, out, _ = run(capsys, "handover", "read-register", "--driver", "1", "--json", "--db", sqlite_url)
+    reading = json.loads(out)
+    assert code == 0 and reading["fn_number"] == "9999078900099999" and reading["discrepancies"] == []
+    assert [receipt_id for receipt_id, _fd in reading["matched"]] == [owed["id"]]
+    _, out, _ = run(capsys, "orders", "show", order["number"], "--json", "--db", sqlite_url)
+    final = next(r for r in json.loads(out)["receipts"] if r["id"] == owed["id"])
+    assert final["status"] == "printed" and final["fd_number"] == reading["matched"][0][1]

@@ -45,3 +45,8 @@ def test_plan_json_then_route_sheets(capsys, sqlite_url, tmp_path):
     first = workbook[workbook.sheetnames[0]]
     assert first["A1"].value.startswith("Маршрутный лист на ")
     assert first["A7"].value == 1 and first["B7"].value == plan["routes"][0]["stops"][0]["arrival"]
+    texts = [cell.value for row in first.iter_rows(min_col=4, max_col=4) for cell in row if cell.value]
+    door = [t for t in texts if str(t).startswith("Чек: приход, полный расчёт (1214 = 4)")]
+    assert door, "each delivery shows the receipt the driver issues at the door"
+    assert any(str(t).strip().startswith("Получить:") for t in texts)
+    assert any(str(t).strip().startswith("Отказ от «") for t in texts)

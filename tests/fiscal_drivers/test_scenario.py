@@ -110,9 +110,10 @@ def test_journal_file_is_jsonl_in_kopecks(kkt, emulator, tmp_path) -> None:
     doc = json.loads(lines[-1])
     assert doc["1054"] == 1 and doc["1020"] == 1245000 and doc["1081"] == 1245000
     assert doc["1059"] == [{
-        "1030": RADIATOR.name, "1079": 622500, "1023": "2", "1043": 1245000, "1199": 11, "1212": 1, "1214": 4,
-        "2108": 0,
+        "1030": RADIATOR.name, "1079": 622500, "1023": "2", "1043": 1245000, "1199": 11, "1200": 224508,
+        "1212": 1, "1214": 4, "2108": 0,
     }]
+    assert doc["1102"] == 224508
     assert {"number", "type", "datetime", "fiscal_sign"} <= set(doc)
 
 

@@ -43,6 +43,20 @@ def test_window_shows_the_demo_orders(window):
     assert "SQLite" in window.status.database.text()
 
 
+def test_a_demo_database_is_marked_as_one(window, qtbot, sqlite_url, tmp_path):
+    assert "DEMO" in window.windowTitle()
+    assert window.status.demo.isVisible() and "DEMO" in window.status.demo.text()
+    assert "emulator" in window.status.demo.toolTip()
+    assert "emulator" in window.status.fiscal.text() or "эмулятор" in window.status.fiscal.text()
+    from omnidesk.services.database import open_database
+
+    work = open_database(f"sqlite:///{tmp_path / 'work.sqlite3'}")
+    plain = MainWindow(AppContext(work, Settings()))
+    qtbot.addWidget(plain)
+    assert "DEMO" not in plain.windowTitle() and not plain.status.demo.isVisibleTo(plain)
+    work.engine.dispose()
+
+
 def test_search_and_filters_narrow_the_table(window, qtbot):
     page = window.orders_page
     first = page.model.row_at(0)

@@ -20,3 +20,15 @@ def test_russian_by_default_and_english_on_request(qapp):
     assert QCoreApplication.translate("OrdersTableModel", "Due") == "К оплате"
     install_translators(qapp, "en")
     assert QCoreApplication.translate("OrdersTableModel", "Due") == "Due"
+
+
+def test_qt_own_dialogs_speak_russian(qapp):
+    from PySide6.QtWidgets import QFileDialog, QLabel
+
+    assert install_translators(qapp, "ru")
+    assert QCoreApplication.translate("QFileDialog", "Look in:") == "Перейти к:"
+    dialog = QFileDialog(None, "", "", "Excel (*.xlsx)")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    texts = {label.text() for label in dialog.findChildren(QLabel)}
+    assert "Look in:" not in texts and "Files of type:" not in texts
+    dialog.deleteLater()

@@ -9,12 +9,21 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from ..enums import CustomerKind, PaymentKind
-from ..money import format_amount
+from ..enums import CustomerKind, PaymentKind, PaymentSubject
+from ..money import format_amount, spread
 from ..vat import VatRate
 from . import reasons
 from .errors import DeliveryPaymentMismatch, ReceiptPlanError
-from .lines import ADVANCE_NAME, ADVANCE_VAT, QtyLine, advance_line, goods_lines, spread_lines, whole_order
+from .lines import (
+    ADVANCE_NAME,
+    ADVANCE_VAT,
+    QtyLine,
+    advance_line,
+    fiscal_name,
+    goods_lines,
+    spread_lines,
+    whole_order,
+)
 from .model import (
     Correction,
     Method,
@@ -27,6 +36,11 @@ from .model import (
 )
 
 _PREPAYMENT_METHODS = (Method.FULL_PREPAYMENT, Method.PREPAYMENT, Method.ADVANCE)
+
+
+def payment_owes_receipt(customer_kind: CustomerKind, kind: PaymentKind, override: bool | None = None) -> bool:
+    """One payment: the cashier's override when given (its reason is recorded), else the rule below."""
+    return receipt_owed_for_payment(customer_kind, kind) if override is None else override
 
 
 def receipt_owed_for_payment(customer_kind: CustomerKind, *payment_kinds: PaymentKind) -> bool:
@@ -85,7 +99,7 @@ def plan_advance(customer_id: int | None, amount: int, *, electronic: bool, paym
 
 def plan_final_settlement(order: OrderSnap, accepted: Sequence[QtyLine], *, prepaid: int, cash: int,
                           electronic: int, payment_ids: Iterable[int] = (),
-                          contact: str | None = None) -> ReceiptPlan:
+                          contact: str | None = None, credit: int = 0) -> ReceiptPlan:
     """Goods handed over: 1054 = 1, accepted lines at full price, 1214 = 4, normal VAT.
 
     1215 = min(prepaid, total of the accepted lines); ``cash + electronic`` must be exactly
@@ -93,17 +107,44 @@ def plan_final_settlement(order: OrderSnap, accepted: Sequence[QtyLine], *, prep
     «payment at the door» receipt.
     """
     require_int("предоплата", prepaid, minimum=0)
+    require_int("в кредит", credit, minimum=0)
     lines = goods_lines(_own_items(order, accepted))
     if not lines:
         raise ReceiptPlanError(f"по заказу №{order.number} не принято ни одной позиции — чека передачи нет")
     total = sum(line.amount for line in lines)
     offset = min(prepaid, total)
-    _require_collected(order, total - offset, cash, electronic)
+    _require_collected(order, total - offset - credit, cash, electronic)
+    if credit:  # goods handed over, (part) paid later: 1214 = 6, or 5 with a part paid now; 1216
+        method = Method.CREDIT_TRANSFER if offset + cash + electronic == 0 else Method.PARTIAL_SETTLEMENT_CREDIT
+        lines = goods_lines(_own_items(order, accepted), method=method)
     return ReceiptPlan(
         kind=ReceiptKind.FINAL if offset else ReceiptKind.PAYMENT_AT_DOOR, operation=Operation.INCOME,
-        lines=lines, cash=cash, electronic=electronic, prepayment_offset=offset,
+        lines=lines, cash=cash, electronic=electronic, prepayment_offset=offset, credit=credit,
         reason=reasons.final(order.number, total, prepaid, cash, electronic, lines), order_ids=(order.id,),
         payment_ids=tuple(payment_ids), customer_id=order.customer_id, buyer_contact=contact,
+    )
+
+
+def plan_credit_payment(order: OrderSnap, amount: int, *, electronic: bool, payment_id: int | None,
+                        contact: str | None = None) -> ReceiptPlan:
+    """A delivered order's debt paid: 1054 = 1, one line per order (per VAT rate) «Оплата кредита», 1214 = 7,
+    1212 = 10, at the goods' rate; the amount spread over the rates in proportion to their value."""
+    require_int("сумма оплаты кредита", amount, minimum=1)
+    by_rate: dict[VatRate, int] = {}
+    for line in order.lines:
+        by_rate[line.vat] = by_rate.get(line.vat, 0) + line.amount
+    rates = [rate for rate, value in by_rate.items() if value > 0]
+    parts = spread(amount, [by_rate[rate] for rate in rates])
+    lines = tuple(
+        PlanLine(name=fiscal_name(f"Оплата кредита по заказу №{order.number}"), quantity_milli=1000, price=part,
+                 amount=part, vat=rate, method=Method.CREDIT_PAYMENT, subject=PaymentSubject.PAYMENT)
+        for rate, part in zip(rates, parts, strict=True) if part > 0
+    )
+    cash, money = _split(amount, electronic)
+    return ReceiptPlan(
+        kind=ReceiptKind.CREDIT_PAYMENT, operation=Operation.INCOME, lines=lines, cash=cash, electronic=money,
+        reason=f"оплата долга по переданному заказу №{order.number}: {format_amount(amount)} (признак 7)",
+        order_ids=(order.id,), payment_ids=_ids(payment_id), customer_id=order.customer_id, buyer_contact=contact,
     )
 
 

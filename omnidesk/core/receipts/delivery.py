@@ -57,14 +57,14 @@ def quote_delivery(order: OrderSnap, accepted_qty_by_line_id: Mapping[int, int],
 
 def settle_delivery(order: OrderSnap, accepted_qty_by_line_id: Mapping[int, int], prepaid: int,
                     collected_cash: int = 0, collected_electronic: int = 0, *, payment_ids: Iterable[int] = (),
-                    contact: str | None = None) -> DeliverySettlement:
+                    contact: str | None = None, credit: int = 0) -> DeliverySettlement:
     """The quote plus the final receipt; the money collected must be exactly ``due``."""
     quote = quote_delivery(order, accepted_qty_by_line_id, prepaid)
     final = None
     if quote.accepted_total > 0:
         final = plan_final_settlement(
             order, quote.accepted, prepaid=prepaid, cash=collected_cash, electronic=collected_electronic,
-            payment_ids=payment_ids, contact=contact,
+            payment_ids=payment_ids, contact=contact, credit=credit,
         )
     elif collected_cash or collected_electronic:
         raise DeliveryPaymentMismatch(

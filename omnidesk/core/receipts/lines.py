@@ -1,12 +1,12 @@
 """Receipt lines from order lines: exact amounts, prices the register accepts, spreads.
 
-**Price rule (tags 1079 × 1023 = 1043).** A receipt line carries an exact amount in kopecks; the
-register checks price × quantity against it and tolerates less than one kopeck. So
-:func:`priced` keeps the line's own quantity when the amount divides by it exactly
-(``amount × 1000 % quantity_milli == 0``, price = ``amount × 1000 // quantity_milli``) and
-otherwise prints the amount as **one unit** (quantity 1000 milli, price = amount). Either way
-price × quantity equals the amount to the kopeck — never a rounded price — and the amount
-itself (what 1031/1081/1215 must add up to) is never touched.
+**Price rule (tags 1079 × 1023 = 1043).** Every receipt of an order shows the ordered quantity
+(and unit) of each line — the prepayment, the final settlement and a return alike. The register
+checks price × quantity against the exact amount and accepts a difference of one kopeck, so
+:func:`priced` keeps the quantity and takes the order's unit price when it fits, else the amount
+divided by the quantity, rounded half up. Where no price fits within a kopeck (12,5 m for 1 000,00)
+:func:`plan_lines` splits the line: all but one unit at that price, the last unit at the rest.
+Either way the amount itself (what 1031/1081/1215 must add up to) is never touched.
 
 **Part of a line (tag 1043 for an accepted, refused or returned quantity).**
 :func:`amount_for_quantity` is ``line.amount × quantity // line.quantity``, rounded *down*;
@@ -41,11 +41,22 @@ def amount_for_quantity(line: OrderLineSnap, quantity_milli: int) -> int:
     return line.amount * quantity_milli // line.quantity_milli
 
 
-def priced(amount: int, quantity_milli: int) -> tuple[int, int]:
-    """``(quantity_milli, price)`` with price × quantity equal to ``amount`` exactly."""
-    if (amount * 1000) % quantity_milli == 0:
-        return quantity_milli, amount * 1000 // quantity_milli
-    return 1000, amount
+def line_sum(price: int, quantity_milli: int) -> int:
+    """What the register computes for price × quantity, rounded half up (kopecks)."""
+    return (price * quantity_milli + 500) // 1000
+
+
+def fits(price: int, quantity_milli: int, amount: int) -> bool:
+    """Whether the register accepts ``amount`` for price × quantity (within one kopeck)."""
+    return abs(line_sum(price, quantity_milli) - amount) <= 1
+
+
+def priced(amount: int, quantity_milli: int, unit_price: int | None = None) -> tuple[int, int] | None:
+    """``(quantity_milli, price)`` for ``amount`` at the ordered quantity, or None when no price fits."""
+    if unit_price is not None and fits(unit_price, quantity_milli, amount):
+        return quantity_milli, unit_price
+    price = (2 * amount * 1000 + quantity_milli) // (2 * quantity_milli)
+    return (quantity_milli, price) if fits(price, quantity_milli, amount) else None
 
 
 def fiscal_name(name: str) -> str:
@@ -54,22 +65,34 @@ def fiscal_name(name: str) -> str:
     return cleaned if len(cleaned) <= NAME_MAX else cleaned[: NAME_MAX - 1] + "…"
 
 
-def plan_line(source: OrderLineSnap, amount: int, quantity_milli: int, *, method: Method, vat: VatRate) -> PlanLine:
-    """A receipt line for ``amount`` kopecks of ``quantity_milli`` of an order line."""
-    quantity, price = priced(amount, quantity_milli)
-    return PlanLine(
-        name=fiscal_name(source.name), quantity_milli=quantity, price=price, amount=amount, vat=vat,
-        method=method, subject=source.subject, order_line_id=source.id, unit=source.unit,
+def plan_lines(source: OrderLineSnap, amount: int, quantity_milli: int, *, method: Method,
+               vat: VatRate) -> tuple[PlanLine, ...]:
+    """Receipt line(s) for ``amount`` kopecks of ``quantity_milli`` of an order line, at that quantity."""
+    unit_price = source.price if source.amount == line_sum(source.price, source.quantity_milli) else None
+    found = priced(amount, quantity_milli, unit_price)
+    if found is not None:
+        parts = [(quantity_milli, found[1], amount)]
+    else:  # all but the last unit at the rounded price, the last unit (or part) at the rest
+        last = 1000 if quantity_milli > 1000 else quantity_milli
+        head = quantity_milli - last
+        price = amount * 1000 // quantity_milli
+        first = line_sum(price, head)
+        rest = amount - first
+        parts = [(head, price, first), (last, (2 * rest * 1000 + last) // (2 * last), rest)]
+    return tuple(
+        PlanLine(name=fiscal_name(source.name), quantity_milli=qty, price=price, amount=part, vat=vat, method=method,
+                 subject=source.subject, order_line_id=source.id, unit=source.unit)
+        for qty, price, part in parts if part > 0
     )
 
 
 def goods_lines(items: Iterable[QtyLine], *, method: Method = Method.FULL_SETTLEMENT) -> tuple[PlanLine, ...]:
     """Lines for goods that change hands, at the order's price and normal VAT; zero sums are left out."""
-    lines = []
+    lines: list[PlanLine] = []
     for source, quantity in items:
         amount = amount_for_quantity(source, quantity)
         if amount > 0:
-            lines.append(plan_line(source, amount, quantity, method=method, vat=source.vat))
+            lines.extend(plan_lines(source, amount, quantity, method=method, vat=source.vat))
     return tuple(lines)
 
 
@@ -91,12 +114,38 @@ def spread_lines(total: int, items: Sequence[QtyLine], *, method: Method) -> tup
     weighted = [entry for entry in weighted if entry[2] > 0]
     if total <= 0 or not weighted:
         raise ReceiptPlanError("нечего распределять: сумма или стоимость строк равна нулю")
-    parts = spread(total, [weight for _, _, weight in weighted])
+    parts = fitted_parts(spread(total, [weight for _, _, weight in weighted]), [q for _, q, _ in weighted])
     return tuple(
-        plan_line(source, part, quantity, method=method, vat=source.vat.calculated())
+        line
         for (source, quantity, _), part in zip(weighted, parts, strict=False)
         if part > 0
+        for line in plan_lines(source, part, quantity, method=method, vat=source.vat.calculated())
     )
+
+
+def fitted_parts(parts: list[int], quantities: list[int]) -> list[int]:
+    """Shift kopecks between the parts of a spread so that each part has a unit price at its quantity.
+
+    Every part but one is moved to the nearest amount some price × quantity gives (within a
+    kopeck); the difference goes to one line that absorbs it — preferably 1, 2 or 3 whole units
+    (they fit every amount), the largest such part, else the largest part. So the prepayment shows
+    each line at its ordered quantity (12,5 m stays 12,5 m); at most the absorbing line is split.
+    """
+    fitted = [_fitted(part, quantity) for part, quantity in zip(parts, quantities, strict=True)]
+    any_amount = sorted((i for i, q in enumerate(quantities) if q in (1000, 2000, 3000)), key=lambda i: -parts[i])
+    for absorber in any_amount + sorted(range(len(parts)), key=lambda i: -parts[i]):
+        rest = sum(parts) - sum(f for i, f in enumerate(fitted) if i != absorber)
+        if rest > 0:
+            return [rest if i == absorber else f for i, f in enumerate(fitted)]
+    return list(parts)
+
+
+def _fitted(part: int, quantity: int) -> int:
+    """The nearest amount to ``part`` that a unit price gives at ``quantity`` (0 when none is positive)."""
+    if part <= 0:
+        return part
+    price = (2 * part * 1000 + quantity) // (2 * quantity)
+    return max(line_sum(price, quantity), 0) if not fits(price, quantity, part) or price == 0 else part
 
 
 def advance_line(amount: int, *, name: str = ADVANCE_NAME, vat: VatRate = ADVANCE_VAT) -> PlanLine:

@@ -82,6 +82,7 @@ class ReceiptKind(str, enum.Enum):
     CONVERSION_RETURN = "conversion_return"
     CONVERSION_ADVANCE = "conversion_advance"
     CORRECTION = "correction"
+    CREDIT_PAYMENT = "credit_payment"
 
     @property
     def label(self) -> str:
@@ -104,6 +105,7 @@ _KIND_LABELS = {
     ReceiptKind.CONVERSION_RETURN: "Возврат предоплаты для зачёта в аванс",
     ReceiptKind.CONVERSION_ADVANCE: "Аванс из возвращённой предоплаты",
     ReceiptKind.CORRECTION: "Чек коррекции",
+    ReceiptKind.CREDIT_PAYMENT: "Оплата кредита",
 }
 
 _KIND_OPERATIONS = {
@@ -116,6 +118,7 @@ _KIND_OPERATIONS = {
     ReceiptKind.ADVANCE_REFUND: Operation.INCOME_RETURN,
     ReceiptKind.CONVERSION_RETURN: Operation.INCOME_RETURN,
     ReceiptKind.CONVERSION_ADVANCE: Operation.INCOME,
+    ReceiptKind.CREDIT_PAYMENT: Operation.INCOME,
 }
 
 
@@ -233,8 +236,8 @@ class PlanLine:
         require_int(f"количество «{self.name}»", self.quantity_milli, minimum=1)
         require_int(f"цена «{self.name}»", self.price, minimum=0)
         require_int(f"сумма «{self.name}»", self.amount, minimum=1)
-        if abs(self.price * self.quantity_milli - self.amount * 1000) >= 1000:
-            raise ReceiptPlanError(f"«{self.name}»: цена × количество расходится с суммой на копейку и больше")
+        if abs((self.price * self.quantity_milli + 500) // 1000 - self.amount) > 1:
+            raise ReceiptPlanError(f"«{self.name}»: цена × количество расходится с суммой больше чем на копейку")
         object.__setattr__(self, "method", Method(self.method))
         self._check_codes()
 
@@ -267,6 +270,8 @@ class ReceiptPlan:
     customer_id: int | None = None
     buyer_contact: str | None = None  # 1008
     correction: Correction | None = None  # 1173, 1174
+    buyer_name: str | None = None  # 1256 {1227}: organisations and sole traders
+    buyer_inn: str | None = None  # 1256 {1228}
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "kind", ReceiptKind(self.kind))
@@ -279,6 +284,10 @@ class ReceiptPlan:
         self._check_payments()
         if self.buyer_contact is not None and not 0 < len(self.buyer_contact) <= CONTACT_MAX:
             raise ReceiptPlanError(f"контакт покупателя (1008) — до {CONTACT_MAX} знаков")
+        if self.buyer_inn is not None and (not self.buyer_inn.isdigit() or len(self.buyer_inn) not in (10, 12)):
+            raise ReceiptPlanError(f"ИНН покупателя (1228) — 10 или 12 цифр, а не «{self.buyer_inn}»")
+        if self.buyer_inn and not self.buyer_name:
+            raise ReceiptPlanError("у покупателя с ИНН (1228) нужно и наименование (1227)")
 
     @property
     def total(self) -> int:

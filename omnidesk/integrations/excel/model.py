@@ -21,8 +21,8 @@ class Party:
 @dataclass(frozen=True, slots=True)
 class ActRow:
     date: dt.date
-    kind: str  # order, payment, allocation, refund
-    document: str  # «Заказ №10231», «Платёжное поручение №417»
+    kind: str  # shipment, payment, refund
+    document: str  # «Реализация товаров №10231 от 14.03.2025», «Оплата (п/п №417 от 10.03.2025)»
     details: str  # receipts with fiscal signs, the order paid, the reason
     debit: int
     credit: int

@@ -44,6 +44,13 @@ class SheetStop:
     items: tuple[str, ...]  # "Смеситель Grohe × 2 шт"
     weight_kg: int
     note: str = ""  # carrier and track number, supplier's name
+    door_receipt: tuple[str, ...] = ()  # the receipt to issue at the door and how refusals change it
+    wait_min: int = 0  # arriving before the window opens: minutes to wait there
+
+    @property
+    def arrival_text(self) -> str:
+        """«09:35, ожидание 25 мин» when the driver comes before the window."""
+        return f"{self.arrival}, ожидание {self.wait_min} мин" if self.wait_min else self.arrival
 
 
 @dataclass(frozen=True)
@@ -102,15 +109,16 @@ def _route_sheet(ws: Worksheet, sheet: RouteSheet) -> None:
                    f"остановок: {len(sheet.stops)}")
     row = _table(ws, 6, STOP_HEADER)
     for stop in sheet.stops:
-        values = (stop.seq, stop.arrival, stop.window, KIND_NAMES.get(stop.kind, stop.kind) + _note(stop),
+        values = (stop.seq, stop.arrival_text, stop.window, KIND_NAMES.get(stop.kind, stop.kind) + _note(stop),
                   stop.order, stop.customer, stop.address, stop.phone, _rubles(stop.collect), "\n".join(stop.items),
                   stop.weight_kg)
         _row(ws, row, values)
-        row += 1
+        row = _door_receipt(ws, row + 1, stop)
     text(ws, row, 8, "Итого получить:", font=BOLD)
     total = ws.cell(row, 9, _rubles(sheet.to_collect))
     total.font, total.number_format = BOLD, MONEY_FORMAT
-    _loading_list(ws, row + 2, sheet)
+    row = _loading_list(ws, row + 2, sheet)
+    ws.cell(row + 1, 1, SIGNATURES)
     for column, width in enumerate(WIDTHS, start=1):
         ws.column_dimensions[get_column_letter(column)].width = width
     ws.freeze_panes = "A7"
@@ -118,7 +126,19 @@ def _route_sheet(ws: Worksheet, sheet: RouteSheet) -> None:
     ws.page_setup.fitToWidth = 1
 
 
-def _loading_list(ws: Worksheet, row: int, sheet: RouteSheet) -> None:
+def _door_receipt(ws: Worksheet, row: int, stop: SheetStop) -> int:
+    """The stop's door receipt under its row, one text line per row; the next free row."""
+    for line in stop.door_receipt:
+        text(ws, row, 4, line)  # as text, never a formula
+        row += 1
+    return row
+
+
+SIGNATURES = ("Лист выдал ______________    Товар получил, водитель ______________    "
+              "Деньги и документы сдал ______________    Принял ______________")
+
+
+def _loading_list(ws: Worksheet, row: int, sheet: RouteSheet) -> int:
     pickups, loaded = loading_order(sheet)
     text(ws, row, 1, "Лист погрузки", font=Font(bold=True, size=13))
     row += 1
@@ -135,6 +155,7 @@ def _loading_list(ws: Worksheet, row: int, sheet: RouteSheet) -> None:
     for number, stop in enumerate(loaded, start=1):
         _row(ws, row, (number, stop.seq, stop.order, stop.customer, "\n".join(stop.items), stop.weight_kg))
         row += 1
+    return row
 
 
 def _table(ws: Worksheet, row: int, header: tuple[str, ...]) -> int:

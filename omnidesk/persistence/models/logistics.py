@@ -47,6 +47,12 @@ class Driver(Base):
     vehicle_id: Mapped[int | None] = mapped_column(ForeignKey("vehicles.id"))
     active: Mapped[bool] = mapped_column(default=True)
     onec_id: Mapped[str | None] = mapped_column(String(64), unique=True)
+    # a portable register of the driver's own: money at the door is fiscalised on it
+    register_url: Mapped[str | None] = mapped_column(String(255))
+    register_serial: Mapped[str | None] = mapped_column(String(20))
+    register_fn: Mapped[str | None] = mapped_column(String(16))
+    door_receipts: Mapped[bool | None]  # None: at the door when the driver has a register
+    register_read_fd: Mapped[int] = mapped_column(default=0, server_default="0")  # last FD read back
 
     vehicle: Mapped[Vehicle | None] = relationship()
 

@@ -36,6 +36,8 @@ class Payment(Base):
     created_by: Mapped[str] = mapped_column(String(64), default="")
     created_at: Mapped[dt.datetime] = mapped_column(default=local_now)
     version: Mapped[int] = mapped_column(default=1)
+    receipt_override: Mapped[bool | None]  # the cashier's word on whether this money owes a receipt
+    receipt_override_reason: Mapped[str | None] = mapped_column(String(255))
 
     allocations: Mapped[list[Allocation]] = relationship(back_populates="payment")
 

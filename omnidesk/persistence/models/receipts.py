@@ -24,6 +24,15 @@ class Receipt(Base):
     reason: Mapped[str] = mapped_column(String(500), default="")  # why it is owed, for the cashier
     customer_id: Mapped[int | None] = mapped_column(ForeignKey("customers.id"), index=True)
     buyer_contact: Mapped[str | None] = mapped_column(String(64))  # tag 1008
+    buyer_name: Mapped[str | None] = mapped_column(String(256))  # 1256 {1227}
+    buyer_inn: Mapped[str | None] = mapped_column(String(12))  # 1256 {1228}
+    cashier_name: Mapped[str | None] = mapped_column(String(64))  # 1021, as printed
+    cashier_inn: Mapped[str | None] = mapped_column(String(12))  # 1203
+    fn_number: Mapped[str | None] = mapped_column(String(16))  # the FN that holds the document
+    # the driver whose register prints it at the door (drivers.id; no FK: SQLite cannot add one in place)
+    door_driver_id: Mapped[int | None] = mapped_column(index=True)
+    # matched | missing | wrong_amount (a door receipt read back) | corrected (replaced by a correction)
+    door_status: Mapped[str | None] = mapped_column(String(24))
     total: Mapped[Kopecks]  # tag 1020, kopecks
     cash: Mapped[Kopecks] = mapped_column(default=0)  # 1031
     electronic: Mapped[Kopecks] = mapped_column(default=0)  # 1081
@@ -63,6 +72,7 @@ class ReceiptLine(Base):
     payment_method: Mapped[int]  # tag 1214
     payment_subject: Mapped[PaymentSubject] = mapped_column(enum_column(PaymentSubject, 4))  # 1212
     order_line_id: Mapped[int | None] = mapped_column(ForeignKey("order_lines.id"))
+    unit: Mapped[str] = mapped_column(String(16), default="шт", server_default="шт")  # tag 2108 by name
 
     receipt: Mapped[Receipt] = relationship(back_populates="lines")
 

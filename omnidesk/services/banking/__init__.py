@@ -9,6 +9,7 @@ from ..ledger.allocations import AllocationView
 from .dto import ImportProgress, ImportResult, LineView, StatementView, SuggestedAllocation, Suggestion
 from .importer import finish_pending, import_statement, import_steps
 from .listing import recent_lines
+from .new_customer import customer_from_payer
 from .review import (
     book_line,
     line_allocations,
@@ -29,6 +30,7 @@ __all__ = [
     "SuggestedAllocation",
     "Suggestion",
     "book_line",
+    "customer_from_payer",
     "finish_pending",
     "import_statement",
     "import_steps",

@@ -8,7 +8,14 @@ keeps, a customer's advance = payments − allocations − refunds ≥ 0, and no
 from .allocations import AllocationView, allocations_of_customer, move_allocation, unallocate
 from .batch import PaymentRequest, Recorded, record_payments
 from .deliveries import DeliveryResult, cancel_order, record_delivery, return_goods
-from .payments import AllocationRequest, LedgerResult, apply_advance, record_payment, register_payment
+from .payments import (
+    AllocationRequest,
+    LedgerResult,
+    ReceiptOverride,
+    apply_advance,
+    record_payment,
+    register_payment,
+)
 from .refunds import ExcessChoice, refund_advance, release_excess
 
 __all__ = [
@@ -18,6 +25,7 @@ __all__ = [
     "ExcessChoice",
     "LedgerResult",
     "PaymentRequest",
+    "ReceiptOverride",
     "Recorded",
     "allocations_of_customer",
     "apply_advance",

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from omnidesk.core.errors import InvalidInput, NotFound
 from omnidesk.core.money import format_amount
-from omnidesk.core.receipts import Method, plan_conversion_to_advance, receipt_owed_for_payment
+from omnidesk.core.receipts import Method, plan_conversion_to_advance
 from omnidesk.persistence.models import Allocation, Customer, Order, Payment
 
 from .. import audit
@@ -128,8 +128,8 @@ def _unallocate(session: Session, actor: Actor, allocation_id: int, amount: int 
 def _plan_conversion(session: Session, order: Order, payment_id: int, amount: int) -> list:
     """Money taken off an order into the advance: if it was fiscalised as a prepayment, the receipts say so."""
     buyer = session.get(Customer, order.customer_id)
-    method = state.prepayment_method(session, order.id)
-    if method is Method.ADVANCE or not receipt_owed_for_payment(buyer.kind, *state.money_kinds(session, order.id)):
+    method = state.fiscalised_as(session, order.id, [payment_id])[payment_id]
+    if method is Method.ADVANCE or not state.money_owes_receipt(session, order.id, buyer.kind):
         return []
     plans = plan_conversion_to_advance(state.order_snap(order), amount, method=method, payment_ids=(payment_id,),
                                        contact=state.contact_of(buyer))

@@ -15,7 +15,6 @@ from omnidesk.core.receipts import (
     amount_for_quantity,
     plan_goods_refund,
     quote_delivery,
-    receipt_owed_for_payment,
     settle_delivery,
 )
 from omnidesk.persistence.models import Customer, Order, Payment, Refund
@@ -27,6 +26,12 @@ from ..sync import outbox
 from ..uow import Database
 from . import entries, state
 from .refunds import ExcessChoice, release_excess
+
+
+def assign_door_receipts(session: Session, stored: list, driver_id: int | None, collected: int) -> str | None:
+    from ..door import assign_door_receipts as assign
+
+    return assign(session, stored, driver_id, collected)
 
 DELIVERABLE = (OrderStatus.NEW, OrderStatus.CONFIRMED, OrderStatus.ASSEMBLING, OrderStatus.READY, OrderStatus.SHIPPED)
 
@@ -48,6 +53,7 @@ def record_delivery(
     db: Database, actor: Actor, *, order_number: str, refused: Mapping[int, int] | None = None,
     collected: int = 0, kind: PaymentKind = PaymentKind.CASH, excess: ExcessChoice = ExcessChoice.ADVANCE,
     refund_kind: PaymentKind | None = None, driver_id: int | None = None, route_id: int | None = None,
+    credit: bool = False,
 ) -> DeliveryResult:
     """The outcome at the door: refused quantities by line number, money collected, the receipts owed."""
     permit(actor, "order.deliver")
@@ -61,9 +67,10 @@ def record_delivery(
         accepted_qty = _accepted(order, refused or {})
         prepaid = state.paid(session, order.id)
         quote = quote_delivery(state.order_snap(order), accepted_qty, prepaid)
-        debt = _check_collected(order, buyer, quote.due, collected)
+        debt = _check_collected(order, buyer, quote.due, collected, credit)
         payment = _take_money(session, actor, order, collected, kind, driver_id, route_id)
         stored = _final_receipt(session, order, buyer, accepted_qty, prepaid, collected, kind, payment, debt)
+        door_warning = assign_door_receipts(session, stored, driver_id, collected)
         _mark_outcome(order, accepted_qty, quote.accepted_total)
         outbox.order_outcome(session, order)
         released = release_excess(
@@ -74,6 +81,8 @@ def record_delivery(
                      collected=collected, kind=kind.value, excess=quote.excess_prepayment, choice=excess.value)
         receipts = tuple(view(session, r) for r in stored + released.receipts)
         summary = _summary(order, quote.accepted_total, collected, quote.excess_prepayment, excess, debt)
+        if door_warning:
+            summary += f". Внимание: {door_warning}"
         return DeliveryResult(summary, order.number, order.status, quote.accepted_total, collected,
                               quote.excess_prepayment, excess if quote.excess_prepayment else None, debt, receipts)
 
@@ -90,14 +99,15 @@ def _accepted(order: Order, refused: Mapping[int, int]) -> dict[int, int]:
     return accepted
 
 
-def _check_collected(order: Order, buyer: Customer, due: int, collected: int) -> int:
-    """The debt left; individuals pay in full at the door, companies may pay later by transfer."""
+def _check_collected(order: Order, buyer: Customer, due: int, collected: int, credit: bool = False) -> int:
+    """The debt left; individuals pay in full at the door unless the goods go on credit, companies may pay
+    later by transfer."""
     if collected > due:
         raise InvalidInput(f"по заказу №{order.number} к получению {format_amount(due)}, получено "
                            f"{format_amount(collected)}: лишнее оформите отдельным поступлением (аванс)")
     if collected == due:
         return 0
-    if buyer.kind is CustomerKind.INDIVIDUAL or collected:
+    if not credit and (buyer.kind is CustomerKind.INDIVIDUAL or collected):
         raise InvalidInput(f"по заказу №{order.number} к получению {format_amount(due)}, получено "
                            f"{format_amount(collected)}: не хватает {format_amount(due - collected)}")
     return due - collected
@@ -118,14 +128,14 @@ def _take_money(session: Session, actor: Actor, order: Order, collected: int, ki
 
 
 def _final_receipt(session, order, buyer, accepted_qty, prepaid, collected, kind, payment, debt) -> list:
-    if debt or not any(accepted_qty.values()):
-        return []  # nothing handed over, or a company's goods on credit paid by transfer later
-    if not receipt_owed_for_payment(buyer.kind, *state.money_kinds(session, order.id)):
-        return []
+    if not any(accepted_qty.values()):
+        return []  # nothing handed over
+    if not state.money_owes_receipt(session, order.id, buyer.kind):
+        return []  # a company's goods on credit paid by transfer later, or its transfers only
     cash = collected if kind is PaymentKind.CASH else 0
     settlement = settle_delivery(
         state.order_snap(order), accepted_qty, prepaid, cash, collected - cash,
-        payment_ids=(payment.id,) if payment else (), contact=state.contact_of(buyer),
+        payment_ids=(payment.id,) if payment else (), contact=state.contact_of(buyer), credit=debt,
     )
     return store_plans(session, [settlement.final]) if settlement.final else []
 
@@ -177,7 +187,7 @@ def return_goods(db: Database, actor: Actor, *, order_number: str, lines: Mappin
             line.returned_milli += quantity
             returned.append((snap.line(line.id), quantity))
             value += amount_for_quantity(snap.line(line.id), quantity)
-        fiscal = receipt_owed_for_payment(buyer.kind, *state.money_kinds(session, order.id), kind)
+        fiscal = state.money_owes_receipt(session, order.id, buyer.kind, kind)
         paid_back = min(value, state.paid(session, order.id) - (state.kept(order) - value))
         order.returned_total += value
         plans = []

@@ -8,10 +8,10 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from omnidesk.core.enums import PaymentKind
+from omnidesk.core.enums import OrderStatus, PaymentKind
 from omnidesk.core.errors import InvalidInput
 from omnidesk.core.money import format_amount
-from omnidesk.core.receipts import plan_advance, plan_prepayment, receipt_owed_for_payment
+from omnidesk.core.receipts import payment_owes_receipt, plan_advance, plan_credit_payment, plan_prepayment
 from omnidesk.persistence.models import Customer, Order, Payment
 
 from .. import audit
@@ -27,6 +27,15 @@ from . import entries, state
 class AllocationRequest:
     order_number: str
     amount: int | None = None  # None: as much as the order still owes
+
+
+@dataclass(frozen=True)
+class ReceiptOverride:
+    """The cashier's word on whether this payment owes a receipt (e.g. a sole trader paying from a
+    personal card), against the rule by customer kind; the reason is kept with the payment."""
+
+    owed: bool
+    reason: str
 
 
 @dataclass(frozen=True)
@@ -47,7 +56,7 @@ def register_payment(
     allocations: Sequence[AllocationRequest] = (), received_at: dt.datetime | None = None,
     payer_name: str | None = None, payer_inn: str | None = None, payer_account: str | None = None,
     purpose: str = "", source: str = "office", source_key: str | None = None,
-    driver_id: int | None = None, route_id: int | None = None,
+    driver_id: int | None = None, route_id: int | None = None, receipt: ReceiptOverride | None = None,
 ) -> LedgerResult:
     """Register money received and apply it to orders; what is left becomes the customer's advance."""
     permit(actor, "payment.register")
@@ -56,7 +65,7 @@ def register_payment(
         return record_payment(
             session, actor, buyer, kind=kind, amount=amount, allocations=allocations, received_at=received_at,
             payer_name=payer_name, payer_inn=payer_inn, payer_account=payer_account, purpose=purpose, source=source,
-            source_key=source_key, driver_id=driver_id, route_id=route_id,
+            source_key=source_key, driver_id=driver_id, route_id=route_id, receipt=receipt,
         )
 
 
@@ -65,7 +74,7 @@ def record_payment(
     allocations: Sequence[AllocationRequest] = (), received_at: dt.datetime | None = None,
     payer_name: str | None = None, payer_inn: str | None = None, payer_account: str | None = None,
     purpose: str = "", source: str = "office", source_key: str | None = None,
-    driver_id: int | None = None, route_id: int | None = None,
+    driver_id: int | None = None, route_id: int | None = None, receipt: ReceiptOverride | None = None,
 ) -> LedgerResult:
     """:func:`register_payment` inside the caller's unit of work, so that what caused the payment (a bank
     line) commits together with it. Raises InvalidInput (nothing is kept: the caller's unit rolls back)."""
@@ -79,6 +88,10 @@ def record_payment(
         purpose=purpose, source=source,
         source_key=source_key, driver_id=driver_id, route_id=route_id, created_by=actor.author,
     )
+    if receipt is not None:
+        if not receipt.reason.strip():
+            raise InvalidInput("укажите причину, по которой решение о чеке изменено вручную")
+        payment.receipt_override, payment.receipt_override_reason = receipt.owed, receipt.reason.strip()[:255]
     session.add(payment)
     session.flush()
     plan = _plan_allocations(session, buyer, allocations, amount)
@@ -86,7 +99,8 @@ def record_payment(
     outbox.payments_recorded(session, [payment.id])  # to 1C or the CRM, with this unit of work
     advance = amount - sum(a for _o, a, _p in plan)
     audit.record(session, actor.author, "payment.register", "payment", payment.id, kind=kind.value, amount=amount,
-                 customer=buyer.id, allocated={o.number: a for o, a, _p in plan}, advance=advance)
+                 customer=buyer.id, allocated={o.number: a for o, a, _p in plan}, advance=advance,
+                 receipt_override=payment.receipt_override, receipt_override_reason=payment.receipt_override_reason)
     return _result(session, buyer, payment, plan, advance, receipts)
 
 
@@ -134,12 +148,15 @@ def _apply(session: Session, actor: Actor, buyer: Customer, payment: Payment,
 def allocate_and_plan(session: Session, actor: Actor, buyer: Customer, payment: Payment,
                       plan: list[tuple[Order, int, int]]) -> list:
     """Write the payment's allocations; return the receipts it makes owed (not stored yet)."""
-    receipts_owed = receipt_owed_for_payment(buyer.kind, payment.kind)
+    receipts_owed = payment_owes_receipt(buyer.kind, payment.kind, payment.receipt_override)
     electronic = payment.kind is not PaymentKind.CASH
     plans = []
     for order, part, before in plan:
         entries.allocate(session, payment, order.id, part, actor.author)
-        if receipts_owed:
+        if receipts_owed and handed_over(order):
+            plans.append(plan_credit_payment(state.order_snap(order), part, electronic=electronic,
+                                             payment_id=payment.id, contact=state.contact_of(buyer)))
+        elif receipts_owed:
             plans.append(plan_prepayment(state.order_snap(order), part, electronic=electronic, payment_id=payment.id,
                                          already_prepaid=before, contact=state.contact_of(buyer)))
     advance = payment.amount - sum(part for _o, part, _b in plan)
@@ -173,9 +190,15 @@ def apply_advance(db: Database, actor: Actor, *, customer_id: int, order_number:
 def _open_order_due(buyer: Customer, order: Order, paid: int) -> int:
     if order.customer_id != buyer.id:
         raise InvalidInput(f"заказ №{order.number} оформлен на другого покупателя")
-    if not order.status.is_open:
+    debt = max(state.kept(order) - paid, 0)
+    if not order.status.is_open and not (handed_over(order) and debt):
         raise InvalidInput(f"заказ №{order.number} уже закрыт ({order.status.value}): деньги оставьте авансом")
-    return max(state.kept(order) - paid, 0)
+    return debt
+
+
+def handed_over(order: Order) -> bool:
+    """The goods are with the customer: money for the order now pays its debt (1214 = 7)."""
+    return order.status in (OrderStatus.DELIVERED, OrderStatus.PARTIALLY_DELIVERED)
 
 
 def _result(session: Session, buyer: Customer, payment: Payment | None, plan, advance: int, receipts) -> LedgerResult:

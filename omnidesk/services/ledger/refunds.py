@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy.orm import Session
 
@@ -13,6 +13,7 @@ from omnidesk.core.errors import InvalidInput
 from omnidesk.core.money import format_amount
 from omnidesk.core.receipts import (
     Method,
+    ReceiptPlan,
     plan_advance_refund,
     plan_conversion_to_advance,
     plan_prepayment_refund,
@@ -46,27 +47,50 @@ def release_excess(session: Session, actor: Actor, buyer: Customer, order: Order
     """Take ``amount`` off the order; refund it or leave it as an advance, with the receipts owed."""
     if amount <= 0:
         return Released(0, choice, [])
-    fiscal = receipt_owed_for_payment(buyer.kind, *state.money_kinds(session, order.id))
-    method = state.prepayment_method(session, order.id)
+    fiscal = state.money_owes_receipt(session, order.id, buyer.kind)
     moved = entries.reverse(session, order.id, amount, actor.author)
     payment_ids = tuple(sorted({m.payment_id for m in moved}))
+    parts = _parts_by_method(state.fiscalised_as(session, order.id, list(payment_ids)), moved)
     snap = state.order_snap(order)
+    contact = state.contact_of(buyer)
     plans = []
     if choice is ExcessChoice.REFUND:
         kind = refund_kind or PaymentKind.CASH
         session.add(Refund(customer_id=buyer.id, order_id=order.id, payment_id=payment_ids[-1], kind=kind,
                            amount=amount, reason=reason, created_by=actor.author))
         if fiscal:
-            plans.append(plan_prepayment_refund(
-                snap if method is not Method.ADVANCE else None, amount, method=method,
+            refunds = [plan_prepayment_refund(
+                snap if method is not Method.ADVANCE else None, part, method=method,
                 electronic=kind is not PaymentKind.CASH, payment_ids=payment_ids, lines=lines,
-                customer_id=buyer.id, contact=state.contact_of(buyer)))
-    elif fiscal and method is not Method.ADVANCE:
-        plans.extend(plan_conversion_to_advance(snap, amount, method=method, payment_ids=payment_ids, lines=lines,
-                                                contact=state.contact_of(buyer)))
+                customer_id=buyer.id, contact=contact) for method, part in parts.items()]
+            plans.append(_one_receipt(refunds, order.id))
+    elif fiscal:
+        for method, part in parts.items():
+            if method is not Method.ADVANCE:  # money fiscalised as an advance stays one
+                plans.extend(plan_conversion_to_advance(snap, part, method=method, payment_ids=payment_ids,
+                                                        lines=lines, contact=contact))
     audit.record(session, actor.author, f"excess.{choice.value}", "order", order.id, amount=amount, reason=reason,
                  refund_kind=refund_kind.value if refund_kind else None)
     return Released(amount, choice, store_plans(session, plans))
+
+
+def _parts_by_method(methods: dict[int, Method], moved: list) -> dict[Method, int]:
+    """How much of the money taken off the order was fiscalised under each 1214 (prepayment first)."""
+    parts: dict[Method, int] = {}
+    for m in moved:
+        method = methods[m.payment_id]
+        parts[method] = parts.get(method, 0) - m.amount
+    return dict(sorted(parts.items(), key=lambda item: int(item[0])))
+
+
+def _one_receipt(plans: list[ReceiptPlan], order_id: int) -> ReceiptPlan:
+    """Refunds of one event as one income-return receipt: a line group per 1214 it was fiscalised under."""
+    if len(plans) == 1:
+        return plans[0]
+    first = plans[0]
+    return replace(first, lines=tuple(line for plan in plans for line in plan.lines),
+                   cash=sum(p.cash for p in plans), electronic=sum(p.electronic for p in plans),
+                   reason=" ".join(p.reason for p in plans), order_ids=(order_id,))
 
 
 def refund_advance(db: Database, actor: Actor, *, customer_id: int, amount: int, kind: PaymentKind,

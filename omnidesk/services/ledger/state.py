@@ -5,9 +5,16 @@ from __future__ import annotations
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from omnidesk.core.enums import OrderStatus, PaymentKind, ReceiptStatus
+from omnidesk.core.enums import CustomerKind, OrderStatus, PaymentKind, ReceiptStatus
 from omnidesk.core.errors import InvalidInput
-from omnidesk.core.receipts import Method, OrderLineSnap, OrderSnap, ReceiptKind
+from omnidesk.core.receipts import (
+    Method,
+    OrderLineSnap,
+    OrderSnap,
+    ReceiptKind,
+    payment_owes_receipt,
+    receipt_owed_for_payment,
+)
 from omnidesk.persistence.models import Allocation, Customer, Order, Payment, Receipt, ReceiptLine, ReceiptLink
 
 from ..customers import balance_of
@@ -95,10 +102,36 @@ def prepayment_method(session: Session, order_id: int) -> Method:
     return Method(method) if method else Method.ADVANCE
 
 
+def fiscalised_as(session: Session, order_id: int, payment_ids: list[int]) -> dict[int, Method]:
+    """Per payment, the 1214 its money on this order was fiscalised under: the order's prepayment
+    receipt of that payment (1 or 2), else 3 — money applied from an advance keeps its advance receipt."""
+    query = (
+        select(ReceiptLink.payment_id, ReceiptLine.payment_method)
+        .join(Receipt, Receipt.id == ReceiptLink.receipt_id)
+        .join(ReceiptLine, ReceiptLine.receipt_id == Receipt.id)
+        .where(ReceiptLink.payment_id.in_(payment_ids), Receipt.kind == ReceiptKind.PREPAYMENT.value,
+               Receipt.status != ReceiptStatus.FAILED,
+               Receipt.id.in_(select(ReceiptLink.receipt_id).where(ReceiptLink.order_id == order_id)))
+    )
+    found = {payment_id: Method(method) for payment_id, method in session.execute(query)}
+    return {payment_id: found.get(payment_id, Method.ADVANCE) for payment_id in payment_ids}
+
+
 def money_kinds(session: Session, order_id: int) -> set[PaymentKind]:
     """The kinds of money allocated to the order (ask ``core.receipts.receipt_owed_for_payment`` about them)."""
     query = select(Payment.kind).join(Allocation, Allocation.payment_id == Payment.id).where(Allocation.order_id == order_id)
     return set(session.scalars(query))
+
+
+def money_owes_receipt(session: Session, order_id: int, buyer_kind: CustomerKind, *more: PaymentKind) -> bool:
+    """Whether the money on the order (and ``more`` kinds about to come) owes a receipt, payment by payment:
+    the rule of ``core.receipts`` unless the cashier overrode it for that payment."""
+    query = (select(Payment.kind, Payment.receipt_override).join(Allocation, Allocation.payment_id == Payment.id)
+             .where(Allocation.order_id == order_id).distinct())
+    owes = [payment_owes_receipt(buyer_kind, kind, override) for kind, override in session.execute(query)]
+    if more:
+        owes.append(receipt_owed_for_payment(buyer_kind, *more))
+    return any(owes) if owes else receipt_owed_for_payment(buyer_kind)
 
 
 def contact_of(customer: Customer) -> str | None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -52,6 +52,8 @@ def read_day(db: Database, date: dt.date, fallback_depot: tuple[str, float, floa
     due = {row.id: row.due for row in list_orders(db, date=date)}
     with db.read() as session:
         orders = _orders(session, date, due)
+    orders = _with_door_receipts(db, orders)
+    with db.read() as session:
         drivers = _drivers(session, date)
         depots = _depots(session)
         routes = _routes(session, date, {order.id: order.number for order in orders})
@@ -80,6 +82,14 @@ def _orders(session: Session, date: dt.date, due: dict[int, int]) -> tuple[Order
             extra.carrier if extra else None, extra.track_number if extra else None,
         ))
     return tuple(infos)
+
+
+def _with_door_receipts(db: Database, orders: tuple[OrderInfo, ...]) -> tuple[OrderInfo, ...]:
+    """Hook: each delivery's door receipt (services.door) for the route sheet."""
+    from ..door import door_texts
+
+    texts = door_texts(db, [order.id for order in orders if not order.is_carrier])
+    return tuple(replace(order, door_receipt=texts.get(order.id, ())) for order in orders)
 
 
 def _drivers(session: Session, date: dt.date) -> tuple[DriverInfo, ...]:

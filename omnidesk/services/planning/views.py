@@ -9,16 +9,8 @@ from omnidesk.core.enums import OrderStatus, RouteStatus, StopKind
 
 PLANNABLE_STATUSES = (OrderStatus.READY, OrderStatus.SHIPPED)
 
-STATUS_NAMES = {
-    OrderStatus.NEW: "новый", OrderStatus.CONFIRMED: "подтверждён", OrderStatus.ASSEMBLING: "собирается",
-    OrderStatus.READY: "готов к отгрузке", OrderStatus.SHIPPED: "отгружен", OrderStatus.DELIVERED: "доставлен",
-    OrderStatus.PARTIALLY_DELIVERED: "доставлен частично", OrderStatus.REFUSED: "отказ",
-    OrderStatus.CANCELLED: "отменён",
-}
-
-
 def status_name(status: OrderStatus) -> str:
-    return STATUS_NAMES[status]
+    return status.label
 
 
 @dataclass(frozen=True)
@@ -51,6 +43,7 @@ class OrderInfo:
     items: tuple[ItemInfo, ...] = ()
     carrier: str | None = None
     track_number: str | None = None
+    door_receipt: tuple[str, ...] = ()  # services.door: the receipt the driver issues at this stop
 
     @property
     def is_carrier(self) -> bool:

@@ -29,12 +29,19 @@ from omnidesk.core.enums import BankLineStatus
 from omnidesk.core.money import format_amount
 from omnidesk.services import banking
 from omnidesk.services.context import AppContext
-from omnidesk.services.customers import resolve_customer_id
+from omnidesk.services.customers import customer_choices, resolve_customer_id
 
 from ..errors import error_text
 from ..tasks import Task, TaskRunner
 from .model import LINE_ROLE, BankLinesModel, BankLinesProxy
 from .split import SplitEditor
+
+
+def confirm(parent: QWidget | None, title: str, heading: str, details: str, ok_text: str) -> bool:
+    """Ask before booking (tests replace this function to answer)."""
+    from ..cashier import widgets
+
+    return widgets.confirm(parent, title, heading, details, ok_text)
 
 PROGRESS_DELAY_MS = 500
 
@@ -101,6 +108,7 @@ class BankPage(QWidget):
         self.use_button.clicked.connect(self._use_suggestion)
         self.split.book.connect(self._book)
         self.not_ours_button.clicked.connect(self._not_ours)
+        self.new_customer_button.clicked.connect(self._new_customer)
         self.undo_button.clicked.connect(self._undo)
 
     def _detail(self) -> QWidget:
@@ -113,6 +121,9 @@ class BankPage(QWidget):
         self.use_button = QPushButton(self.tr("Use suggestion"))
         self.split = SplitEditor()
         self.not_ours_button = QPushButton(self.tr("Not ours"))
+        self.new_customer_button = QPushButton(self.tr("New customer from the payer"))
+        self.new_customer_button.setToolTip(self.tr("Create a customer with the payer's name, INN, KPP and account, "
+                                                    "then book the payment to them"))
         self.allocations = QListWidget()
         self.undo_button = QPushButton(self.tr("Undo allocation"))
         self.undo_button.setToolTip(self.tr("A reversing entry: the money goes back to the customer's advance"))
@@ -123,6 +134,7 @@ class BankPage(QWidget):
         layout.addWidget(self.suggestions, 1)
         row = QHBoxLayout()
         row.addWidget(self.use_button)
+        row.addWidget(self.new_customer_button)
         row.addStretch(1)
         row.addWidget(self.not_ours_button)
         layout.addLayout(row)
@@ -138,6 +150,7 @@ class BankPage(QWidget):
     def reload(self) -> None:
         """Every recent statement's lines and every line to review (not only the last file's)."""
         self._runner.start(lambda: banking.recent_lines(self._db), on_done=self._loaded, on_error=self._failed)
+        self._runner.start(lambda: customer_choices(self._db), on_done=self.split.set_customers, on_error=self._failed)
 
     def _loaded(self, lines) -> None:
         self._show_lines(lines)
@@ -288,9 +301,29 @@ class BankPage(QWidget):
 
         self._runner.start(func, on_done=done, on_error=self._failed)
 
+    def _new_customer(self) -> None:
+        line = self.current_line()
+        if line is None or line.id is None:
+            return
+        line_id = line.id
+
+        def made(customer_id: int) -> None:
+            self.split.customer.setText(str(customer_id))
+            self.message.setText(self.tr("Customer «{0}» created (id {1}); check the split and book.").format(
+                line.payer_name, customer_id))
+            self._runner.start(lambda: customer_choices(self._db), on_done=self.split.set_customers)
+
+        self._runner.start(lambda: banking.customer_from_payer(self._db, self._actor, line_id), on_done=made,
+                           on_error=self._failed)
+
     def _book(self, customer: str, allocations: list) -> None:
         line = self.current_line()
         if line is not None and line.id is not None:
+            orders = ", ".join(f"№{a.order_number}" for a in allocations) or self.tr("none (all to the advance)")
+            heading = self.tr("Book payment No. {0} for {1}?").format(line.number, format_amount(line.amount))
+            details = self.tr("Payer: {0}\nCustomer: {1}\nOrders: {2}").format(line.payer_name, customer, orders)
+            if not confirm(self, self.tr("Book a payment"), heading, details, self.tr("Book")):
+                return
             def book():
                 customer_id = resolve_customer_id(self._db, customer)  # the typed text resolved at the edge
                 return banking.book_line(self._db, self._actor, line.id, customer_id=customer_id, allocations=allocations)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QCompleter,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -31,7 +32,15 @@ class SplitEditor(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._amount = 0
-        self.customer = QLineEdit(placeholderText=self.tr("Customer: id, INN, phone or exact name"))
+        self.customer = QLineEdit(placeholderText=self.tr("Customer: part of the name, INN, phone or id"))
+        self.choices = QStringListModel(self)
+        completer = QCompleter(self.choices, self)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setMaxVisibleItems(12)
+        completer.activated[str].connect(self._chosen)
+        self.customer.setCompleter(completer)
+        self._ids: dict[str, int] = {}
         self.table = QTableWidget(0, 2)
         self.table.setHorizontalHeaderLabels([self.tr("Order"), self.tr("Amount")])
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
@@ -57,6 +66,20 @@ class SplitEditor(QWidget):
         self.table.itemChanged.connect(lambda _i: self._update())
         self.book_button.clicked.connect(self._book)
         self.set_line(None)
+
+    def set_customers(self, choices: list[tuple[int, str]]) -> None:
+        """What the customer field searches: «name · ИНН … · phone» by any part of it."""
+        self._ids = {f"{text} · #{cid}": cid for cid, text in choices}
+        self.choices.setStringList(list(self._ids))
+
+    def _chosen(self, text: str) -> None:
+        if text in self._ids:
+            QTimer.singleShot(0, lambda: self.customer.setText(str(self._ids[text])))
+
+    def customer_reference(self) -> str:
+        """The id when a customer was picked from the list; otherwise what was typed."""
+        text = self.customer.text().strip()
+        return str(self._ids[text]) if text in self._ids else text
 
     def set_line(self, line: LineView | None) -> None:
         self._amount = line.amount if line else 0
@@ -105,4 +128,4 @@ class SplitEditor(QWidget):
         except InvalidInput as exc:
             self.advance.setText(str(exc))
             return
-        self.book.emit(self.customer.text().strip(), allocations)
+        self.book.emit(self.customer_reference(), allocations)

@@ -49,11 +49,21 @@ def part_amount(line: OrderLineView, quantity_milli: int) -> int:
     return line.amount * quantity_milli // line.quantity_milli
 
 
-def kind_combo(kinds) -> QComboBox:
+def kind_combo(kinds, paid_by: PaymentKind | None = None) -> QComboBox:
+    """Ways to pay back, the one the customer paid by chosen (money goes back the way it came)."""
     combo = QComboBox()
     for kind in kinds:
         combo.addItem(payment_kind_label(kind), kind)
+    if paid_by is not None:
+        back = PaymentKind.CARD if paid_by is PaymentKind.SBP else paid_by
+        combo.setCurrentIndex(max(combo.findData(back), 0))
     return combo
+
+
+def last_paid_by(detail: OrderDetail) -> PaymentKind | None:
+    """How the order was last paid for (its newest payment), if it was."""
+    payments = sorted(detail.payments, key=lambda p: p.received_at)
+    return payments[-1].kind if payments else None
 
 
 class LinesDialog(QDialog):
@@ -127,7 +137,7 @@ class DeliveryDialog(LinesDialog):
         self._group = QButtonGroup(self)
         for button in (self.keep, self.refund):
             self._group.addButton(button)
-        self.refund_kind = kind_combo(REFUND_KINDS)
+        self.refund_kind = kind_combo(REFUND_KINDS, last_paid_by(detail))
         self._layout()
         self.ok.setText(self.tr("Record"))
         self._collected_by_hand = False  # until the cashier types a sum, it follows what is due
@@ -205,7 +215,7 @@ class ReturnDialog(LinesDialog):
         super().__init__(detail, parent)
         self.setWindowTitle(self.tr("Return of goods — order No. {0}").format(detail.row.number))
         self.lines_box.setTitle(self.tr("Returned quantities"))
-        self.kind = kind_combo(REFUND_KINDS)
+        self.kind = kind_combo(REFUND_KINDS, last_paid_by(detail))
         form = QFormLayout()
         form.addRow(self.tr("Pay &back by:"), self.kind)
         layout = QVBoxLayout(self)

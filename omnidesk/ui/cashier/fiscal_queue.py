@@ -47,10 +47,18 @@ class FiscalQueue(QObject):
         if not self._timer.isActive():
             self._timer.start()
         journal = self.journal
-        task = self.runner.start(lambda: func(journal), on_done=on_done, on_error=on_error)
-        task.signals.done.connect(lambda _r, w=what: self._finished(w))
-        task.signals.failed.connect(lambda _e, w=what: self._finished(w))
-        return task
+
+        def finished_then(handler):
+            """The job leaves the progress display before its result is shown: an error dialog is modal,
+            and the progress bar must not stay behind it."""
+            def call(value) -> None:
+                self._finished(what)
+                if handler is not None:
+                    handler(value)
+            return call
+
+        return self.runner.start(lambda: func(journal), on_done=finished_then(on_done),
+                                 on_error=finished_then(on_error))
 
     def is_busy(self) -> bool:
         return bool(self._jobs)

@@ -212,6 +212,26 @@ class JournalModel(ReceiptsModel):
         return None
 
 
+class OwedModel(ReceiptsModel):
+    """Every receipt the shop still owes, oldest first: whom, why and how much."""
+
+    COLUMNS = (
+        Column(QT_TRANSLATE_NOOP("CashierTables", "Created"), lambda r: _datetime(r.created_at),
+               lambda r: (r.created_at, r.id)),
+        Column(QT_TRANSLATE_NOOP("CashierTables", "Customer"), lambda r: r.customer_name),
+        Column(QT_TRANSLATE_NOOP("CashierTables", "Receipt"), lambda r: r.plan.kind.label),
+        Column(QT_TRANSLATE_NOOP("CashierTables", "Sum"), lambda r: format_amount(r.plan.total), lambda r: r.plan.total,
+               True),
+        Column(QT_TRANSLATE_NOOP("CashierTables", "Orders"), lambda r: ", ".join(r.order_numbers)),
+        Column(QT_TRANSLATE_NOOP("CashierTables", "Why"), lambda r: r.error or r.plan.reason),
+    )
+
+    def style(self, row, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return row.explanation
+        return None
+
+
 class LedgerModel(RowsModel):
     """Payments, allocations and refunds: their effect on the customer's advance."""
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from omnidesk.core.enums import PaymentKind
 from omnidesk.core.money import format_amount
 from omnidesk.services.dto import OrderRow
 from omnidesk.services.ledger import ExcessChoice
@@ -33,7 +35,9 @@ class _FormDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok.setText(ok_text)
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setText(self.tr("Cancel"))
+        cancel.setAutoDefault(False)  # Enter never cancels
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -43,9 +47,19 @@ class _FormDialog(QDialog):
         layout.addStretch(1)
         layout.addWidget(self.buttons)
 
+    def showEvent(self, event) -> None:
+        """Typing starts in the first field (digits typed into a button were lost)."""
+        super().showEvent(event)
+        for row in range(self.form.rowCount()):
+            item = self.form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+            field = item.widget() if item is not None else None
+            if field is not None and field.isEnabled() and field.focusPolicy() != Qt.FocusPolicy.NoFocus:
+                field.setFocus()
+                return
+
 
 class CancelOrderDialog(_FormDialog):
-    def __init__(self, order: OrderRow, parent: QWidget | None = None) -> None:
+    def __init__(self, order: OrderRow, parent: QWidget | None = None, *, paid_by: PaymentKind | None = None) -> None:
         super().__init__(self.tr("Cancel order No. {0}").format(order.number), self.tr("Cancel the order"), parent)
         self.order = order
         self.note.setText(self.tr("Order No. {0} for {1} will be cancelled. Paid on it: {2}.").format(
@@ -53,7 +67,7 @@ class CancelOrderDialog(_FormDialog):
         self.keep = QRadioButton(self.tr("keep the money as the customer's advance"))
         self.refund = QRadioButton(self.tr("refund the money"))
         self.keep.setChecked(True)
-        self.kind = kind_combo(REFUND_KINDS)
+        self.kind = kind_combo(REFUND_KINDS, paid_by)
         self.reason = QLineEdit()
         if order.paid:
             self.form.addRow(self.tr("Money:"), self.keep)
@@ -68,13 +82,13 @@ class CancelOrderDialog(_FormDialog):
 
 
 class RefundAdvanceDialog(_FormDialog):
-    def __init__(self, balance: int, parent: QWidget | None = None) -> None:
+    def __init__(self, balance: int, parent: QWidget | None = None, *, paid_by: PaymentKind | None = None) -> None:
         super().__init__(self.tr("Refund of the advance"), self.tr("Refund"), parent)
         self.balance = balance
         self.note.setText(self.tr("On the customer's advance: {0}").format(format_amount(balance)))
         self.amount = AmountEdit()
         self.amount.set_amount(balance)
-        self.kind = kind_combo(REFUND_KINDS)
+        self.kind = kind_combo(REFUND_KINDS, paid_by)
         self.reason = QLineEdit()
         self.form.addRow(self.tr("&Amount, ₽:"), self.amount)
         self.form.addRow(self.tr("Refund &by:"), self.kind)

@@ -11,7 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
-from PySide6.QtWidgets import QInputDialog, QLabel, QSplitter, QTabWidget, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QInputDialog, QLabel, QSplitter, QTabWidget, QToolButton, QVBoxLayout, QWidget
 
 from omnidesk.core.changes import Changes
 from omnidesk.core.enums import OrderStatus, ReceiptStatus
@@ -22,6 +22,7 @@ from omnidesk.services import orders as order_service
 from omnidesk.services.receipts import ReceiptView
 from omnidesk.services.uow import Database
 
+from ..flow_layout import FlowLayout
 from ..tasks import TaskRunner
 from . import widgets
 from .correction_dialog import CorrectionDialog
@@ -30,6 +31,7 @@ from .delivery_dialog import DeliveryDialog, ReturnDialog
 from .fiscal_queue import FiscalQueue
 from .handover import HandoverPanel
 from .money_dialogs import CancelOrderDialog, RefundAdvanceDialog
+from .owed_panel import OwedPanel
 from .payment_dialog import PaymentDialog
 from .register_panel import RegisterPanel
 from .search import SearchBox
@@ -47,15 +49,18 @@ class CashierPage(QWidget):
     loaded = Signal()  # the search index (and the chosen customer) arrived
     customer_loaded = Signal(object)  # CustomerView
 
-    def __init__(self, db: Database, runner: TaskRunner, queue: FiscalQueue, parent: QWidget | None = None) -> None:
+    def __init__(self, db: Database, runner: TaskRunner, queue: FiscalQueue, parent: QWidget | None = None, *,
+                 max_payment: Callable[[], int | None] = lambda: None) -> None:
         super().__init__(parent)
         self._db, self._runner, self.queue = db, runner, queue
+        self._max_payment = max_payment  # the largest single payment, in kopecks (a setting)
         self.customer_id: int | None = None
         self._pending_order: str | None = None
         self.search = SearchBox()
         self.customer = CustomerPanel()
         self.register = RegisterPanel(db, runner, queue)
         self.handover = HandoverPanel(db, runner, queue.actor)
+        self.owed = OwedPanel(db, runner)
         self.message = QLabel()
         self.message.setWordWrap(True)
         self._hits_timer = QTimer(self, singleShot=True, interval=HITS_REFRESH_MS)
@@ -68,6 +73,7 @@ class CashierPage(QWidget):
         self._build_toolbar()
         right = QTabWidget()
         right.addTab(self.register, self.tr("Register"))
+        right.addTab(self.owed, self.tr("Receipts to print"))
         right.addTab(self.handover, self.tr("Driver handover"))
         self.right_tabs = right
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -87,10 +93,11 @@ class CashierPage(QWidget):
         self._update_buttons()
 
     def _build_toolbar(self) -> None:
-        self.toolbar = QToolBar()
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        """The actions as buttons that wrap onto a second line on a small screen: none hides behind »."""
+        self.toolbar = QWidget()
+        flow = FlowLayout(self.toolbar, spacing=4)
         self.actions: dict[str, QAction] = {}
-        for key, title, handler in (  # the most frequent first: a narrow window hides the last ones behind »
+        for key, title, handler in (  # the most frequent first
                 ("print_owed", self.tr("Print waiting receipts"), self.print_owed),
                 ("payment", self.tr("Payment…"), self.payment), ("delivery", self.tr("Delivery outcome…"), self.delivery),
                 ("apply_advance", self.tr("Pay from advance"), self.apply_advance),
@@ -101,7 +108,11 @@ class CashierPage(QWidget):
             action = QAction(f"{title} ({SHORTCUTS[key]})", self)
             action.setShortcut(QKeySequence(SHORTCUTS[key]))
             action.triggered.connect(handler)
-            self.toolbar.addAction(action)
+            self.addAction(action)  # the shortcut works while the page is shown
+            button = QToolButton()
+            button.setDefaultAction(action)
+            button.setAutoRaise(True)
+            flow.addWidget(button)
             self.actions[key] = action
         bold = self.actions["print_owed"].font()
         bold.setBold(True)
@@ -110,6 +121,8 @@ class CashierPage(QWidget):
     def _connect(self) -> None:
         self.search.chosen.connect(self.choose)
         self.register.documents_changed.connect(self.reload_customer)
+        self.register.documents_changed.connect(self.owed.reload)
+        self.owed.print_all_requested.connect(self.register.print_receipts)
         self.customer.orders.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         for key, handler in (("search", self.search.focus), ("reload", self.reload)):
             QShortcut(QKeySequence(SHORTCUTS[key]), self, handler)
@@ -149,6 +162,11 @@ class CashierPage(QWidget):
         self.reload_customer()
         self.register.reload_journal()
         self.handover.reload()
+        self.owed.reload()
+
+    def show_owed(self) -> None:
+        """Bring the shop-wide list of receipts to print to the front."""
+        self.right_tabs.setCurrentWidget(self.owed)
 
     def _reload_hits(self) -> None:
         self._runner.start(lambda: data.search_hits(self._db), on_done=self._hits_arrived, on_error=self._error)
@@ -159,6 +177,7 @@ class CashierPage(QWidget):
             self.reload_customer()
         if changes.touches("receipts"):
             self.register.reload_journal()
+            self.owed.reload()
         if changes.touches("payments") or changes.touches("drivers"):
             self.handover.reload()
         if (changes.touches("orders") or changes.touches("customers")) and not self._hits_timer.isActive():
@@ -172,6 +191,11 @@ class CashierPage(QWidget):
     def choose(self, hit: data.SearchHit) -> None:
         self._pending_order = hit.order_number
         self.load_customer(hit.customer_id)
+
+    def open_order(self, customer_id: int, number: str) -> None:
+        """The customer with this order selected (from the Orders page)."""
+        self._pending_order = number
+        self.load_customer(customer_id)
 
     def load_customer(self, customer_id: int) -> None:
         if customer_id != self.customer_id:
@@ -257,12 +281,12 @@ class CashierPage(QWidget):
         if view is None:
             return self._hint(self.tr("Find a customer first (Ctrl+F)."))
         order = self.customer.selected_order()
-        dialog = PaymentDialog(view, self, preselect=order.number if order else None)
+        dialog = PaymentDialog(view, self, preselect=order.number if order else None, max_amount=self._max_payment())
         if not widgets.run_dialog(dialog):
             return
         request, name = dialog.request(), view.card.customer.name
         details = dialog.summary.text() + "\n\n" + (dialog.owed_text() or "")
-        heading = self.tr("Register {0} from {1}?").format(dialog.amount.text(), name)
+        heading = self.tr("Register a payment of {0} — customer {1}?").format(format_amount(request.amount), name)
         if not widgets.confirm(self, self.tr("Register a payment"), heading, details, self.tr("Register the payment")):
             return
         customer_id, actor = view.card.customer.id, self.queue.actor
@@ -292,7 +316,7 @@ class CashierPage(QWidget):
         view = self.customer.view
         if view is None or view.card.balance <= 0:
             return self._hint(self.tr("The customer has no advance to refund."))
-        dialog = RefundAdvanceDialog(view.card.balance, self)
+        dialog = RefundAdvanceDialog(view.card.balance, self, paid_by=view.paid_by)
         if not widgets.run_dialog(dialog):
             return
         customer_id, actor = view.card.customer.id, self.queue.actor
@@ -340,7 +364,7 @@ class CashierPage(QWidget):
         order = self.customer.selected_order()
         if order is None or not order.status.is_open:
             return self._hint(self.tr("Select an open order to cancel."))
-        dialog = CancelOrderDialog(order, self)
+        dialog = CancelOrderDialog(order, self, paid_by=self.customer.view.paid_by if self.customer.view else None)
         if not widgets.run_dialog(dialog):
             return
         choice, kind, reason, actor = dialog.choice(), dialog.kind.currentData(), dialog.reason.text(), self.queue.actor

@@ -66,9 +66,11 @@ class _OrderRow:
 
 
 class PaymentDialog(QDialog):
-    def __init__(self, view: CustomerView, parent: QWidget | None = None, *, preselect: str | None = None) -> None:
+    def __init__(self, view: CustomerView, parent: QWidget | None = None, *, preselect: str | None = None,
+                 max_amount: int | None = None) -> None:
         super().__init__(parent)
         self.view = view
+        self.max_amount = max_amount  # kopecks; the setting cashier.max_payment
         self.setWindowTitle(self.tr("Register a payment — {0}").format(view.card.customer.name))
         self.resize(620, 520)
         self.kind = QComboBox()
@@ -155,6 +157,9 @@ class PaymentDialog(QDialog):
             return self.amount.error
         if not self.amount.value:
             return self.tr("The amount must be greater than zero")
+        if self.max_amount is not None and self.amount.value > self.max_amount:
+            return self.tr("More than {0} in one payment: check the amount (the limit is the setting "
+                           "cashier.max_payment)").format(format_amount(self.max_amount))
         for row in self.rows:
             if row.check.isChecked() and row.amount.error:
                 return self.tr("Order No. {0}: {1}").format(row.order.number, row.amount.error)
@@ -177,7 +182,7 @@ class PaymentDialog(QDialog):
         self.ok.setEnabled(not problem)
         self.summary.setText(self.tr("To orders: {0} · Advance: {1}").format(
             format_amount(self._allocated()), format_amount(self.advance())))
-        self.receipts.setText(self.owed_text())
+        self.receipts.setText("" if problem else self.owed_text())  # nothing to preview for a wrong amount
 
     def owed_text(self) -> str:
         """Which receipts the payment will make owed, for the dialog and its confirmation."""

@@ -132,6 +132,11 @@ class RegisterPanel(QWidget):
         self.journal_model.modelReset.connect(lambda: self.retry_button.setEnabled(False))
         journal_box = QGroupBox(self.tr("Journal: printed and failed documents"))
         journal_layout = QVBoxLayout(journal_box)
+        self.journal_empty = QLabel(self.tr("Nothing printed on this database yet: printed and failed receipts "
+                                            "appear here."))
+        self.journal_empty.setWordWrap(True)
+        self.journal_empty.setStyleSheet("color:#666")
+        journal_layout.addWidget(self.journal_empty)
         journal_layout.addWidget(self.journal, 1)
         journal_layout.addWidget(self.retry_button)
         return journal_box
@@ -159,8 +164,12 @@ class RegisterPanel(QWidget):
                        on_error=self._state_failed)
 
     def reload_journal(self) -> None:
-        self._runner.start(lambda: data.fiscal_journal(self._db), on_done=self.journal_model.set_rows,
+        self._runner.start(lambda: data.fiscal_journal(self._db), on_done=self._journal_loaded,
                            on_error=lambda exc: widgets.report_error(self, exc))
+
+    def _journal_loaded(self, rows) -> None:
+        self.journal_model.set_rows(rows)
+        self.journal_empty.setVisible(not rows)  # an empty table says why it is empty
 
     def _show_state(self, state: RegisterState) -> None:
         self.state = state

@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QItemSelection, QSettings, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -24,13 +25,14 @@ from omnidesk.core.changes import Changes
 from omnidesk.core.enums import OrderStatus
 from omnidesk.core.money import format_amount
 from omnidesk.services import orders as order_service
+from omnidesk.services.orders_export import export_orders
 from omnidesk.services.uow import Database
 
 from ..errors import error_text
 from ..labels import status_label
 from ..tasks import Task, TaskRunner
 from .detail import OrderDetailPanel
-from .model import OrdersProxyModel, OrdersTableModel
+from .model import COLUMNS, OrdersProxyModel, OrdersTableModel
 
 FIRST_CHUNK = 500
 CHUNK = 20_000
@@ -40,6 +42,7 @@ class OrdersPage(QWidget):
     """Loads orders in the background: the first rows show at once, the rest follow."""
 
     loaded = Signal(int)
+    open_requested = Signal(int, str)  # customer id, order number: take the order to the Cashier page
 
     def __init__(self, db: Database, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -67,11 +70,14 @@ class OrdersPage(QWidget):
             self.status_filter.addItem(status_label(status), status)
         self.refresh_button = QPushButton(self.tr("Refresh"))
         self.refresh_button.setToolTip(self.tr("Reload orders from the database (F5)"))
+        self.export_button = QPushButton(self.tr("Excel…"))
+        self.export_button.setToolTip(self.tr("Save the orders shown (as filtered) to an Excel file"))
         filters = QHBoxLayout()
         filters.addWidget(self.search, 3)
         filters.addWidget(self.date_filter, 1)
         filters.addWidget(self.status_filter, 1)
         filters.addWidget(self.refresh_button)
+        filters.addWidget(self.export_button)
 
         self.table = QTableView()
         self.table.setModel(self.proxy)
@@ -84,18 +90,18 @@ class OrdersPage(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.horizontalHeader().setSortIndicatorShown(True)
-        for column, width in enumerate((70, 90, 100, 260, 135, 120, 120, 120, 130)):
-            self.table.setColumnWidth(column, width)
+        header = self.table.horizontalHeader()
+        header.setSortIndicatorShown(True)
+        self._fit_columns()
 
         self.detail = OrderDetailPanel()
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        # the order's detail below the table: every column of the table fits a 1366-pixel screen
+        splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([940, 340])
+        splitter.setSizes([460, 200])
         self.splitter = splitter
 
         self.summary = QLabel()
@@ -104,11 +110,41 @@ class OrdersPage(QWidget):
         layout.addWidget(splitter, 1)
         layout.addWidget(self.summary)
 
+    def _fit_columns(self) -> None:
+        """Every column shows on a 1366-pixel screen: short ones as wide as their longest possible text,
+        the customer and the address share what is left (stretching with the window)."""
+        header, metrics = self.table.horizontalHeader(), self.table.fontMetrics()
+        samples = {"number": "100000", "date": "31.12.2026", "window": "10:00–12:00", "phone": "+7 (916) 123-45-67",
+                   "total": "9 999 999,00", "paid": "9 999 999,00", "due": "9 999 999,00",
+                   "status": max((status_label(s) for s in OrderStatus), key=len)}
+        for column, (name, _title, _key) in enumerate(COLUMNS):
+            if name in samples:
+                title = str(self.proxy.headerData(column, Qt.Orientation.Horizontal))
+                width = max(metrics.horizontalAdvance(samples[name]), header.fontMetrics().horizontalAdvance(title)
+                            + 20) + 14
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+                self.table.setColumnWidth(column, width)
+            else:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+
     def _connect(self) -> None:
         self.search.textChanged.connect(lambda text: self._filter(text=text))
         self.date_filter.currentIndexChanged.connect(lambda _i: self._filter(date=self.selected_date()))
         self.status_filter.currentIndexChanged.connect(lambda _i: self._filter(status=self.status_filter.currentData()))
         self.refresh_button.clicked.connect(self.reload)
+        self.export_button.clicked.connect(self.export)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self.search, self.search.clear,
+                  context=Qt.ShortcutContext.WidgetShortcut)
+        self.table.doubleClicked.connect(lambda _index: self.open_selected())
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        for title, handler in ((self.tr("Open at the cashier (Enter)"), self.open_selected),
+                               (self.tr("Copy the order number"), self.copy_number),
+                               (self.tr("Save the list to Excel…"), self.export)):
+            action = QAction(title, self.table)
+            action.triggered.connect(handler)
+            self.table.addAction(action)
+        QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, self.open_selected,
+                  context=Qt.ShortcutContext.WidgetShortcut)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, self.reload)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self.search.setFocus)
@@ -154,6 +190,9 @@ class OrdersPage(QWidget):
         self._load_task = None
         self._fill_dates()
         self._update_summary()
+        if not self.model.total_count():  # an empty table says where orders come from
+            self.summary.setText(self.tr("No orders yet. Orders come from 1C and the CRM by synchronisation (set it "
+                                         "up in its settings); to try OmniDesk with sample data, run «omnidesk demo»."))
         self.loaded.emit(self.model.total_count())
         waiting, self._waiting = self._waiting, Changes()
         if waiting:
@@ -222,6 +261,35 @@ class OrdersPage(QWidget):
         row = self.model.row_at(self.proxy.mapToSource(indexes[0]).row())
         self._show_detail(row.id)
 
+    def selected_row(self):
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row_at(self.proxy.mapToSource(rows[0]).row()) if rows else None
+
+    def open_selected(self) -> None:
+        row = self.selected_row()
+        if row is not None:
+            self.open_requested.emit(row.customer_id, row.number)
+
+    def copy_number(self) -> None:
+        row = self.selected_row()
+        if row is not None:
+            QGuiApplication.clipboard().setText(row.number)
+
+    def shown_rows(self) -> list:
+        return [self.model.row_at(r) for r in range(self.model.rowCount())]
+
+    def export(self) -> None:
+        name = self.tr("Orders {0}.xlsx").format(dt.date.today().strftime("%d.%m.%Y"))
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save to Excel"), name, self.tr("Excel (*.xlsx)"))
+        if path:
+            self.save_list(path if path.lower().endswith(".xlsx") else path + ".xlsx")
+
+    def save_list(self, path: str) -> None:
+        rows, what = self.shown_rows(), " · ".join(t for t in (self.search.text().strip(),) if t)
+        self._runner.start(lambda: export_orders(rows, path, what),
+                           on_done=lambda saved: self.summary.setText(self.tr("Saved: {0}").format(saved)),
+                           on_error=lambda exc: self.summary.setText(error_text(exc)))
+
     def _show_detail(self, order_id: int) -> None:
         self._detail_id = order_id
         if self._detail_task is not None:
@@ -234,14 +302,14 @@ class OrdersPage(QWidget):
 
     # --- remembered layout ---------------------------------------------------
     def save_state(self, settings: QSettings) -> None:
-        settings.setValue("orders/header", self.table.horizontalHeader().saveState())
-        settings.setValue("orders/splitter", self.splitter.saveState())
+        settings.setValue("orders/columns", self.table.horizontalHeader().saveState())
+        settings.setValue("orders/detail_below", self.splitter.saveState())
 
     def restore_state(self, settings: QSettings) -> None:
-        header = settings.value("orders/header")
+        header = settings.value("orders/columns")
         if header is not None:
             self.table.horizontalHeader().restoreState(header)
-        splitter = settings.value("orders/splitter")
+        splitter = settings.value("orders/detail_below")
         if splitter is not None:
             self.splitter.restoreState(splitter)
 

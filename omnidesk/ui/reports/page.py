@@ -8,7 +8,6 @@ from typing import Any
 
 from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
-    QDateEdit,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -29,6 +28,7 @@ from omnidesk.services.customers import resolve_customer_id
 from omnidesk.services.reports import ReconciliationAct, write_act, write_payments, write_unmatched
 from omnidesk.services.uow import Database
 
+from ..date_edit import DateEdit
 from ..errors import error_text
 from ..tables import ListTableModel
 from ..tasks import TaskRunner
@@ -44,6 +44,7 @@ class ActRowsModel(ListTableModel):
                           self.tr("Credit")], parent)
 
     def set_act(self, act: ReconciliationAct | None) -> None:
+        self.act = act
         self.beginResetModel()
         self._rows = []
         if act is not None:
@@ -77,15 +78,14 @@ class ReportsPage(QWidget):
         self._act_customer: int | None = None
         today = QDate.currentDate()
         self.customer = QLineEdit(placeholderText=self.tr("INN, id, phone or exact name"))
-        self.date_from = QDateEdit(QDate(today.year(), today.month(), 1), calendarPopup=True)
-        self.date_to = QDateEdit(today, calendarPopup=True)
-        for edit in (self.date_from, self.date_to):
-            edit.setDisplayFormat("dd.MM.yyyy")
+        self.date_from = DateEdit(QDate(today.year(), today.month(), 1))
+        self.date_to = DateEdit(today)
         self.preview_button = QPushButton(self.tr("Show act"))
         self.act_button = QPushButton(self.tr("Save act to Excel…"))
         self.payments_button = QPushButton(self.tr("Save payments register…"))
         self.unmatched_button = QPushButton(self.tr("Save unmatched transfers…"))
-        self.message = QLabel()
+        self.message = QLabel(self.tr("Type a customer (INN, id, phone or name) and a period, then «Show act»: the "
+                                      "act's shipments and payments appear here."))
         self.message.setWordWrap(True)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -110,8 +110,8 @@ class ReportsPage(QWidget):
         layout.addLayout(form)
         layout.addLayout(buttons)
         layout.addLayout(registers)
-        layout.addWidget(self.table, 1)
         layout.addWidget(self.message)
+        layout.addWidget(self.table, 1)
         self.preview_button.clicked.connect(self.preview)
         self.act_button.clicked.connect(lambda: self._ask_and_save("act"))
         self.payments_button.clicked.connect(lambda: self._ask_and_save("payments"))
@@ -128,6 +128,7 @@ class ReportsPage(QWidget):
 
     def _show_act(self, act: ReconciliationAct) -> None:
         self._act_customer = act.customer_id
+        self.message.setText("" if act.rows else self.tr("No shipments or payments of this customer in the period."))
         self.model.set_act(act)
 
     def apply_changes(self, changes: Changes) -> None:
@@ -136,10 +137,21 @@ class ReportsPage(QWidget):
             self.preview()
 
     def _ask_and_save(self, what: str) -> None:
-        names = {"act": self.tr("act.xlsx"), "payments": self.tr("payments.xlsx"), "unmatched": self.tr("unmatched.xlsx")}
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save to Excel"), names[what], self.tr("Excel (*.xlsx)"))
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save to Excel"), self.default_file_name(what),
+                                              self.tr("Excel (*.xlsx)"))
         if path:
             self.save(what, path if path.lower().endswith(".xlsx") else path + ".xlsx")
+
+    def default_file_name(self, what: str) -> str:
+        """«Акт сверки ООО Ромашка 01.10.2026-31.10.2026.xlsx»: whose and which period, as saved acts are found."""
+        start, end = (d.strftime("%d.%m.%Y") for d in self.period())
+        act = getattr(self.model, "act", None)
+        customer = act.buyer.name if act is not None else self.customer.text().strip()
+        customer = "".join(ch for ch in customer if ch not in '\\/:*?"<>|«»').strip()
+        names = {"act": self.tr("Reconciliation act {0} {1}-{2}.xlsx").format(customer, start, end),
+                 "payments": self.tr("Payments register {0}-{1}.xlsx").format(start, end),
+                 "unmatched": self.tr("Unmatched transfers {0}.xlsx").format(end)}
+        return " ".join(names[what].split())
 
     def save(self, what: str, path: str) -> None:
         start, end = self.period()

@@ -43,6 +43,94 @@ class RouteMap(QGraphicsView):
         self.tile_requests: list[tuple[int, int, int]] = []
         self._tiles: dict[tuple[int, int, int], QPixmap] = {}
         self.markers = 0
+        self.notice = ""  # said over the map: why it has no background, and which setting to set
+        self._lat = 55.75  # for the scale bar: Mercator's metres per pixel depend on the latitude
+
+    def set_notice(self, text: str) -> None:
+        self.notice = text
+        self.viewport().update()
+
+    def legend(self) -> list[tuple[str, str]]:
+        """(marker kind, meaning) for every kind of marker the map draws."""
+        return [("circle", self.tr("delivery stop (number in the route)")),
+                ("square", self.tr("pickup at a supplier")),
+                ("own", self.tr("our warehouse")),
+                ("supplier", self.tr("supplier's warehouse")),
+                ("unplaced", self.tr("? not on a route yet")),
+                ("bad", self.tr("red outline: window or load violated"))]
+
+    def scale_bar(self) -> tuple[int, str]:
+        """(length in screen pixels, its label) of a round distance about 100 px long."""
+        per_world_px = 156543.03392 * math.cos(math.radians(self._lat)) / 2**ZOOM
+        per_screen_px = per_world_px / max(self.transform().m11(), 1e-9)
+        metres = 100 * per_screen_px
+        nice = next((n for n in (50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000, 50000, 100000)
+                     if n >= metres), 100000)
+        label = self.tr("{0} km").format(nice // 1000) if nice >= 1000 else self.tr("{0} m").format(nice)
+        return round(nice / per_screen_px), label
+
+    def drawForeground(self, painter: QPainter, rect) -> None:
+        """The notice, the legend and the scale bar, in screen coordinates over the map."""
+        super().drawForeground(painter, rect)
+        painter.save()
+        painter.resetTransform()
+        font = QFont(self.font())
+        font.setPointSizeF(max(font.pointSizeF() - 1, 7))
+        painter.setFont(font)
+        metrics = painter.fontMetrics()
+        view = self.viewport().rect()
+        if self.notice:
+            box = metrics.boundingRect(QRectF(0, 0, view.width() - 40, 200).toRect(),
+                                       int(Qt.TextFlag.TextWordWrap), self.notice).adjusted(-6, -4, 6, 4)
+            box.moveTopLeft(view.topLeft() + QPointF(10, 10).toPoint())
+            painter.setPen(QColor("#7a4b00"))
+            painter.setBrush(QColor(255, 243, 196, 235))
+            painter.drawRect(box)
+            painter.drawText(box.adjusted(6, 4, -6, -4), int(Qt.TextFlag.TextWordWrap), self.notice)
+        line = metrics.height() + 2
+        entries = self.legend()
+        width = max(metrics.horizontalAdvance(text) for _kind, text in entries) + 34
+        top = view.bottom() - 10 - line * len(entries) - 8
+        painter.setPen(QColor("#999999"))
+        painter.setBrush(QColor(255, 255, 255, 225))
+        painter.drawRect(QRectF(10, top, width, line * len(entries) + 8))
+        for number, (kind, text) in enumerate(entries):
+            centre = QPointF(22, top + 4 + line * number + line / 2)
+            self._legend_mark(painter, kind, centre)
+            painter.setPen(QColor("#202020"))
+            painter.drawText(QPointF(36, centre.y() + metrics.ascent() / 2 - 1), text)
+        length, label = self.scale_bar()
+        right, bottom = view.right() - 16, view.bottom() - 14
+        painter.setPen(QPen(QColor("#202020"), 2))
+        painter.drawLine(QPointF(right - length, bottom), QPointF(right, bottom))
+        for x in (right - length, right):
+            painter.drawLine(QPointF(x, bottom - 5), QPointF(x, bottom))
+        painter.drawText(QPointF(right - length, bottom - 7), label)
+        painter.restore()
+
+    @staticmethod
+    def _legend_mark(painter: QPainter, kind: str, centre: QPointF) -> None:
+        r = 5.5
+        box = QRectF(centre.x() - r, centre.y() - r, 2 * r, 2 * r)
+        painter.setPen(QPen(QColor("white"), 1))
+        colour = QColor(COLOURS[0])
+        if kind == "circle":
+            painter.setBrush(colour)
+            painter.drawEllipse(box)
+        elif kind == "square":
+            painter.setBrush(colour)
+            painter.drawRect(box)
+        elif kind in ("own", "supplier"):
+            painter.setPen(QPen(QColor("black"), 1))
+            painter.setBrush(QColor("#202020" if kind == "own" else "#ffd54f"))
+            painter.drawRect(box)
+        elif kind == "unplaced":
+            painter.setBrush(QColor("#9e9e9e"))
+            painter.drawEllipse(box)
+        else:
+            painter.setPen(QPen(QColor("#b3261e"), 2))
+            painter.setBrush(colour)
+            painter.drawEllipse(box)
 
     def set_draft(self, draft: DayDraft | None) -> None:
         scene = self.scene()
@@ -50,6 +138,9 @@ class RouteMap(QGraphicsView):
         self.markers = 0
         if draft is None:
             return
+        home = next(iter(draft.depots.values()), None)
+        if home is not None:
+            self._lat = home.lat
         self._draw_tiles()
         for number, report in enumerate(draft.report.routes):
             if report.stops:

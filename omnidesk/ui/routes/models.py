@@ -11,14 +11,25 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtGui import QIcon
 
 from omnidesk.core.routing import format_clock
 from omnidesk.core.timefmt import format_window
+from omnidesk.paths import resource_path
 from omnidesk.services.planning import DayDraft
 from omnidesk.services.planning.build import kilograms
 from omnidesk.services.planning.views import PLANNABLE_STATUSES
 
 from ..labels import status_label
+
+_LOCK: list[QIcon] = []
+
+
+def lock_icon() -> QIcon:
+    """The padlock of a locked stop (resources/icons/lock.svg), loaded once."""
+    if not _LOCK:
+        _LOCK.append(QIcon(str(resource_path("icons", "lock.svg"))))
+    return _LOCK[0]
 
 MIME = "application/x-omnidesk-stop"
 LOAD_ROLE = Qt.ItemDataRole.UserRole + 1  # (kg, kg capacity, dm3, dm3 capacity) of a route
@@ -180,11 +191,13 @@ class RoutesModel(QAbstractItemModel):
             from PySide6.QtGui import QColor
 
             return QColor("#b3261e")
+        route = self.draft.route(report.vehicle)
+        if role == Qt.ItemDataRole.DecorationRole and column == 0 and route.locked:
+            return lock_icon()
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
-        route = self.draft.route(report.vehicle)
         if column == 0:
-            lock = " 🔒" + str(route.locked) if route.locked else ""
+            lock = self.tr(" · locked: {0}").format(route.locked) if route.locked else ""
             return f"{driver.name} · {driver.plate}{lock}"
         if column == 1:
             return f"{format_clock(report.departure)}–{format_clock(report.return_time)}" if report.stops else ""
@@ -209,13 +222,15 @@ class RoutesModel(QAbstractItemModel):
             from PySide6.QtGui import QColor
 
             return QColor("#b3261e")
+        locked = row < self.draft.route(report.vehicle).locked
+        if role == Qt.ItemDataRole.DecorationRole and column == 0 and locked:
+            return lock_icon()  # an icon shipped with OmniDesk: the 🔒 emoji has no font on many desktops
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
-        locked = row < self.draft.route(report.vehicle).locked
         if column == 0:
             what = self.tr("pickup") if stop.stop.is_pickup else (
                 self.tr("carrier") if info.is_carrier else self.tr("delivery"))
-            return f"{row + 1}. №{info.number} · {what}" + (" 🔒" if locked else "")
+            return f"{row + 1}. №{info.number} · {what}"
         if column == 1:
             wait = self.tr(" (wait {0} min)").format(stop.wait // 60) if stop.wait >= 60 else ""
             return format_clock(stop.arrival) + wait

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QFileDialog,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QProgressBar,
@@ -32,10 +31,11 @@ from omnidesk.services.geocoding import GeocodeOutcome, GeocodeProgress, geocode
 from omnidesk.services.planning.sheets import export_route_sheets
 
 from ..errors import error_text
+from ..flow_layout import FlowLayout
 from ..tasks import Task, TaskRunner
 from .map_view import RouteMap
 from .models import STOP_ROLE, RoutesModel, UnassignedModel
-from .widgets import LoadBarDelegate, print_pdf, route_sheets_html
+from .widgets import LoadBarDelegate, print_route_sheets
 
 REFRESH_DELAY_MS = 500  # changes arriving together reload the day once
 
@@ -92,13 +92,12 @@ class RoutesPage(QWidget):
         self.progress.setMaximumWidth(120)
         self.progress.hide()
         self.cancel_button.hide()
-        bar = QHBoxLayout()
+        bar = FlowLayout()  # wraps onto a second line on a small screen instead of widening the window
         bar.addWidget(QLabel(self.tr("Date:")))
         for widget in (self.date_edit, self.reload_button, self.geocode_button, self.optimise_button,
                        self.optimise_rest_button, self.cancel_button, self.progress, self.lock_button,
                        self.publish_button, self.excel_button, self.pdf_button):
             bar.addWidget(widget)
-        bar.addStretch(1)
         order_bar = self._build_order_bar()
 
         self.unassigned_view = QTableView()
@@ -125,6 +124,7 @@ class RoutesPage(QWidget):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         self.unassigned_title = QLabel()
+        self.unassigned_title.setWordWrap(True)
         left_layout.addWidget(self.unassigned_title)
         left_layout.addWidget(self.unassigned_view)
         right = QSplitter(Qt.Orientation.Vertical)
@@ -136,6 +136,7 @@ class RoutesPage(QWidget):
         splitter.addWidget(right)
         splitter.setSizes([420, 980])
         self.summary = QLabel()
+        self.summary.setWordWrap(True)  # a long text wraps; it never widens the window
         self.verdict = QLabel()
         self.verdict.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -163,7 +164,7 @@ class RoutesPage(QWidget):
             lambda index, _old: self.select_order(index.siblingAtColumn(0).data(STOP_ROLE)
                                                   if index.internalId() != 0 else None))
 
-    def _build_order_bar(self) -> QHBoxLayout:
+    def _build_order_bar(self) -> FlowLayout:
         """The selected order: pin it to a driver, hand it over to a carrier with a track number."""
         self.order_label = QLabel()
         self.pin_combo = QComboBox()
@@ -179,17 +180,11 @@ class RoutesPage(QWidget):
         self.carrier_button = QPushButton(self.tr("Save carrier"))
         self.carrier_button.setToolTip(self.tr("The stop becomes a hand-over at the carrier's terminal "
                                                "(the order's address); an empty company undoes it"))
-        bar = QHBoxLayout()
+        bar = FlowLayout()
         bar.addWidget(self.order_label)
-        bar.addWidget(QLabel(self.tr("Driver:")))
-        bar.addWidget(self.pin_combo)
-        bar.addWidget(self.pin_button)
-        bar.addSpacing(16)
-        bar.addWidget(QLabel(self.tr("Carrier:")))
-        bar.addWidget(self.carrier_edit)
-        bar.addWidget(self.track_edit)
-        bar.addWidget(self.carrier_button)
-        bar.addStretch(1)
+        for widget in (QLabel(self.tr("Driver:")), self.pin_combo, self.pin_button, QLabel(self.tr("Carrier:")),
+                       self.carrier_edit, self.track_edit, self.carrier_button):
+            bar.addWidget(widget)
         self.select_order(None)
         return bar
 
@@ -224,7 +219,10 @@ class RoutesPage(QWidget):
         self.routes.set_draft(draft)
         self.routes_view.expandAll()
         self.map.set_draft(draft)
-        if self._context.tiles_url and draft is not None:
+        if not self._context.tiles_url:
+            self.map.set_notice(self.tr("No map background: no tile server is set. Set «Map tiles» on the Settings "
+                                        "page (routing.tiles_url), e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png"))
+        elif draft is not None:
             self._fetch_tiles()
         self._fill_drivers()
         self.select_order(self.selected_order, refill=False)
@@ -234,7 +232,9 @@ class RoutesPage(QWidget):
     def apply_changes(self, changes: Changes) -> None:
         """Routes, drivers or orders changed (money collected at the door, a new order, another logist's
         move): reload the day, once, and never in the middle of the logist's own work."""
-        if changes.settings & {"depot.address", "depot.lat", "depot.lon"} or any(
+        if "routing.tiles_url" in changes.settings:
+            self._tiles_requested.clear()  # the new server's tiles (or the notice that there is none)
+        if changes.settings & {"depot.address", "depot.lat", "depot.lon", "routing.tiles_url"} or any(
                 changes.touches(kind) for kind in ("routes", "drivers", "orders")):
             self._stale.start()
 
@@ -447,9 +447,7 @@ class RoutesPage(QWidget):
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Route sheets"), f"routes-{self.date()}.pdf",
                                               "PDF (*.pdf)")
         if path:
-            headers = [self.tr("No."), self.tr("Arrival"), self.tr("Window"), self.tr("Order"), self.tr("Customer"),
-                       self.tr("Address"), self.tr("Phone"), self.tr("Collect"), self.tr("Items")]
-            print_pdf(route_sheets_html(self.draft, self.tr("Route sheet"), headers, self.tr("km")), path)
+            print_route_sheets(self.draft, path)
             self._show_summary(path)
 
     def _fetch_tiles(self) -> None:
@@ -459,4 +457,13 @@ class RoutesPage(QWidget):
                 continue
             self._tiles_requested.add(key)
             self._runner.start(lambda k=key: (k, fetch_tile(*k)),
-                               on_done=lambda result: self.map.add_tile(*result), on_error=lambda _e: None)
+                               on_done=self._tile_arrived, on_error=self._tile_failed)
+
+    def _tile_arrived(self, result) -> None:
+        self.map.add_tile(*result)
+        if self.map.notice:
+            self.map.set_notice("")
+
+    def _tile_failed(self, exc: Exception) -> None:
+        self.map.set_notice(self.tr("The map tile server cannot be reached ({0}). Check «Map tiles» on the Settings "
+                                    "page (routing.tiles_url) and the network.").format(error_text(exc)))

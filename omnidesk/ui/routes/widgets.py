@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPageLayout, QPainter, QTextDocument
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QStyledItemDelegate
 
-from omnidesk.core.money import format_amount
-from omnidesk.services.planning import DayDraft
+from omnidesk.services.planning import DayDraft, printed_sheets
 from omnidesk.services.planning.sheets import route_sheets
 
 from .models import LOAD_ROLE
@@ -45,31 +42,48 @@ class LoadBarDelegate(QStyledItemDelegate):
         painter.restore()
 
 
-def route_sheets_html(draft: DayDraft, title: str, headers: list[str], km: str = "km") -> str:
-    """The route sheets as simple HTML for Qt's printing (one page per driver)."""
-    parts = []
-    for sheet in route_sheets(draft):
-        rows = "".join(
-            "<tr>" + "".join(f"<td>{html.escape(str(cell))}</td>" for cell in (
-                stop.seq, stop.arrival, stop.window, stop.order, stop.customer,
-                stop.address if not stop.note else f"{stop.address} ({stop.note})", stop.phone,
-                format_amount(stop.collect) if stop.collect else "", "; ".join(stop.items))) + "</tr>"
-            for stop in sheet.stops)
-        head = "".join(f"<th>{html.escape(h)}</th>" for h in headers)
-        parts.append(
-            f"<h2>{html.escape(title)} {sheet.date}: {html.escape(sheet.driver)}</h2>"
-            f"<p>{html.escape(sheet.vehicle)} · {sheet.departure}–{sheet.return_time} · "
-            f"{sheet.distance_km} {html.escape(km)} · "
-            f"{html.escape(format_amount(sheet.to_collect))}</p>"
-            f"<table border='1' cellspacing='0' cellpadding='3' width='100%'><tr>{head}</tr>{rows}</table>")
-    return "<div style='page-break-after:always'></div>".join(parts)
+def route_sheets_html(draft: DayDraft) -> str:
+    """The route sheets as HTML for Qt's printing (laid out by services.planning.printed_sheets)."""
+    return printed_sheets.route_sheets_html(route_sheets(draft))
 
 
-def print_pdf(document_html: str, path: str) -> None:
+LAYOUT_WIDTH = 1100  # the sheet is laid out this wide (screen pixels) and scaled onto the page width
+
+
+def _printer(path: str) -> QPrinter:
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(path)
     printer.setPageOrientation(QPageLayout.Orientation.Landscape)
+    return printer
+
+
+def _document(html_text: str) -> QTextDocument:
     document = QTextDocument()
-    document.setHtml(document_html)
-    document.print_(printer)
+    document.setHtml(html_text)
+    document.setTextWidth(LAYOUT_WIDTH)
+    return document
+
+
+def print_route_sheets(draft: DayDraft, path: str) -> int:
+    """The route sheets as an A4 landscape PDF: each driver from a new page, whole stops on every page with
+    the header row, the loading list and signatures at the end; the number of pages."""
+    printer = _printer(path)
+    area = printer.pageRect(QPrinter.Unit.DevicePixel)
+    scale = area.width() / LAYOUT_WIDTH
+    page_height = area.height() / scale
+
+    def fits(html_text: str) -> bool:
+        return _document(html_text).size().height() <= page_height
+
+    pages = printed_sheets.route_sheet_pages(route_sheets(draft), fits)
+    painter = QPainter(printer)
+    for number, html_text in enumerate(pages):
+        if number:
+            printer.newPage()
+        painter.save()
+        painter.scale(scale, scale)
+        _document(html_text).drawContents(painter, QRectF(0, 0, LAYOUT_WIDTH, page_height))
+        painter.restore()
+    painter.end()
+    return len(pages)

@@ -88,7 +88,7 @@ def test_prepayment_offset_only_on_a_receipt_that_hands_over_goods():
     dict(amount=0, price=0),
     dict(quantity_milli=0),
     dict(price=999.5),
-    dict(price=333, quantity_milli=3000),  # 999 ≠ 1000: a kopeck off
+    dict(price=332, quantity_milli=3000),  # 996 ≠ 1000: more than the kopeck the register accepts
     dict(name=""),
     dict(name="x" * 129),
     dict(vat=VatRate.VAT22_122),  # full settlement takes the normal rate
@@ -117,10 +117,12 @@ def test_correction_basis_rules():
         Correction(2, dt.date(2026, 1, 5))
 
 
-def test_price_keeps_the_quantity_when_it_divides_else_prints_one_unit():
+def test_price_keeps_the_quantity_within_the_kopeck_the_register_accepts():
     assert priced(100_000, 2500) == (2500, 40_000)
-    assert priced(100_000, 3000) == (1000, 100_000)
-    assert priced(1, 1500) == (1000, 1)
+    assert priced(100_000, 3000) == (3000, 33_333)  # 3 × 333,33 = 999,99: one kopeck, accepted
+    assert priced(100_000, 3000, 33_333) == (3000, 33_333)  # the order's own unit price when it fits
+    assert priced(1, 1500) == (1500, 1)
+    assert priced(100_007, 12_500) is None  # 12,5 m: no price within a kopeck — the line is split
     tap = plan_prepayment(ORDER, 120_000, electronic=True, payment_id=1).lines[0]
     assert (tap.quantity_milli, tap.price, tap.amount) == (3000, 20_000, 60_000)
 

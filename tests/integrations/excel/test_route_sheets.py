@@ -46,5 +46,6 @@ def test_route_sheet_cells(tmp_path):
     assert "Лист погрузки" in texts and "Сначала забрать у поставщиков:" in texts
     first_own = texts.index("На своём складе грузить в обратном порядке остановок (первым — последняя):")
     assert texts.index("Сначала забрать у поставщиков:") < first_own
-    own_rows = [r for r in range(12 + first_own + 2, ws.max_row + 1)]
+    own_rows = [r for r in range(12 + first_own + 2, ws.max_row + 1) if ws.cell(r, 3).value]
     assert [ws.cell(r, 3).value for r in own_rows] == ["10203", "10202"]
+    assert ws.cell(ws.max_row, 1).value.startswith("Лист выдал")  # the signature line closes the sheet

@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 
 from fiscal_drivers.emulator import Emulator
+from omnidesk.core.cashier import Cashier
 from omnidesk.core.enums import PaymentSubject
 from omnidesk.core.receipts import Correction, CorrectionType, Method, Operation, PlanLine, ReceiptKind, ReceiptPlan
 from omnidesk.core.vat import VatRate
@@ -20,8 +21,8 @@ def test_a_correction_plan_prints_as_a_correction_with_its_tags(tmp_path):
     with Emulator(journal=str(tmp_path / "fn.jsonl"), state=str(tmp_path / "kkt.json")) as emulator:
         connection = RegisterConnection(emulator.url)
         try:
-            connection.open_shift("Кассир Петрова")
-            printed = connection.print(plan, "Кассир Петрова")
+            connection.open_shift(Cashier("Петрова", "Кассир"))
+            printed = connection.print(plan, Cashier("Петрова", "Кассир"))
             assert isinstance(printed, DeviceDocument) and printed.fd_number > 0
             [document] = [d for d in emulator.journal if d["number"] == printed.fd_number]
         finally:

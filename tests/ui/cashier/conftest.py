@@ -70,7 +70,9 @@ def emulator_factory(tmp_path):
 def open_window(qtbot, db, factory=None) -> MainWindow:
     """The main window on ``db``; ``factory(context)`` builds the fiscal journal (default: the register in
     settings — the built-in emulator in the test's data directory)."""
-    context = AppContext(db, Settings(), journal_factory=factory)
+    settings = Settings()
+    settings.set("user.name", "Анна Петрова")  # the cashier the register names (1021); no name, no receipt
+    context = AppContext(db, settings, journal_factory=factory)
     context.actor = CASHIER
     window = MainWindow(context)
     qtbot.addWidget(window)

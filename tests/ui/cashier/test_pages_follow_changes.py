@@ -86,8 +86,33 @@ def tcp_register(tmp_path):
         yield emu
 
 
-def test_a_register_port_saved_on_settings_is_used_by_the_next_print(qtbot, demo_db, answers, settle,
+@pytest.fixture
+def working_db(sqlite_url):
+    """A working (not demo) database with one person's two unpaid orders, as sync brings them: a demo
+    database always prints on its own emulator, whatever register the settings name."""
+    from omnidesk.core.enums import CustomerKind, OrderStatus, PaymentSubject
+    from omnidesk.core.vat import VatRate
+    from omnidesk.persistence.models import Customer, Order, OrderLine
+
+    db = open_database(sqlite_url)
+    with db.unit_of_work() as session:
+        customer = Customer(kind=CustomerKind.INDIVIDUAL, name="Орлова Мария Петровна", phone="+79161234567")
+        session.add(customer)
+        session.flush()
+        for number, price in (("501", 1_250_000), ("502", 480_000)):
+            order = Order(number=number, customer_id=customer.id, status=OrderStatus.READY, total=price,
+                          delivery_date=dt.date(2026, 3, 10), address="Москва, ул. Лесная, д. 5")
+            order.lines = [OrderLine(line_no=1, name="Котёл настенный", quantity_milli=1000, price=price,
+                                     amount=price, vat_rate=VatRate.parse("22"), payment_subject=PaymentSubject.GOODS,
+                                     unit="шт")]
+            session.add(order)
+    yield db
+    db.engine.dispose()
+
+
+def test_a_register_port_saved_on_settings_is_used_by_the_next_print(qtbot, working_db, answers, settle,
                                                                      tcp_register, user_dirs):
+    demo_db = working_db
     window = open_window(qtbot, demo_db)  # the register in settings: the built-in emulator
     settle(window)
     customer_id, (first, second) = two_unpaid_orders(demo_db)

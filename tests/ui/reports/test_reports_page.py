@@ -40,7 +40,7 @@ def test_act_preview_passes_qt_model_tester(qtbot, qtmodeltester, page):
         page.preview()
     qtmodeltester.check(page.model, force_py=True)
     texts = [page.model.index(r, 1).data() for r in range(page.model.rowCount())]
-    assert texts[0] == "Opening balance" and "Платёжное поручение №88" in texts and texts[-1] == "Closing balance"
+    assert texts[0] == "Opening balance" and "Оплата (п/п №88 от 10.03.2025)" in texts and texts[-1] == "Closing balance"
     qtmodeltester.check(ActRowsModel(), force_py=True)
 
 

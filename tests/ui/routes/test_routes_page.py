@@ -222,4 +222,11 @@ def test_units_on_stop_rows_and_in_the_pdf_are_translated(qtbot, page, tmp_path)
         assert widget.geocode_button.text() == "Найти координаты"
     finally:
         QCoreApplication.removeTranslator(translator)
-    assert " км · " in route_sheets_html(page.draft, "Маршрутный лист", ["№"], "км")
+    assert " км, остановок" in route_sheets_html(page.draft)
+
+
+def test_the_pdf_shows_each_stops_door_receipt(page):
+    from omnidesk.ui.routes.widgets import route_sheets_html
+
+    document = route_sheets_html(page.draft)
+    assert "Чек: приход, полный расчёт (1214 = 4)" in document and "Отказ от «" in document
