@@ -94,7 +94,7 @@ class FiscalJournal:
         self.actor = actor
         self._connect = connect
         self._connection: RegisterConnection | None = None
-        self._cashier = cashier or (lambda: Cashier(actor.name, actor.position, actor.inn or None))
+        self._cashier = cashier or (lambda: Cashier(self.actor.name, self.actor.position, self.actor.inn or None))
         self._tax_system = tax_system or (lambda: TaxSystem.OSN)
         self._fn_number: str | None = None
         self._held = False

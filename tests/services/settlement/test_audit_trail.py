@@ -64,7 +64,7 @@ def test_settings_changes_are_audited_with_secrets_masked(db):
     context = AppContext(db, Settings(), actor=ADMIN)
     context.update_settings({"company.name": "ООО «Тепло»", "db.url": "postgresql://app:Sekr3t-pw@db/office"})
     with pytest.raises(Forbidden, match="изменение настроек"):
-        AppContext(db, Settings(), actor=ANNA).update_settings({"company.inn": "7700000000"})
+        AppContext(db, Settings(), actor=ANNA).update_settings({"company.inn": "7707083893"})
     AppContext(db, Settings(), actor=ANNA).update_settings({"fiscal.url": "socket://127.0.0.1:7778"})  # her own
     rows = audit.entries(db, ADMIN, AuditFilter(entity="setting"))
     by_key = {r.details["key"]: r for r in rows}

@@ -1,7 +1,7 @@
 """Users who sign in (hashed passwords, roles); the audit log names the workstation; users are never deleted
 
 Revision ID: 0009
-Revises: 0010
+Revises: 0011
 Create Date: 2026-12-02
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0009"
-down_revision = "0010"
+down_revision = "0011"
 branch_labels = None
 depends_on = None
 
