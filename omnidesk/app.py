@@ -40,12 +40,22 @@ def create_qapplication(lang: str):
     return app
 
 
-def build_window(db_url: str | None = None, lang: str | None = None):
-    """The QApplication and a main window on the database, not yet shown."""
+def build_window(db_url: str | None = None, lang: str | None = None, *, ask_sign_in: bool = False,
+                 context: AppContext | None = None):
+    """The QApplication and a main window on the database, not yet shown (None when nobody signed in).
+
+    With ``ask_sign_in`` the sign-in dialog comes first unless this lone SQLite workstation works without it.
+    """
     from omnidesk.ui.main_window import MainWindow
 
-    context = build_context(db_url, lang=lang, create_default=True)
+    context = context or build_context(db_url, lang=lang, create_default=True)
     app = create_qapplication(context.lang)
+    if ask_sign_in and not context.signed_in:
+        from omnidesk.ui.sign_in import sign_in
+
+        if sign_in(context) is None:
+            context.close()
+            return app, None
     window = MainWindow(context)
     return app, window
 
@@ -74,10 +84,17 @@ def display_problem(env: dict[str, str] | None = None, find_library=None) -> str
 
 def run(db_url: str | None = None, lang: str | None = None) -> int:
     """Start the desktop application; returns the exit code."""
+    from omnidesk.diagnostics import setup_logging
+    from omnidesk.ui.errors import install_crash_handler
+
     problem = display_problem()
     if problem:
         raise NoDisplay(problem)
-    app, window = build_window(db_url, lang)
+    setup_logging()
+    app, window = build_window(db_url, lang, ask_sign_in=True)
+    if window is None:
+        return 0
+    install_crash_handler(window)
     window.show()
     window.start()
     window.ask_cashier_name_if_missing()
@@ -97,12 +114,12 @@ def offscreen_platform(width: int = 1920, height: int = 1200) -> str:
 
 
 def screenshots(directory: Path, db_url: str | None = None, lang: str | None = None,
-                size: tuple[int, int] = (1440, 900)) -> list[Path]:
+                size: tuple[int, int] = (1440, 900), *, context: AppContext | None = None) -> list[Path]:
     """Render every page of the main window offscreen, at ``size`` on a screen of that size, to
     ``directory/<page>.png``."""
     if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
         os.environ["QT_QPA_PLATFORM"] = offscreen_platform(*size)
     from omnidesk.ui.screenshots import render_pages
 
-    app, window = build_window(db_url, lang)
+    app, window = build_window(db_url, lang, context=context)
     return render_pages(app, window, Path(directory), size=size)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -18,6 +19,7 @@ import platformdirs
 from omnidesk.core.enums import Role
 from omnidesk.core.errors import InvalidInput
 from omnidesk.core.routing.travel import DEFAULT_DETOUR_FACTOR, DEFAULT_SPEED_KMH
+from omnidesk.secret_store import SecretStore, write_private
 
 APP = "omnidesk"
 
@@ -126,7 +128,7 @@ class Option:
     default: Any
     parse: Callable[[str], Any]
     help: str
-    secret: bool = False  # never printed, logged or exported
+    secret: bool = False  # kept in the OS keyring (else a file only the user reads); never printed, logged or exported
 
 
 SYNC_OPTIONS = (
@@ -150,7 +152,7 @@ SYNC_OPTIONS = (
 OPTIONS: dict[str, Option] = {
     o.key: o
     for o in (
-        Option("db.url", "", str, "URL базы данных; пусто — файл SQLite в каталоге данных"),
+        Option("db.url", "", str, "URL базы данных; пусто — файл SQLite в каталоге данных", secret=True),
         Option("ui.lang", "ru", _choice("ru", "en"), "язык интерфейса (ru, en)"),
         Option("fiscal.protocol", "shtrih", _choice("shtrih"), "протокол ККТ"),
         Option("fiscal.url", "emulator", str, "порт ККТ: /dev/ttyACM0, COM3, socket://host:7778 или emulator"),
@@ -167,14 +169,19 @@ OPTIONS: dict[str, Option] = {
                "средняя скорость, км/ч"),
         Option("routing.geocoder_url", "", str, "адрес геокодера, совместимого с Nominatim (пусто — не искать)"),
         Option("routing.tiles_url", "", str, "шаблон адреса тайлов карты {z}/{x}/{y} (пусто — карта без подложки)"),
-        Option("user.name", "", _person_name, "ФИО кассира: печатается в чеках (тег 1021) и пишется в журнал изменений"),
-        Option("user.position", "Кассир", str, "должность кассира в чеке (тег 1021)"),
-        Option("user.inn", "", str, "ИНН кассира (тег 1203), 12 цифр; пусто — не печатать"),
+        Option("user.name", "", _person_name,
+               "ФИО кассира при работе без входа (SQLite); после входа кассир — вошедший пользователь"),
+        Option("user.position", "Кассир", str, "должность кассира в чеке (тег 1021) при работе без входа"),
+        Option("user.inn", "", str, "ИНН кассира (тег 1203) при работе без входа, 12 цифр; пусто — не печатать"),
         Option("fiscal.tax_system", "osn", _choice("osn", "usn_income", "usn_income_expense", "psn"),
                "система налогообложения (тег 1055): osn, usn_income, usn_income_expense, psn"),
-        Option("user.role", "admin", _choice("logist", "cashier", "manager", "admin"), "роль пользователя"),
+        Option("user.role", "admin", _choice("logist", "cashier", "manager", "admin"),
+               "не действует: роль — у пользователя в базе (omnidesk users)"),
         Option("cashier.max_payment", "5000000", _positive_decimal_text,
                "наибольшая сумма одного поступления, ₽ (больше — почти наверняка опечатка)"),
+        Option("auth.without_sign_in", True, _parse_bool,
+               "работать без входа (один неявный администратор) — только с SQLite на одном рабочем месте"),
+        Option("auth.last_login", "", str, "логин последнего входа на этом рабочем месте (пароль не хранится)"),
         Option("demo.enabled", False, _parse_bool, "демонстрационные данные"),
         *SYNC_OPTIONS,
     )
@@ -231,15 +238,32 @@ class Settings:
     def __init__(self, path: Path | None = None) -> None:
         self.path = path or config_dir() / "settings.json"
         self._values: dict[str, Any] = {}
+        self._secrets = SecretStore(self.path.parent)
         if self.path.exists():
             try:
                 self._values = json.loads(self.path.read_text(encoding="utf-8"))
             except (OSError, ValueError) as exc:
                 raise InvalidInput(f"файл настроек {self.path} повреждён: {exc}") from exc
+            self._move_secrets_out()
+
+    def _move_secrets_out(self) -> None:
+        """A settings file written before secrets were kept apart: move them to the secret store."""
+        found = {key: self._values.pop(key) for key in list(self._values) if key in OPTIONS and OPTIONS[key].secret}
+        for key, value in found.items():
+            self._secrets.set(key, str(value))
+        if found or stat.S_IMODE(self.path.stat().st_mode) & 0o077:
+            self.save()
+
+    @property
+    def secrets_where(self) -> str:
+        return self._secrets.where
 
     def get(self, key: str) -> Any:
         """The value of ``key``; a value edited by hand in the file is checked as ``set`` would check it."""
         option = _option(key)
+        if option.secret:
+            value = self._secrets.get(key)
+            return option.default if value is None else value
         if key not in self._values:
             return option.default
         value = self._values[key]
@@ -254,21 +278,31 @@ class Settings:
         for key in OPTIONS:
             self.get(key)
 
+    def shown(self, key: str) -> str:
+        """The value as it may be printed or shown: secrets masked."""
+        return shown_value(key, self.get(key))
+
     def set(self, key: str, text: str) -> Any:
         return self.update({key: text})[key]
 
     def update(self, texts: dict[str, str]) -> dict[str, Any]:
         """Check every value first, then save them all at once (or none)."""
-        parsed = {key: _parse(key, text) for key, text in texts.items()}
-        self._values.update(parsed)
+        parsed = self.parse(texts)
+        for key, value in parsed.items():
+            if OPTIONS[key].secret:
+                self._secrets.set(key, str(value))
+            else:
+                self._values[key] = value
         self.save()
         return parsed
 
+    @staticmethod
+    def parse(texts: dict[str, str]) -> dict[str, Any]:
+        """Every value checked and parsed (InvalidInput for the first bad one); nothing saved."""
+        return {key: _parse(key, text) for key, text in texts.items()}
+
     def save(self) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(self._values, ensure_ascii=False, indent=2), encoding="utf-8")
-        tmp.replace(self.path)
+        write_private(self.path, json.dumps(self._values, ensure_ascii=False, indent=2))
 
     def items(self) -> list[tuple[str, Any]]:
         return [(key, self.get(key)) for key in OPTIONS]
@@ -311,6 +345,12 @@ class Settings:
     def user_name(self) -> str:
         return self.get("user.name") or ""
 
+    def without_sign_in(self) -> bool:
+        return bool(self.get("auth.without_sign_in"))
+
+    def last_login(self) -> str:
+        return self.get("auth.last_login") or ""
+
     def user_position(self) -> str:
         return self.get("user.position") or ""
 
@@ -321,10 +361,38 @@ class Settings:
         return self.get("fiscal.tax_system")
 
     def user_role(self) -> Role:
+        """Shown on the Settings page only; what a person may do is their role in the database."""
         return Role(self.get("user.role"))
 
     def db_url(self, override: str | None = None) -> str:
         return override or os.environ.get("OMNIDESK_DB") or self.get("db.url") or default_db_url()
+
+
+MASK = "••••••"
+
+
+def shown_value(key: str, value: Any) -> Any:
+    """A value fit for a screen, a log or an export: a secret URL keeps all but its password, other secrets
+    are masked whole."""
+    option = OPTIONS.get(key)
+    if option is None or not option.secret or not value:
+        return value
+    text = str(value)
+    if "://" in text:
+        return mask_url(text)
+    return MASK
+
+
+def mask_url(text: str) -> str:
+    """``scheme://user:password@host/db`` → ``scheme://user:••••••@host/db`` (anything else unchanged)."""
+    scheme, sep, rest = text.partition("://")
+    netloc, slash, path = rest.partition("/")
+    if not sep or "@" not in netloc:
+        return text
+    userinfo, host = netloc.rsplit("@", 1)
+    if ":" not in userinfo:
+        return text
+    return f"{scheme}://{userinfo.split(':', 1)[0]}:{MASK}@{host}{slash}{path}"
 
 
 def _parse(key: str, text: str) -> Any:

@@ -10,9 +10,11 @@ from collections.abc import Sequence
 
 from omnidesk import __version__
 from omnidesk.core.errors import Busy, OmniDeskError, file_error_text
+from omnidesk.diagnostics import setup_logging, write_crash_report
 
 from . import (
     argparse_ru,
+    audit_cmd,
     bank,
     common,
     config_cmd,
@@ -26,9 +28,10 @@ from . import (
     orders,
     plan,
     sync,
+    users,
 )
 
-GROUPS = (init, orders, customers, money, door, bank, export, fiscal, plan, sync, config_cmd, gui)
+GROUPS = (init, orders, customers, money, door, bank, export, fiscal, plan, sync, config_cmd, users, audit_cmd, gui)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -48,6 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    setup_logging()
     if args.command is None:
         args.func = gui.run_gui
     try:
@@ -63,8 +67,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return common.fail(args, file_error_text(exc), exc)
     except KeyboardInterrupt:
         return common.fail(args, "прервано", None, code=130)
-    except Exception as exc:  # the one place an unexpected error becomes one clear line
-        return common.fail(args, f"непредвиденная ошибка: {type(exc).__name__}: {exc}", exc, code=1)
+    except Exception as exc:  # the one place an unexpected error becomes one clear line and a report file
+        report = write_crash_report(exc, f"omnidesk {getattr(args, 'command', '')}")
+        return common.fail(args, f"непредвиденная ошибка: {type(exc).__name__}: {exc} (отчёт: {report})", exc, code=1)
 
 
 def _run(args: argparse.Namespace) -> int:

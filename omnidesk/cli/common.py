@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import getpass
 import json
+import logging
+import os
 import sys
 import traceback
 from decimal import Decimal, InvalidOperation
+from pathlib import Path
 from typing import Any
 
 from omnidesk.core.errors import InvalidInput
@@ -25,6 +29,8 @@ def add_common_options(parser: argparse.ArgumentParser, *, top_level: bool = Fal
     parser.add_argument("--debug", action="store_true", default=False if top_level else argparse.SUPPRESS,
                         help="показывать полный стек ошибок")
     parser.add_argument("--lang", choices=("ru", "en"), default=default, help="язык интерфейса")
+    parser.add_argument("--user", metavar="ЛОГИН", default=default,
+                        help="войти как этот пользователь (пароль — из OMNIDESK_PASSWORD или запрос)")
 
 
 def add_json_option(parser: argparse.ArgumentParser) -> None:
@@ -47,7 +53,24 @@ def context(args: argparse.Namespace) -> AppContext:
 
         built = build_context(getattr(args, "db", None), lang=getattr(args, "lang", None))
         args._context = built
+        login = getattr(args, "user", None)
+        if login:
+            built.sign_in(login, password("OMNIDESK_PASSWORD", f"Пароль пользователя {login}: "))
+        built.actor  # noqa: B018 - on a shared database nothing is done before signing in (raises)
     return built
+
+
+def password(variable: str, prompt: str, *, confirm: bool = False) -> str:
+    """A password from the environment variable, else asked on the terminal (never an argument: ps shows those)."""
+    value = os.environ.get(variable)
+    if value:
+        return value
+    if not sys.stdin or not sys.stdin.isatty():
+        raise InvalidInput(f"нужен пароль: задайте {variable} или запустите команду в терминале")
+    value = getpass.getpass(prompt)
+    if confirm and getpass.getpass("Повторите пароль: ") != value:
+        raise InvalidInput("пароли не совпадают")
+    return value
 
 
 def open_db(args: argparse.Namespace) -> Database:
@@ -113,7 +136,41 @@ def print_json(data: Any) -> None:
 
 
 def fail(args: argparse.Namespace, message: str, exc: BaseException | None, code: int = 2) -> int:
+    """One line on stderr (and the stack with --debug), secrets masked; the log keeps it too."""
+    from omnidesk.diagnostics import scrub
+
     if getattr(args, "debug", False) and exc is not None:
-        traceback.print_exception(exc)
-    print(f"omnidesk: ошибка: {message}", file=sys.stderr)
+        print(scrub("".join(traceback.format_exception(exc))), file=sys.stderr)
+    line = scrub(message)
+    logging.getLogger("omnidesk.cli").warning("%s: %s", getattr(args, "command", ""), line)
+    print(f"omnidesk: ошибка: {line}", file=sys.stderr)
     return code
+
+
+def add_output_option(parser: argparse.ArgumentParser, metavar: str = "FILE.xlsx", help_text: str = "куда сохранить") -> None:
+    parser.add_argument("-o", "--output", required=True, metavar=metavar, help=help_text)
+    parser.add_argument("--force", action="store_true", help="перезаписать файл, если он уже есть")
+
+
+def output_path(args: argparse.Namespace, *suffixes: str) -> Path:
+    """Where an export goes: the folder exists, the extension fits, and an existing file is overwritten only
+    with ``--force`` or when the person at the terminal says so."""
+    path = Path(args.output)
+    if suffixes and path.suffix.lower() not in suffixes:
+        raise InvalidInput(f"файл {path.name}: нужно расширение {' или '.join(suffixes)}")
+    if not path.parent.exists():
+        raise InvalidInput(f"папки {path.parent} нет")
+    if path.exists() and not getattr(args, "force", False):
+        if path.is_dir():
+            raise InvalidInput(f"{path} — папка, а не файл")
+        if not (sys.stdin and sys.stdin.isatty() and _confirm(f"Файл {path} уже есть. Перезаписать? [д/Н] ")):
+            raise InvalidInput(f"файл {path} уже есть — не перезаписан (добавьте --force, чтобы перезаписать)")
+    return path
+
+
+def _confirm(question: str) -> bool:
+    try:
+        answer = input(question)
+    except EOFError:
+        return False
+    return answer.strip().lower() in ("д", "да", "y", "yes")

@@ -1,4 +1,4 @@
-"""``omnidesk config get|set|list``: settings kept in the user's config directory."""
+"""``omnidesk config get|set|list``: settings kept in the user's config directory (secrets shown masked)."""
 
 from __future__ import annotations
 
@@ -6,36 +6,46 @@ from omnidesk.config import OPTIONS, Settings
 
 from . import common
 
+# saved without opening the database: the database's own address, and how this workstation signs in
+LOCAL_ONLY = frozenset({"db.url"})
+
 
 def register(commands) -> None:
     config = commands.add_parser("config", help="настройки")
     sub = config.add_subparsers(dest="config_command", metavar="ДЕЙСТВИЕ", required=True)
-    get = common.command(sub, "get", "показать значение настройки", run_get)
+    get = common.command(sub, "get", "показать значение настройки (секреты — скрыты)", run_get)
     get.add_argument("key", metavar="KEY", help=", ".join(OPTIONS))
     set_ = common.command(sub, "set", "изменить настройку", run_set)
     set_.add_argument("key", metavar="KEY")
     set_.add_argument("value", metavar="VALUE")
-    listing = common.command(sub, "list", "все настройки", run_list)
+    listing = common.command(sub, "list", "все настройки (секреты — скрыты)", run_list)
     common.add_json_option(listing)
 
 
 def run_get(args) -> int:
-    print(Settings().get(args.key))
+    print(Settings().shown(args.key))
     return 0
 
 
 def run_set(args) -> int:
-    settings = Settings()
-    value = settings.set(args.key, args.value)
-    print(f"{args.key} = {value}  ({settings.path})")
+    """Other settings go through the application context: an administrator's right, and in the audit log."""
+    if args.key in LOCAL_ONLY:
+        settings = Settings()
+        settings.set(args.key, args.value)
+    else:
+        context = common.context(args)
+        context.update_settings({args.key: args.value})
+        settings = context.settings
+    where = settings.secrets_where if OPTIONS[args.key].secret else str(settings.path)
+    print(f"{args.key} = {settings.shown(args.key)}  ({where})")
     return 0
 
 
 def run_list(args) -> int:
     settings = Settings()
     if args.json:
-        common.print_json(dict(settings.items()))
+        common.print_json({key: settings.shown(key) for key in OPTIONS})
         return 0
-    for key, value in settings.items():
-        print(f"{key:<24} {value!s:<40} # {OPTIONS[key].help}")
+    for key in OPTIONS:
+        print(f"{key:<24} {settings.shown(key)!s:<40} # {OPTIONS[key].help}")
     return 0

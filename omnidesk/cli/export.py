@@ -30,16 +30,11 @@ def register(commands) -> None:
 def _period(parser, *, required: bool) -> None:
     parser.add_argument("--from", dest="date_from", required=required, metavar="ГГГГ-ММ-ДД", help="начало периода")
     parser.add_argument("--to", dest="date_to", required=required, metavar="ГГГГ-ММ-ДД", help="конец периода")
-    parser.add_argument("-o", "--output", required=True, metavar="FILE.xlsx", help="куда сохранить")
+    common.add_output_option(parser)
 
 
 def _output(args) -> Path:
-    path = Path(args.output)
-    if path.suffix.lower() != ".xlsx":
-        raise InvalidInput(f"файл {path.name}: нужно расширение .xlsx")
-    if not path.parent.exists():
-        raise InvalidInput(f"папки {path.parent} нет")
-    return path
+    return common.output_path(args, ".xlsx")
 
 
 def _save(writer, report, path: Path) -> int:
@@ -54,7 +49,7 @@ def _save(writer, report, path: Path) -> int:
 def run_act(args) -> int:
     path = _output(args)
     db = common.open_db(args)
-    act = reconciliation_act(db, resolve_customer_id(db, args.customer), common.parse_date(args.date_from),
+    act = reconciliation_act(db, common.actor(args), resolve_customer_id(db, args.customer), common.parse_date(args.date_from),
                              common.parse_date(args.date_to))
     from omnidesk.integrations.excel import write_act  # openpyxl: loaded by the export commands only
 
@@ -63,7 +58,8 @@ def run_act(args) -> int:
 
 def run_payments(args) -> int:
     path = _output(args)
-    report = payments_register(common.open_db(args), common.parse_date(args.date_from), common.parse_date(args.date_to))
+    report = payments_register(common.open_db(args), common.actor(args), common.parse_date(args.date_from),
+                               common.parse_date(args.date_to))
     from omnidesk.integrations.excel import write_payments  # openpyxl: loaded by the export commands only
 
     return _save(write_payments, report, path)
@@ -75,4 +71,4 @@ def run_unmatched(args) -> int:
     end = common.parse_date(args.date_to) if args.date_to else None
     from omnidesk.integrations.excel import write_unmatched  # openpyxl: loaded by the export commands only
 
-    return _save(write_unmatched, unmatched_transfers(common.open_db(args), start, end), path)
+    return _save(write_unmatched, unmatched_transfers(common.open_db(args), common.actor(args), start, end), path)

@@ -79,6 +79,7 @@ def parse_size(text: str) -> tuple[int, int]:
 def run_screenshots(args) -> int:
     from omnidesk.app import screenshots
 
-    for path in screenshots(Path(args.directory), args.db, args.lang, size=parse_size(args.size)):
+    for path in screenshots(Path(args.directory), args.db, args.lang, size=parse_size(args.size),
+                            context=common.context(args)):
         print(path)
     return 0

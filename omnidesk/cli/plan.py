@@ -43,7 +43,7 @@ def register_route_sheets(commands) -> None:
     sub = next(action for action in export._actions if isinstance(action, argparse._SubParsersAction))
     parser = common.command(sub, "route-sheets", "маршрутные листы и листы погрузки в Excel", run_route_sheets)
     parser.add_argument("--date", required=True, help="дата доставки ГГГГ-ММ-ДД")
-    parser.add_argument("-o", "--output", required=True, metavar="FILE.xlsx", help="куда записать")
+    common.add_output_option(parser, help_text="куда записать")
 
 
 def travel_and_depot(args) -> tuple[planning.Travel, tuple[str, float, float]]:
@@ -165,12 +165,13 @@ def print_plan(draft: planning.DayDraft) -> None:
 
 
 def run_route_sheets(args) -> int:
+    output = common.output_path(args, ".xlsx")
     travel, depot = travel_and_depot(args)
     draft = planning.load_draft(common.open_db(args), common.parse_date(args.date), travel, depot)
     from omnidesk.services.planning.sheets import export_route_sheets  # openpyxl: only when sheets are written
 
     try:
-        path = export_route_sheets(draft, args.output)
+        path = export_route_sheets(draft, output)
     except OSError as exc:
         raise InvalidInput(file_error_text(exc, "записать")) from None
     print(f"Маршрутные листы: {path} (водителей: {draft.summary().vans_used})")

@@ -17,7 +17,7 @@ from omnidesk.core.errors import InvalidInput, NotFound
 from omnidesk.persistence.models import CashHandover, Customer, Driver, Payment, Receipt, ReceiptLink, Route, Stop
 from omnidesk.services import audit
 from omnidesk.services import orders as order_service
-from omnidesk.services.auth import Actor, Role, require
+from omnidesk.services.auth import Actor, permit
 from omnidesk.services.customers import customer_card
 from omnidesk.services.dto import CustomerCard, OrderRow
 from omnidesk.services.ledger import AllocationView, allocations_of_customer
@@ -182,16 +182,16 @@ def _door_money(db: Database, start: dt.datetime, end: dt.datetime) -> dict[tupl
 def record_handover(db: Database, actor: Actor, *, day: dt.date, driver_id: int, cash: int, card: int,
                     route_id: int | None = None, note: str = "") -> list[HandoverRow]:
     """The cashier counts what a driver hands in; returns the day's handover table."""
-    require(actor, Role.CASHIER, action="приём выручки от водителя")
+    permit(actor, "handover.receive")
     if cash < 0 or card < 0 or cash + card == 0:
         raise InvalidInput("укажите, сколько водитель сдал наличными и картой")
     with db.unit_of_work() as session:
         if session.get(Driver, driver_id) is None:
             raise NotFound(f"водитель {driver_id} не найден")
         entry = CashHandover(day=day, driver_id=driver_id, route_id=route_id, cash=cash, card=card,
-                             received_by=actor.name, note=note)
+                             received_by=actor.author, note=note)
         session.add(entry)
         session.flush()
-        audit.record(session, actor.name, "handover.receive", "cash_handover", entry.id, driver=driver_id,
+        audit.record(session, actor.author, "handover.receive", "cash_handover", entry.id, driver=driver_id,
                      route=route_id, cash=cash, card=card, day=day)
     return handover(db, day)

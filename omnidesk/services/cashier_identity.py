@@ -11,9 +11,14 @@ from omnidesk.config import Settings
 from omnidesk.core.cashier import Cashier
 from omnidesk.core.receipts.tax import TaxSystem
 
+from .auth import Actor
 
-def current_cashier(settings: Settings) -> Cashier:
-    """The person taking the money now; InvalidInput with a clear message when no name is set."""
+
+def current_cashier(settings: Settings, actor: Actor | None = None) -> Cashier:
+    """The person taking the money now: the signed-in user (full name, position, INN), else — a lone SQLite
+    workstation without sign-in — the settings; InvalidInput with a clear message when no name is set."""
+    if actor is not None and actor.login:
+        return Cashier(actor.name, actor.position, actor.inn or None)
     return Cashier(settings.user_name().strip(), settings.user_position(), settings.user_inn())
 
 

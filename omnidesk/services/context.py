@@ -16,10 +16,13 @@ from typing import TYPE_CHECKING
 
 from omnidesk.config import DepotSettings, FiscalSettings, Settings, data_dir, default_db_url
 from omnidesk.core.changes import Changes
+from omnidesk.core.enums import Role
+from omnidesk.core.errors import OmniDeskError
 from omnidesk.persistence.db import describe
 
+from . import audit
 from .audit import current_user
-from .auth import Actor
+from .auth import Actor, permit
 from .planning.travel import Travel
 from .uow import Database
 
@@ -35,7 +38,14 @@ JournalFactory = Callable[["AppContext"], "FiscalJournal"]
 RESTART_KEYS = frozenset({"db.url", "ui.lang"})
 FISCAL_KEYS = frozenset({"fiscal.url", "fiscal.protocol", "fiscal.tax_system"})
 ROUTING_KEYS = frozenset({"routing.osrm_url", "routing.detour_factor", "routing.speed_kmh"})
-USER_KEYS = frozenset({"user.name", "user.role", "user.position", "user.inn"})
+USER_KEYS = frozenset({"user.name", "user.position", "user.inn", "auth.without_sign_in"})
+SIGNED_IN = "auth.signed_in"  # not a setting: reported as one when another person signs in on this window
+# this workstation's own: any signed-in person may change them; every other setting needs an administrator
+WORKSTATION_KEYS = frozenset({"fiscal.url", "fiscal.protocol", "ui.lang", "auth.last_login"})
+
+
+class SignInRequired(OmniDeskError):
+    """Nobody has signed in, and this database does not allow working without signing in."""
 
 
 def register_journal(context: AppContext) -> FiscalJournal:
@@ -52,7 +62,7 @@ def register_journal(context: AppContext) -> FiscalJournal:
     emulator_dir = context.emulator_dir
     settings = context.settings
     return FiscalJournal(context.db, lambda: RegisterConnection(url, protocol, emulator_dir=emulator_dir),
-                         context.actor, cashier=lambda: current_cashier(settings),
+                         context.actor, cashier=lambda: current_cashier(settings, context.actor),
                          tax_system=lambda: current_tax_system(settings))
 
 
@@ -73,7 +83,8 @@ def emulator_dir_for(db_url: str, *, demo: bool) -> Path:
 
 class AppContext:
     def __init__(self, db: Database, settings: Settings, *, lang: str | None = None,
-                 journal_factory: JournalFactory | None = None, emulator_dir: Path | None = None) -> None:
+                 journal_factory: JournalFactory | None = None, emulator_dir: Path | None = None,
+                 actor: Actor | None = None) -> None:
         self.db = db
         self.settings = settings
         self.lang = lang or settings.lang()
@@ -84,11 +95,49 @@ class AppContext:
         self.emulator_dir = emulator_dir or emulator_dir_for(db.engine.url.render_as_string(hide_password=False),
                                                              demo=self.is_demo)
         self._journal_factory = journal_factory or register_journal
-        self.actor = self._settings_actor()
+        self._actor = actor or self._implicit_actor()
         self._travel: Travel | None = None
 
-    def _settings_actor(self) -> Actor:
-        return Actor(current_user(self.settings.user_name()), self.settings.user_role())
+    # --- who is signed in --------------------------------------------------------------------------
+    @property
+    def is_sqlite(self) -> bool:
+        return self.db.engine.dialect.name == "sqlite"
+
+    @property
+    def may_work_without_sign_in(self) -> bool:
+        """One workstation on its own SQLite file may; a shared database never does."""
+        return self.is_sqlite and self.settings.without_sign_in()
+
+    def _implicit_actor(self) -> Actor | None:
+        if not self.may_work_without_sign_in:
+            return None
+        return Actor(current_user(self.settings.user_name()), Role.ADMIN)
+
+    @property
+    def signed_in(self) -> bool:
+        return self._actor is not None
+
+    @property
+    def actor(self) -> Actor:
+        if self._actor is None:
+            if self.settings.without_sign_in() and not self.is_sqlite:
+                raise SignInRequired("работа без входа допускается только с SQLite на одном рабочем месте; "
+                                     "войдите: omnidesk --user ЛОГИН … (пароль — из OMNIDESK_PASSWORD или запрос)")
+            raise SignInRequired("войдите: omnidesk --user ЛОГИН … (пароль — из OMNIDESK_PASSWORD или запрос)")
+        return self._actor
+
+    @actor.setter
+    def actor(self, actor: Actor) -> None:
+        self._actor = actor
+
+    def sign_in(self, login: str, password: str) -> Actor:
+        """Check the password and act as this user from now on (also «Сменить пользователя»)."""
+        from .users import sign_in
+
+        self._actor = sign_in(self.db, login, password)
+        if self.settings.last_login() != self._actor.login:
+            self.settings.set("auth.last_login", self._actor.login)
+        return self._actor
 
     # --- what pages and commands use -----------------------------------------------------------
     def journal(self) -> FiscalJournal:
@@ -154,21 +203,37 @@ class AppContext:
     def update_settings(self, texts: Mapping[str, str]) -> Changes:
         """Check and save all values (or none); rebuild what depends on the changed ones; say which changed."""
         before = {key: self.settings.get(key) for key in texts}
+        parsed = self.settings.parse(dict(texts))  # bad input is refused before anything else
+        if {key for key, value in parsed.items() if value != before[key]} - WORKSTATION_KEYS:
+            permit(self.actor, "settings.change")
         self.settings.update(dict(texts))
         changed = frozenset(key for key in texts if self.settings.get(key) != before[key])
+        self._audit_settings(changed, before)
         self.settings_changed(changed)
         return Changes(settings=changed)
 
     @staticmethod
     def journal_depends_on(keys: frozenset[str]) -> bool:
         """Whether a journal built before these settings changed talks to the wrong register or as the wrong person."""
-        return bool(keys & (FISCAL_KEYS | USER_KEYS))
+        return bool(keys & (FISCAL_KEYS | USER_KEYS | {SIGNED_IN}))
 
     def settings_changed(self, keys: frozenset[str]) -> None:
         if keys & ROUTING_KEYS:
             self._travel = None
-        if keys & USER_KEYS:
-            self.actor = self._settings_actor()
+        if keys & USER_KEYS and (self._actor is None or not self._actor.login):
+            self._actor = self._implicit_actor()
+
+    def _audit_settings(self, keys: frozenset[str], before: Mapping[str, object]) -> None:
+        """Who changed which setting on which workstation, before → after (secrets masked)."""
+        if not keys:
+            return
+        from omnidesk.config import shown_value
+
+        author = self._actor.author if self._actor is not None else current_user()
+        with self.db.unit_of_work() as session:
+            for key in sorted(keys):
+                audit.record(session, author, "settings.set", "setting", None, key=key,
+                             before=shown_value(key, before[key]), after=shown_value(key, self.settings.get(key)))
 
     def close(self) -> None:
         self.db.engine.dispose()

@@ -17,7 +17,7 @@ from omnidesk.core.receipts.lines import advance_line, goods_lines
 from omnidesk.persistence.models import Customer
 
 from . import audit
-from .auth import Actor, Role, require
+from .auth import Actor, permit
 from .customers import get_customer
 from .ledger import state
 from .receipts import ReceiptView, store_plans, view
@@ -35,7 +35,7 @@ def create_correction(
     ``amount``: kopecks of an advance (with ``customer_id`` or ``order_number``). ``order_document``
     set means a correction by the tax office's order (1173 = 1, its number in 1179).
     """
-    require(actor, Role.CASHIER, Role.MANAGER, action="чек коррекции")
+    permit(actor, "receipt.correction")
     kind = CorrectionType.BY_ORDER if order_document else CorrectionType.SELF
     correction = Correction(kind, date, order_document or None)
     if date > dt.date.today():
@@ -53,7 +53,7 @@ def create_correction(
             customer_id=buyer.id if buyer else None, contact=state.contact_of(buyer) if buyer else None,
         )
         stored = store_plans(session, [plan])[0]
-        audit.record(session, actor.name, "receipt.correction", "receipt", stored.id, operation=int(operation),
+        audit.record(session, actor.author, "receipt.correction", "receipt", stored.id, operation=int(operation),
                      date=date.isoformat(), order=order_number, total=total, by_order=order_document, reason=reason)
         return view(session, stored)
 

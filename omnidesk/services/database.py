@@ -117,3 +117,10 @@ def _unavailable(engine: Engine, exc: DBAPIError) -> DatabaseUnavailable:
     if "file is not a database" in reason:
         return DatabaseUnavailable(f"{describe(engine)}: файл не является базой данных")
     return DatabaseUnavailable(f"база данных недоступна ({describe(engine)}): {reason}")
+
+
+def create_app_role(db: Database, name: str, password: str) -> None:
+    """PostgreSQL: the login role the workstations use, owning nothing (see persistence.app_role)."""
+    from omnidesk.persistence.app_role import create_app_role as create
+
+    create(db.engine, name, password)

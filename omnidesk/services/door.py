@@ -135,7 +135,7 @@ def set_driver_register(db: Database, actor: Actor, driver_id: int, *, url: str 
         driver = _driver(session, driver_id)
         driver.register_url, driver.register_serial, driver.register_fn = url or None, serial, fn_number
         driver.door_receipts = door_receipts
-        audit.record(session, actor.name, "driver.register", "driver", driver.id, url=url, serial=serial,
+        audit.record(session, actor.author, "driver.register", "driver", driver.id, url=url, serial=serial,
                      fn=fn_number, door=door_receipts)
 
 
@@ -166,7 +166,7 @@ def read_register(db: Database, actor: Actor, driver_id: int, connect: Callable[
         driver.register_read_fd = max(identity.last_document_number, read_from)
         driver.register_serial = driver.register_serial or identity.serial
         driver.register_fn = driver.register_fn or identity.fn_number
-        audit.record(session, actor.name, "driver.register.read", "driver", driver.id, fn=identity.fn_number,
+        audit.record(session, actor.author, "driver.register.read", "driver", driver.id, fn=identity.fn_number,
                      read_from=read_from, read_to=driver.register_read_fd, matched=len(reading[0]),
                      discrepancies=[d.kind for d in reading[1]])
         return RegisterReading(name, identity.serial, identity.fn_number, read_from, driver.register_read_fd,

@@ -40,7 +40,7 @@ from omnidesk.integrations.fiscal import (
 from omnidesk.persistence.models import Receipt
 
 from . import audit
-from .auth import Actor, Role, require
+from .auth import Actor, permit
 from .receipts import ReceiptView, get_receipt, plan_of, view
 from .register_lock import BUSY, register_lock
 from .uow import Database
@@ -94,7 +94,7 @@ class FiscalJournal:
         self.actor = actor
         self._connect = connect
         self._connection: RegisterConnection | None = None
-        self._cashier = cashier or (lambda: Cashier(actor.name))
+        self._cashier = cashier or (lambda: Cashier(self.actor.name, self.actor.position, self.actor.inn or None))
         self._tax_system = tax_system or (lambda: TaxSystem.OSN)
         self._fn_number: str | None = None
         self._held = False
@@ -190,7 +190,7 @@ class FiscalJournal:
         return printed
 
     def _print(self, receipt_id: int, *, skip_taken: bool) -> ReceiptView | None:
-        require(self.actor, Role.CASHIER, action="печать чека")
+        permit(self.actor, "receipt.print")
         cashier, tax_system = self._cashier(), self._tax_system()
         owed = get_receipt(self.db, receipt_id).plan
         check_tax_system(owed, tax_system)
@@ -281,7 +281,7 @@ class FiscalJournal:
             if cashier is not None:
                 receipt.cashier_name, receipt.cashier_inn = cashier.tag_1021, cashier.inn
             receipt.tax_system = tax_system.code
-            audit.record(session, self.actor.name, "receipt.print.begin", "receipt", receipt.id, fd_before=last)
+            audit.record(session, self.actor.author, "receipt.print.begin", "receipt", receipt.id, fd_before=last)
             return plan_of(receipt)
 
     def _mark_printed(self, receipt_id: int, document: DeviceDocument) -> ReceiptView:
@@ -294,7 +294,7 @@ class FiscalJournal:
             receipt.shift_number = document.shift_number
             receipt.fn_number = self._device_fn()
             receipt.error = None
-            audit.record(session, self.actor.name, "receipt.print.done", "receipt", receipt.id,
+            audit.record(session, self.actor.author, "receipt.print.done", "receipt", receipt.id,
                          fd_number=document.fd_number, fiscal_sign=str(document.fiscal_sign),
                          recovered=document.recovered)
             return view(session, receipt)
@@ -313,25 +313,25 @@ class FiscalJournal:
             receipt = _stored(session.get(Receipt, receipt_id), receipt_id)
             receipt.status = ReceiptStatus.FAILED
             receipt.error = error[:500]
-            audit.record(session, self.actor.name, "receipt.print.failed", "receipt", receipt.id, error=error)
+            audit.record(session, self.actor.author, "receipt.print.failed", "receipt", receipt.id, error=error)
 
     # --- shift and cash drawer ---------------------------------------------------
     def open_shift(self) -> DeviceDocument:
-        require(self.actor, Role.CASHIER, action="открытие смены")
+        permit(self.actor, "shift.open")
         cashier = self._cashier()
         result = self._device("открытие смены", lambda r: r.open_shift(cashier))
         self._log("shift.open", fd_number=result.fd_number, shift=result.shift_number)
         return result
 
     def close_shift(self) -> DeviceDocument:
-        require(self.actor, Role.CASHIER, action="Z-отчёт")
+        permit(self.actor, "shift.close")
         cashier = self._cashier()
         result = self._device("Z-отчёт", lambda r: r.close_shift(cashier))
         self._log("shift.close", fd_number=result.fd_number, shift=result.shift_number)
         return result
 
     def x_report(self) -> None:
-        require(self.actor, Role.CASHIER, Role.MANAGER, action="X-отчёт")
+        permit(self.actor, "shift.x_report")
         self._device("X-отчёт", lambda r: r.x_report())
         self._log("shift.x_report")
 
@@ -342,7 +342,7 @@ class FiscalJournal:
         self._cash("выплата", amount, lambda r: r.cash_out(amount))
 
     def _cash(self, what: str, amount: int, call: Callable[[RegisterConnection], None]) -> None:
-        require(self.actor, Role.CASHIER, action=what)
+        permit(self.actor, "cash.in" if what == "внесение" else "cash.out")
         if amount <= 0:
             raise InvalidInput("сумма должна быть больше нуля")
         self._device(what, call)
@@ -350,7 +350,7 @@ class FiscalJournal:
 
     def _log(self, action: str, **details) -> None:
         with self.db.unit_of_work() as session:
-            audit.record(session, self.actor.name, action, "register", None, **details)
+            audit.record(session, self.actor.author, action, "register", None, **details)
 
 
 def _stored(receipt: Receipt | None, receipt_id: int) -> Receipt:

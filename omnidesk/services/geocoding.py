@@ -9,12 +9,11 @@ from typing import Protocol
 
 from sqlalchemy import select
 
-from omnidesk.core.enums import Role
 from omnidesk.persistence.models import Order
 from omnidesk.persistence.models.planning import GeocodeEntry
 
 from . import audit
-from .auth import Actor, require
+from .auth import Actor, permit
 from .uow import Database
 
 
@@ -67,7 +66,7 @@ def geocode_orders(db: Database, actor: Actor, geocoder: Geocoder, date: dt.date
     a cancel (`cancel.is_set()`, checked before each order) or a geocoder failure keeps the
     orders already located. `on_progress` is called after each order, from the calling thread.
     """
-    require(actor, Role.LOGIST, action="поиск координат адресов")
+    permit(actor, "order.geocode")
     pending = orders_to_geocode(db, date)
     located: list[str] = []
     missing: list[str] = []
@@ -114,4 +113,4 @@ def _place(db: Database, actor: Actor, number: str, lat, lon, display_name: str)
         if order is None or (order.lat is not None and order.lon is not None):
             return  # gone or located meanwhile
         order.lat, order.lon = lat, lon
-        audit.record(session, actor.name, "order.geocode", "order", order.id, lat=lat, lon=lon, found=display_name)
+        audit.record(session, actor.author, "order.geocode", "order", order.id, lat=lat, lon=lon, found=display_name)

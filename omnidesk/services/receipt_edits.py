@@ -55,7 +55,7 @@ def set_receipt_buyer(db: Database, actor: Actor, receipt_id: int, *, contact: s
         dataclasses.replace(plan, **changes)  # the plan's own checks (INN digits, name with INN, 64 characters)
         for field, value in changes.items():
             setattr(receipt, field, value)
-        audit.record(session, actor.name, "receipt.buyer", "receipt", receipt.id, **changes)
+        audit.record(session, actor.author, "receipt.buyer", "receipt", receipt.id, **changes)
         return view(session, receipt)
 
 
@@ -73,7 +73,7 @@ def correct_missed(db: Database, actor: Actor, receipt_id: int, *, date: dt.date
         [stored] = store_plans(session, [correction])
         receipt.status, receipt.door_status = ReceiptStatus.FAILED, "corrected"
         receipt.error = f"расчёт прошёл без чека; вместо него чек коррекции {stored.id}"
-        audit.record(session, actor.name, "receipt.correct_missed", "receipt", receipt.id, correction=stored.id,
+        audit.record(session, actor.author, "receipt.correct_missed", "receipt", receipt.id, correction=stored.id,
                      date=date.isoformat(), by_order=order_document)
         return view(session, stored)
 

@@ -37,6 +37,7 @@ from omnidesk.persistence.models import (
     Refund,
 )
 
+from .auth import Actor, permit
 from .customers import get_customer
 from .ledger import state
 from .uow import Database
@@ -78,8 +79,9 @@ def _check_period(date_from: dt.date, date_to: dt.date) -> None:
         raise InvalidInput(f"период задан наоборот: с {date_from:%d.%m.%Y} по {date_to:%d.%m.%Y}")
 
 
-def reconciliation_act(db: Database, customer_id: int, date_from: dt.date, date_to: dt.date,
+def reconciliation_act(db: Database, actor: Actor, customer_id: int, date_from: dt.date, date_to: dt.date,
                        seller: Party | None = None) -> ReconciliationAct:
+    permit(actor, "act")
     _check_period(date_from, date_to)
     seller = seller or our_company()
     with db.read() as session:
@@ -156,7 +158,8 @@ def _receipts_by(session: Session, order_ids: list[int]) -> defaultdict[tuple[st
     return out
 
 
-def payments_register(db: Database, date_from: dt.date, date_to: dt.date) -> PaymentsRegister:
+def payments_register(db: Database, actor: Actor, date_from: dt.date, date_to: dt.date) -> PaymentsRegister:
+    permit(actor, "export")
     _check_period(date_from, date_to)
     start, end = dt.datetime.combine(date_from, dt.time()), dt.datetime.combine(date_to + dt.timedelta(days=1), dt.time())
     with db.read() as session:
@@ -185,8 +188,10 @@ def payments_register(db: Database, date_from: dt.date, date_to: dt.date) -> Pay
     return PaymentsRegister(date_from, date_to, tuple(rows))
 
 
-def unmatched_transfers(db: Database, date_from: dt.date | None = None, date_to: dt.date | None = None) -> UnmatchedTransfers:
+def unmatched_transfers(db: Database, actor: Actor, date_from: dt.date | None = None,
+                        date_to: dt.date | None = None) -> UnmatchedTransfers:
     """Incoming transfers still waiting in the review queue."""
+    permit(actor, "export")
     with db.read() as session:
         query = select(BankLine).where(BankLine.status == BankLineStatus.REVIEW).order_by(BankLine.doc_date, BankLine.id)
         if date_from:

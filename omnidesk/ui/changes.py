@@ -21,6 +21,7 @@ POLL_MS = 2000
 
 class ChangeBus(QObject):
     changed = Signal(object)  # Changes, on the GUI thread
+    reachable = Signal(bool)  # the database stopped or started answering the poll
     _arrived = Signal(object)  # from any thread
 
     def __init__(self, context: AppContext, runner: TaskRunner, parent: QObject | None = None,
@@ -29,6 +30,7 @@ class ChangeBus(QObject):
         self._runner = runner
         self._pending = Changes()
         self._polling = False
+        self.database_ok = True
         self.feed = ChangeFeed(context.db)
         self._arrived.connect(self.publish, Qt.ConnectionType.QueuedConnection)
         self._unsubscribe = context.db.subscribe(self._from_any_thread)
@@ -61,10 +63,17 @@ class ChangeBus(QObject):
 
     def _polled(self, changes: Changes) -> None:
         self._polling = False
+        self._set_reachable(True)
         self.publish(changes)
 
     def _poll_failed(self, _exc: Exception) -> None:
-        self._polling = False  # the database is away for a moment; the next tick tries again
+        self._polling = False  # the database is away for a moment; the next tick tries again (a new connection)
+        self._set_reachable(False)
+
+    def _set_reachable(self, ok: bool) -> None:
+        if ok != self.database_ok:
+            self.database_ok = ok
+            self.reachable.emit(ok)
 
     def publish(self, changes: Changes) -> None:
         """Tell every page (merged with whatever else arrives in the same turn of the event loop)."""

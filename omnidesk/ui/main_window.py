@@ -12,14 +12,17 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QPushButton,
     QStackedWidget,
     QWidget,
 )
 
 from omnidesk.config import config_dir
 from omnidesk.core.changes import Changes
-from omnidesk.services.context import AppContext
+from omnidesk.services.auth import ROLE_NAMES, may
+from omnidesk.services.context import SIGNED_IN, AppContext
 
+from .audit_page import AuditPage
 from .bank.page import BankPage
 from .cashier.fiscal_queue import FiscalQueue
 from .cashier.page import CashierPage
@@ -80,9 +83,10 @@ class MainWindow(QMainWindow):
         self.routes_page = RoutesPage(context, self.runner)
         self.cashier_page = CashierPage(db, self.runner, self.fiscal, max_payment=context.settings.max_payment)
         self.bank_page = BankPage(context, self.runner)
-        self.reports_page = ReportsPage(db, self.runner)
+        self.reports_page = ReportsPage(db, self.runner, lambda: context.actor)
         self.settings_page = SettingsPage(context)
         self.sync_page = SyncPage(context, self.runner)
+        self.audit_page = AuditPage(db, self.runner, lambda: context.actor)
         self.pages = [
             Page("orders", self.tr("Orders"), self.orders_page),
             Page("routes", self.tr("Routes"), self.routes_page),
@@ -90,6 +94,7 @@ class MainWindow(QMainWindow):
             Page("bank", self.tr("Bank"), self.bank_page),
             Page("reports", self.tr("Reports"), self.reports_page),
             Page("sync", self.tr("Sync"), self.sync_page),
+            Page("audit", self.tr("Audit log"), self.audit_page),
             Page("settings", self.tr("Settings"), self.settings_page),
         ]
         self._build()
@@ -101,6 +106,12 @@ class MainWindow(QMainWindow):
             self.status.demo.show()
         self._show_register_unread()
         self.status.sync.setText(self.tr("Sync: not configured"))
+        self.user_button = QPushButton()
+        self.user_button.setFlat(True)
+        self.user_button.setToolTip(self.tr("Switch user"))
+        self.user_button.clicked.connect(self.switch_user)
+        self.statusBar().addPermanentWidget(self.user_button)
+        self._show_user()
         self.cashier_page.register.state_changed.connect(self.status.set_fiscal)
         self.cashier_page.owed.count_changed.connect(self._show_owed_count)
         self.orders_page.open_requested.connect(self._open_order_at_cashier)
@@ -109,6 +120,7 @@ class MainWindow(QMainWindow):
         self.sync_page.status_text.connect(self._show_sync_state)
         self.sync_page.settings_saved.connect(self.changes.publish)
         self.changes.changed.connect(self.apply_changes)
+        self.changes.reachable.connect(self._show_database_state)
         self._ui_state = QSettings(str(config_dir() / "window.ini"), QSettings.Format.IniFormat)
         self._restore()
 
@@ -140,6 +152,38 @@ class MainWindow(QMainWindow):
                 self.navigation.setCurrentRow(row)
                 return
         raise KeyError(key)
+
+    def _show_database_state(self, ok: bool) -> None:
+        """The database stopped answering (a restart, the network): say so until it answers again."""
+        description = self.context.database_description
+        if ok:
+            self.status.database.setText(self.tr("Database: {0}").format(description))
+            self.status.database.setStyleSheet("")
+        else:
+            self.status.database.setText(self.tr("Database {0} is not answering — reconnecting…").format(description))
+            self.status.database.setStyleSheet("color:#b3261e")
+
+    # --- who works here ------------------------------------------------------------------------------
+    def _show_user(self) -> None:
+        """The person and role in the status bar; pages the role has no use for are hidden (services refuse anyway)."""
+        actor = self.context.actor
+        role = ROLE_NAMES[actor.role]
+        self.user_button.setText(self.tr("{0} ({1}) — switch user").format(actor.name, role))
+        hidden = {"cashier": not (may(actor, "payment.register") or may(actor, "receipt.print")),
+                  "bank": not may(actor, "bank.import"), "audit": not may(actor, "audit.view")}
+        for row, page in enumerate(self.pages):
+            self.navigation.item(row).setHidden(hidden.get(page.key, False))
+        if self.navigation.currentItem() is not None and self.navigation.currentItem().isHidden():
+            self.navigation.setCurrentRow(0)
+
+    def switch_user(self) -> None:
+        """«Сменить пользователя» without restarting: the next person signs in; the window acts as them."""
+        from .sign_in import SignInDialog
+
+        dialog = SignInDialog(self.context, self)
+        if dialog.exec() and dialog.actor is not None:
+            self._show_user()
+            self.apply_changes(Changes(settings=frozenset({SIGNED_IN})))
 
     def _show_owed_count(self, count: int) -> None:
         text = self.tr("Receipts to print: {0}").format(count)

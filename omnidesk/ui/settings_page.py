@@ -35,7 +35,8 @@ class SettingsPage(QWidget):
         super().__init__(parent)
         self._context = context
         settings, database_description = context.settings, context.database_description
-        self.db_url = QLineEdit(settings.get("db.url"))
+        self._db_url_shown = settings.shown("db.url")  # the password masked; saved only when edited
+        self.db_url = QLineEdit(self._db_url_shown)
         self.db_url.setPlaceholderText(default_db_url())
         current = QLabel(self.tr("In use now: {0}").format(database_description))
         current.setStyleSheet("color:#666")
@@ -204,12 +205,16 @@ class SettingsPage(QWidget):
             "demo.enabled": "true" if self.demo_enabled.isChecked() else "false",
             **{key: field.text().strip() for key, field in self.other_fields.items()},
         }
+        if values["db.url"] == self._db_url_shown:
+            del values["db.url"]  # not edited: the stored URL keeps its password
         try:
             changes = self._context.update_settings(values)
         except (OmniDeskError, OSError) as exc:  # shown on the page; nothing is saved
             self.message.setStyleSheet("color:#b3261e")
             self.message.setText(error_text(exc))
             return False
+        self._db_url_shown = self._context.settings.shown("db.url")
+        self.db_url.setText(self._db_url_shown)
         self.message.setStyleSheet("color:#1b5e20")
         if changes.settings & RESTART_KEYS:
             self.message.setText(self.tr("Saved. The register and the warehouse are used at once; the database and "

@@ -4,42 +4,42 @@
 <context>
     <name>ActRowsModel</name>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="41"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="43"/>
         <source>Date</source>
         <translation>Дата</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="41"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="43"/>
         <source>Document</source>
         <translation>Документ</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="41"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="43"/>
         <source>Receipts, details</source>
         <translation>Чеки, сведения</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="41"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="43"/>
         <source>Debit</source>
         <translation>Дебет</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="42"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="44"/>
         <source>Credit</source>
         <translation>Кредит</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="51"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="53"/>
         <source>Opening balance</source>
         <translation>Сальдо начальное</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="53"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="55"/>
         <source>Turnover</source>
         <translation>Обороты за период</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="54"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="56"/>
         <source>Closing balance</source>
         <translation>Сальдо конечное</translation>
     </message>
@@ -60,6 +60,117 @@
         <location filename="../../omnidesk/ui/cashier/widgets.py" line="54"/>
         <source>The amount cannot be negative</source>
         <translation>Сумма не может быть отрицательной</translation>
+    </message>
+</context>
+<context>
+    <name>AuditModel</name>
+    <message>
+        <location filename="../../omnidesk/ui/audit_page.py" line="39"/>
+        <source>When</source>
+        <translation>Когда</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/audit_page.py" line="39"/>
+        <source>Who</source>
+        <translation>Кто</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/audit_page.py" line="39"/>
+        <source>Workstation</source>
+        <translation>Рабочее место</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/audit_page.py" line="39"/>
+        <source>Action</source>
+        <translation>Действие</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/audit_page.py" line="40"/>
+        <source>Object</source>
+        <translation>Объект</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/audit_page.py" line="40"/>
+        <source>Details (before → after)</source>
+        <translation>Подробности (до → после)</translation>
+    </message>
+</context>
+<context>
+    <name>AuditPage</name>
+    <message>
+        <location filename="../../omnidesk/ui/audit_page.py" line="61"/>
+        <source>login</source>
+        <translation>логин</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/audit_page.py" line="64"/>
+        <source>any object</source>
+        <translation>любой объект</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/audit_page.py" line="69"/>
+        <source>Show</source>
+        <translation>Показать</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/audit_page.py" line="70"/>
+        <source>Export…</source>
+        <translation>Выгрузить…</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/audit_page.py" line="79"/>
+        <source>User</source>
+        <translation>Пользователь</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/audit_page.py" line="79"/>
+        <source>Object</source>
+        <translation>Объект</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/audit_page.py" line="80"/>
+        <source>From</source>
+        <translation>С</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/audit_page.py" line="80"/>
+        <source>To</source>
+        <translation>По</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/audit_page.py" line="108"/>
+        <source>Loading…</source>
+        <translation>Загрузка…</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/audit_page.py" line="114"/>
+        <source>Entries: {0}</source>
+        <translation>Записей: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/audit_page.py" line="122"/>
+        <source>Export the audit log</source>
+        <translation>Выгрузка журнала изменений</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/audit_page.py" line="122"/>
+        <source>audit.xlsx</source>
+        <translation>журнал.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/audit_page.py" line="123"/>
+        <source>Excel (*.xlsx);;CSV (*.csv)</source>
+        <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/audit_page.py" line="129"/>
+        <source>Saving…</source>
+        <translation>Сохранение…</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/audit_page.py" line="134"/>
+        <source>Saved: {0}</source>
+        <translation>Сохранено: {0}</translation>
     </message>
 </context>
 <context>
@@ -1181,77 +1292,98 @@ Orders: {2}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="74"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="77"/>
         <source>OmniDesk</source>
         <translation>OmniDesk</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="74"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="77"/>
         <source>OmniDesk — DEMO database</source>
         <translation>OmniDesk — ДЕМОНСТРАЦИОННАЯ база</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="87"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="91"/>
         <source>Orders</source>
         <translation>Заказы</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="88"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="92"/>
         <source>Routes</source>
         <translation>Маршруты</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="89"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="93"/>
         <source>Cashier</source>
         <translation>Касса</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="90"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="94"/>
         <source>Bank</source>
         <translation>Банк</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="91"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="95"/>
         <source>Reports</source>
         <translation>Отчёты</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="92"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="96"/>
         <source>Sync</source>
         <translation>Синхронизация</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="93"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="97"/>
+        <source>Audit log</source>
+        <translation>Журнал изменений</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/main_window.py" line="98"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="97"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="102"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="160"/>
         <source>Database: {0}</source>
         <translation>База: {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="99"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="104"/>
         <source>DEMO database</source>
         <translation>ДЕМО-база</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="100"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="105"/>
         <source>DEMO: fictitious data, receipts go only to the built-in emulator</source>
         <translation>ДЕМО: вымышленные данные, чеки печатаются только на встроенном эмуляторе</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="145"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="111"/>
+        <source>Switch user</source>
+        <translation>Сменить пользователя</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/main_window.py" line="163"/>
+        <source>Database {0} is not answering — reconnecting…</source>
+        <translation>База данных {0} не отвечает — переподключение…</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/main_window.py" line="171"/>
+        <source>{0} ({1}) — switch user</source>
+        <translation>{0} ({1}) — сменить пользователя</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/main_window.py" line="189"/>
         <source>Receipts to print: {0}</source>
         <translation>Чеки к печати: {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="158"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="202"/>
         <source>Fiscal register: {0} (not connected)</source>
         <translation>ККТ: {0} (не подключена)</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="103"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="108"/>
         <source>Sync: not configured</source>
         <translation>Синхронизация: не настроена</translation>
     </message>
@@ -1964,82 +2096,82 @@ Orders: {2}</source>
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="76"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="80"/>
         <source>INN, id, phone or exact name</source>
         <translation>ИНН, id, телефон или точное имя</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="79"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="83"/>
         <source>Show act</source>
         <translation>Показать акт</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="80"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="84"/>
         <source>Save act to Excel…</source>
         <translation>Сохранить акт в Excel…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="81"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="85"/>
         <source>Save payments register…</source>
         <translation>Сохранить реестр поступлений…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="82"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="86"/>
         <source>Save unmatched transfers…</source>
         <translation>Сохранить неразнесённые поступления…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="83"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="87"/>
         <source>Type a customer (INN, id, phone or name) and a period, then «Show act»: the act&apos;s shipments and payments appear here.</source>
         <translation>Укажите покупателя (ИНН, id, телефон или имя) и период и нажмите «Показать акт»: здесь появятся отгрузки и оплаты акта.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="90"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="94"/>
         <source>Customer</source>
         <translation>Покупатель</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="96"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="100"/>
         <source>Period</source>
         <translation>Период</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="127"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="131"/>
         <source>No shipments or payments of this customer in the period.</source>
         <translation>За этот период у покупателя нет ни отгрузок, ни оплат.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="136"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="140"/>
         <source>Save to Excel</source>
         <translation>Сохранить в Excel</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="137"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="141"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="147"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="151"/>
         <source>Reconciliation act {0} {1}-{2}.xlsx</source>
         <translation>Акт сверки {0} {1}-{2}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="148"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="152"/>
         <source>Payments register {0}-{1}.xlsx</source>
         <translation>Реестр поступлений {0}-{1}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="149"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="153"/>
         <source>Unmatched transfers {0}.xlsx</source>
         <translation>Неразнесённые поступления {0}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="166"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="170"/>
         <source>Saving…</source>
         <translation>Сохранение…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/reports/page.py" line="170"/>
+        <location filename="../../omnidesk/ui/reports/page.py" line="174"/>
         <source>Saved: {0}</source>
         <translation>Сохранено: {0}</translation>
     </message>
@@ -2418,209 +2550,262 @@ Orders: {2}</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="40"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="41"/>
         <source>In use now: {0}</source>
         <translation>Сейчас используется: {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="43"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="44"/>
         <source>Shtrih-M</source>
         <translation>Штрих-М</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="54"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="55"/>
         <source>demonstration data</source>
         <translation>демонстрационные данные</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="60"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="61"/>
         <source>e.g. Иванова Анна Сергеевна</source>
         <translation>например, Иванова Анна Сергеевна</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="62"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="63"/>
         <source>cashier</source>
         <translation>кассир</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="62"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="63"/>
         <source>logist</source>
         <translation>логист</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="63"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="64"/>
         <source>manager</source>
         <translation>менеджер</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="63"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="64"/>
         <source>administrator</source>
         <translation>администратор</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="68"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="69"/>
         <source>Database</source>
         <translation>База данных</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="70"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="71"/>
         <source>Database URL</source>
         <translation>Адрес базы данных</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="72"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="73"/>
         <source>Fiscal register</source>
         <translation>ККТ</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="74"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="75"/>
         <source>Protocol</source>
         <translation>Протокол</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="75"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="76"/>
         <source>Port</source>
         <translation>Порт</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="77"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="78"/>
         <source>This is the DEMO database: its receipts print only on the built-in emulator, whatever port is set here.</source>
         <translation>Это ДЕМО-база: её чеки печатаются только на встроенном эмуляторе, какой бы порт здесь ни был указан.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="82"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="83"/>
         <source>Warehouse</source>
         <translation>Склад</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="84"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="85"/>
         <source>Address</source>
         <translation>Адрес</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="88"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="89"/>
         <source>Latitude, longitude</source>
         <translation>Широта, долгота</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="90"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="91"/>
         <source>Our company (for reconciliation acts)</source>
         <translation>Наша организация (для актов сверки)</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="92"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="93"/>
         <source>Name</source>
         <translation>Название</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="94"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="95"/>
         <source>INN</source>
         <translation>ИНН</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="96"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="97"/>
         <source>KPP</source>
         <translation>КПП</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="98"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="99"/>
         <source>Requisites</source>
         <translation>Реквизиты</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="99"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="100"/>
         <source>Who works here</source>
         <translation>Кто работает</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="101"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="102"/>
         <source>Cashier&apos;s full name</source>
         <translation>ФИО кассира</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="102"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="103"/>
         <source>Role</source>
         <translation>Роль</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="103"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="104"/>
         <source>Largest payment, ₽</source>
         <translation>Наибольшее поступление, ₽</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="104"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="105"/>
         <source>Interface</source>
         <translation>Интерфейс</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="106"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="107"/>
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="107"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="108"/>
         <source>Demo</source>
         <translation>Демо</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="109"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="110"/>
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="150"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="151"/>
         <source>Synchronisation (1C, CRM)</source>
         <translation>Синхронизация (1С, CRM)</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="168"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="169"/>
         <source>empty: straight line × detour factor</source>
         <translation>пусто — по прямой с коэффициентом</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="172"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="173"/>
         <source>Nominatim-compatible; empty: do not look up addresses</source>
         <translation>совместимый с Nominatim; пусто — адреса не искать</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="175"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="176"/>
         <source>Routes</source>
         <translation>Маршруты</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="177"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="178"/>
         <source>OSRM server</source>
         <translation>Сервер OSRM</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="179"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="180"/>
         <source>average speed, km/h</source>
         <translation>Средняя скорость, км/ч</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="178"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="179"/>
         <source>Detour factor</source>
         <translation>Коэффициент извилистости</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="180"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="181"/>
         <source>Geocoder</source>
         <translation>Геокодер</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="181"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="182"/>
         <source>Map tiles</source>
         <translation>Тайлы карты</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="215"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="220"/>
         <source>Saved. The register and the warehouse are used at once; the database and the language change only after OmniDesk is restarted.</source>
         <translation>Сохранено. Касса и склад применяются сразу; база данных и язык сменятся только после перезапуска OmniDesk.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="218"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="223"/>
         <source>Saved and in use now.</source>
         <translation>Сохранено и уже действует.</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <location filename="../../omnidesk/ui/sign_in.py" line="35"/>
+        <source>OmniDesk — sign in</source>
+        <translation>OmniDesk — вход</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/sign_in.py" line="48"/>
+        <source>Login</source>
+        <translation>Логин</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/sign_in.py" line="49"/>
+        <source>Password</source>
+        <translation>Пароль</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/sign_in.py" line="51"/>
+        <source>Repeat password</source>
+        <translation>Повторите пароль</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/sign_in.py" line="52"/>
+        <source>The database has no users yet. Choose the administrator&apos;s password (login admin); the administrator then adds the others.</source>
+        <translation>В базе ещё нет пользователей. Задайте пароль администратора (логин admin); остальных пользователей добавит администратор.</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/sign_in.py" line="57"/>
+        <source>Database: {0}</source>
+        <translation>База данных: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/sign_in.py" line="61"/>
+        <source>Sign in</source>
+        <translation>Войти</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/sign_in.py" line="74"/>
+        <source>Enter the login and the password.</source>
+        <translation>Введите логин и пароль.</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/sign_in.py" line="77"/>
+        <source>The passwords do not match.</source>
+        <translation>Пароли не совпадают.</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/sign_in.py" line="79"/>
+        <source>Checking…</source>
+        <translation>Проверка…</translation>
     </message>
 </context>
 <context>
@@ -2992,8 +3177,16 @@ Orders: {2}</source>
     </message>
     <message>
         <location filename="../../omnidesk/ui/errors.py" line="18"/>
+        <location filename="../../omnidesk/ui/errors.py" line="33"/>
         <source>OmniDesk</source>
         <translation>OmniDesk</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/errors.py" line="39"/>
+        <source>Something went wrong, but your data is safe: every operation is saved whole or not at all.
+A report for the support team is in {0}</source>
+        <translation>Что-то пошло не так, но данные в сохранности: каждая операция сохраняется целиком или не сохраняется вовсе.
+Отчёт для поддержки сохранён в {0}</translation>
     </message>
 </context>
 <context>

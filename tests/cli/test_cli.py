@@ -19,10 +19,11 @@ def run(capsys, *argv):
     return code, out, err
 
 
-def test_init_demo_then_orders_list_json(capsys, db_url):
+def test_init_demo_then_orders_list_json(capsys, db_url, monkeypatch):
+    monkeypatch.setenv("OMNIDESK_PASSWORD", "admin-password-1")
     code, out, _ = run(capsys, "init", "--demo", "--db", db_url)
-    assert code == 0 and "создана" in out and "80 заказов" in out
-    code, out, _ = run(capsys, "orders", "list", "--json", "--db", db_url)
+    assert code == 0 and "создана" in out and "80 заказов" in out and "Создан администратор: логин admin" in out
+    code, out, _ = run(capsys, "orders", "list", "--json", "--db", db_url, "--user", "admin")
     orders = json.loads(out)
     assert code == 0 and len(orders) == 80
     first = orders[0]
@@ -113,7 +114,8 @@ def test_screenshots_write_one_png_per_page(capsys, sqlite_url, tmp_path):
     code, _out, _ = run(capsys, "screenshots", str(tmp_path / "shots"), "--db", sqlite_url)
     assert code == 0
     pngs = sorted(p.name for p in (tmp_path / "shots").glob("*.png"))
-    assert pngs == ["bank.png", "cashier.png", "orders.png", "reports.png", "routes.png", "settings.png", "sync.png"]
+    assert pngs == ["audit.png", "bank.png", "cashier.png", "orders.png", "reports.png", "routes.png", "settings.png",
+                    "sync.png"]
     assert all((tmp_path / "shots" / name).stat().st_size > 10_000 for name in pngs)
 
 

@@ -35,11 +35,11 @@ def test_the_context_is_built_from_typed_settings(context):
 
 def test_saved_settings_rebuild_what_depends_on_them(context):
     travel = context.travel
-    changes = context.update_settings({"routing.detour_factor": "1.5", "depot.lat": "55.7", "user.role": "cashier",
+    changes = context.update_settings({"routing.detour_factor": "1.5", "depot.lat": "55.7", "user.name": "Анна",
                                        "fiscal.url": "emulator"})
-    assert changes == Changes(settings=frozenset({"routing.detour_factor", "depot.lat", "user.role"}))
+    assert changes == Changes(settings=frozenset({"routing.detour_factor", "depot.lat", "user.name"}))
     assert context.travel is not travel and context.travel.detour_factor == Decimal("1.5")
-    assert context.depot.lat == Decimal("55.7") and context.actor.role is Role.CASHIER
+    assert context.depot.lat == Decimal("55.7") and context.actor.name == "Анна"
     assert context.journal_depends_on(changes.settings)
     assert Settings().get("routing.detour_factor") == "1.5"  # saved in the file
 

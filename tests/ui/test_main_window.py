@@ -39,7 +39,7 @@ def test_window_shows_the_demo_orders(window):
     assert page.proxy.rowCount() == 80
     assert "80" in page.summary.text()
     keys = [p.key for p in window.pages]
-    assert keys[0] == "orders" and keys[-1] == "settings" and "cashier" in keys
+    assert keys[0] == "orders" and keys[-1] == "settings" and "audit" in keys and "cashier" in keys
     assert "SQLite" in window.status.database.text()
 
 

@@ -12,6 +12,7 @@ from .orders import Order, OrderLine
 from .planning import GeocodeEntry, OrderPlanning  # noqa: F401 (route planning)
 from .receipts import Receipt, ReceiptLine, ReceiptLink
 from .sync import OutboxMessage, SyncConflict, SyncState
+from .users import User
 
 __all__ = [
     "Allocation",
@@ -39,5 +40,6 @@ __all__ = [
     "Stop",
     "SyncConflict",
     "SyncState",
+    "User",
     "Vehicle",
 ]

@@ -16,6 +16,7 @@ class AuditEntry(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     at: Mapped[dt.datetime] = mapped_column(default=local_now, index=True)
     user: Mapped[str] = mapped_column(String(64))
+    workstation: Mapped[str | None] = mapped_column(String(128), default=None)
     action: Mapped[str] = mapped_column(String(64))
     entity: Mapped[str] = mapped_column(String(32))
     entity_id: Mapped[int | None]

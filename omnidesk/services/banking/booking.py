@@ -69,7 +69,7 @@ def book_in(session: Session, actor: Actor, line: BankLine, job: Job) -> LedgerR
         assert payment_id is not None
     link_payment(session, line, payment_id)
     if job.remember:
-        remember_account(session, line.customer_id, job.remember, line.id, actor.name)
+        remember_account(session, line.customer_id, job.remember, line.id, actor.author)
     return ledger
 
 
@@ -128,7 +128,7 @@ def _book_batch(session: Session, actor: Actor, jobs: Sequence[Job]) -> dict[int
             links[job.line_id] = (payment.id, payment.customer_id)
             out[job.line_id] = Booked(line.status)
     _link(session, lines, links)
-    remember_accounts(session, [(links[j.line_id][1], j.remember, j.line_id) for j in jobs if j.remember], actor.name)
+    remember_accounts(session, [(links[j.line_id][1], j.remember, j.line_id) for j in jobs if j.remember], actor.author)
     return out
 
 

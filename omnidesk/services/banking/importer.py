@@ -22,7 +22,7 @@ from omnidesk.integrations.bankfiles import BankDocument, Statement, document_ke
 from omnidesk.persistence.models import BankLine, BankLineStatus, BankStatement
 
 from .. import audit, collect
-from ..auth import Actor, Role, require
+from ..auth import Actor, permit
 from ..ledger import AllocationRequest
 from ..ledger.rows import insert_with_ids
 from ..uow import Database
@@ -59,7 +59,7 @@ def import_steps(db: Database, actor: Actor, data: bytes, file_name: str = "") -
     Closing the generator before the statement is stored imports nothing; once it is stored,
     the automatic bookings are finished even if the caller stops listening.
     """
-    require(actor, Role.CASHIER, Role.MANAGER, action="загрузка банковской выписки")
+    permit(actor, "bank.import")
     finish_pending(db, actor)
     yield ImportProgress("parse", 0, 1)
     statement = parse_statement(data)
@@ -141,7 +141,7 @@ def _store(db: Database, actor: Actor, statement: Statement, data: bytes, file_n
                 opening=sum(s.opening for s in statement.sections), incoming=sum(s.incoming for s in statement.sections),
                 outgoing=sum(s.outgoing for s in statement.sections), closing=sum(s.closing for s in statement.sections),
                 documents=len(statement.documents), imported=sum(1 for d in fresh if d.incoming),
-                duplicates=duplicates, outgoing_skipped=sum(1 for d in fresh if not d.incoming), imported_by=actor.name,
+                duplicates=duplicates, outgoing_skipped=sum(1 for d in fresh if not d.incoming), imported_by=actor.author,
             )
             session.add(row)
             session.flush()
@@ -152,7 +152,7 @@ def _store(db: Database, actor: Actor, statement: Statement, data: bytes, file_n
                 ids.update(zip((line["document_key"] for line in chunk), inserted, strict=True))
                 collect.note(session, "bank_lines", inserted)
                 collect.note(session, "customers", (line["customer_id"] for line in chunk))
-            audit.record(session, actor.name, "bank.import", "bank_statement", row.id, file=file_name,
+            audit.record(session, actor.author, "bank.import", "bank_statement", row.id, file=file_name,
                          imported=row.imported, duplicates=duplicates, outgoing=row.outgoing_skipped)
             return row.id, ids
     except sa_exc.IntegrityError as exc:

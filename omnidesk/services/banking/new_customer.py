@@ -45,7 +45,7 @@ def customer_from_payer(db: Database, actor: Actor, line_id: int) -> int:
         session.flush()
         if line.payer_account:
             session.add(PayerAccount(customer_id=customer.id, account=line.payer_account, first_line_id=line.id,
-                                     created_by=actor.name))
-        audit.record(session, actor.name, "customer.from_payer", "customer", customer.id, bank_line=line.id,
+                                     created_by=actor.author))
+        audit.record(session, actor.author, "customer.from_payer", "customer", customer.id, bank_line=line.id,
                      inn=inn, account=line.payer_account)
         return customer.id

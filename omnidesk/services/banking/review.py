@@ -12,7 +12,7 @@ from omnidesk.core.money import format_amount
 from omnidesk.persistence.models import BankLine, BankLineStatus, BankStatement
 
 from .. import audit
-from ..auth import Actor, Role, require
+from ..auth import Actor, permit
 from ..ledger import AllocationRequest
 from ..ledger.allocations import AllocationView, allocations_of_payment, unallocate
 from ..uow import Database
@@ -60,7 +60,7 @@ def book_line(db: Database, actor: Actor, line_id: int, *, customer_id: int,
     """Book a line from the review queue: to the customer's orders as given, the rest as an advance.
 
     The line and its payment commit together; InvalidInput, Conflict or NotFound leave both untouched."""
-    require(actor, Role.CASHIER, Role.MANAGER, action="разнесение банковского платежа")
+    permit(actor, "bank.book")
     with db.unit_of_work() as session:
         line = _get(session, line_id)
         if line.status is not BankLineStatus.REVIEW:
@@ -71,25 +71,25 @@ def book_line(db: Database, actor: Actor, line_id: int, *, customer_id: int,
                                "суммы должны быть больше нуля и не больше платежа")
         book_in(session, actor, line, Job(line_id, customer_id, tuple(allocations)))
         line.status = BankLineStatus.BOOKED
-        line.reviewed_by, line.reviewed_at = actor.name, dt.datetime.now()
+        line.reviewed_by, line.reviewed_at = actor.author, dt.datetime.now()
         line.explanation = f"разнесён вручную ({actor.name}); {line.explanation}"[:1000]
-        remember_account(session, customer_id, line.payer_account, line.id, actor.name)
-        audit.record(session, actor.name, "bank.book", "bank_line", line.id, customer=customer_id, payment=line.payment_id,
+        remember_account(session, customer_id, line.payer_account, line.id, actor.author)
+        audit.record(session, actor.author, "bank.book", "bank_line", line.id, customer=customer_id, payment=line.payment_id,
                      allocations={a.order_number: a.amount for a in allocations})
     return line_view(db, line_id)
 
 
 def mark_not_ours(db: Database, actor: Actor, line_id: int, reason: str = "") -> LineView:
     """Take a line out of the queue without booking money (a refund by the bank, a mistaken transfer)."""
-    require(actor, Role.CASHIER, Role.MANAGER, action="разбор банковского платежа")
+    permit(actor, "bank.not_ours")
     with db.unit_of_work() as session:
         line = _get(session, line_id)
         if line.status is not BankLineStatus.REVIEW:
             raise Conflict(f"платёж №{line.number} уже разобран ({line.status.value}) — обновите список")
         line.status = BankLineStatus.NOT_OURS
-        line.reviewed_by, line.reviewed_at = actor.name, dt.datetime.now()
+        line.reviewed_by, line.reviewed_at = actor.author, dt.datetime.now()
         line.explanation = (f"не наш платёж ({actor.name})" + (f": {reason}" if reason else ""))[:1000]
-        audit.record(session, actor.name, "bank.not_ours", "bank_line", line.id, reason=reason)
+        audit.record(session, actor.author, "bank.not_ours", "bank_line", line.id, reason=reason)
     return line_view(db, line_id)
 
 
@@ -102,7 +102,7 @@ def line_allocations(db: Database, line_id: int) -> list[AllocationView]:
 
 def undo_allocation(db: Database, actor: Actor, allocation_id: int, amount: int | None = None) -> AllocationView:
     """Undo an allocation of a bank payment by a reversing entry (a manager's decision)."""
-    require(actor, Role.MANAGER, action="отмена зачёта платежа")
+    permit(actor, "bank.unbook")
     return unallocate(db, actor, allocation_id, amount)[0]
 
 

@@ -19,7 +19,7 @@ from omnidesk.core.receipts import Method, plan_conversion_to_advance
 from omnidesk.persistence.models import Allocation, Customer, Order, Payment
 
 from .. import audit
-from ..auth import Actor, Role, require
+from ..auth import Actor, permit
 from ..receipts import ReceiptView, store_plans, view
 from ..uow import Database
 from . import entries, state
@@ -65,7 +65,7 @@ def allocations_of_customer(db: Database, customer_id: int) -> list[AllocationVi
 
 def unallocate(db: Database, actor: Actor, allocation_id: int, amount: int | None = None) -> tuple[AllocationView, tuple[ReceiptView, ...]]:
     """Take an allocation (all that is left of it, or ``amount``) back into the customer's advance."""
-    require(actor, Role.CASHIER, Role.MANAGER, action="отмена зачёта")
+    permit(actor, "allocation.reverse")
     with db.unit_of_work() as session:
         undone, _part, receipts = _unallocate(session, actor, allocation_id, amount)
         return undone, tuple(view(session, r) for r in receipts)
@@ -74,7 +74,7 @@ def unallocate(db: Database, actor: Actor, allocation_id: int, amount: int | Non
 def move_allocation(db: Database, actor: Actor, allocation_id: int, order_number: str,
                     amount: int | None = None) -> tuple[AllocationView, tuple[ReceiptView, ...]]:
     """Move money from one order of a customer to another (a mistake in the split, say)."""
-    require(actor, Role.CASHIER, Role.MANAGER, action="перенос зачёта")
+    permit(actor, "allocation.move")
     with db.unit_of_work() as session:
         undone, part, receipts = _unallocate(session, actor, allocation_id, amount)
         source = session.get(Allocation, allocation_id)
@@ -90,8 +90,8 @@ def move_allocation(db: Database, actor: Actor, allocation_id: int, order_number
         if part > due:
             raise InvalidInput(f"по заказу №{target.number} к оплате {format_amount(due)}, "
                                f"перенести {format_amount(part)} нельзя")
-        entries.allocate_from_advance(session, payment.customer_id, target.id, part, actor.name)
-        audit.record(session, actor.name, "allocation.move", "allocation", allocation_id, to=target.number, amount=part)
+        entries.allocate_from_advance(session, payment.customer_id, target.id, part, actor.author)
+        audit.record(session, actor.author, "allocation.move", "allocation", allocation_id, to=target.number, amount=part)
         return undone, tuple(view(session, r) for r in receipts)
 
 
@@ -114,11 +114,11 @@ def _unallocate(session: Session, actor: Actor, allocation_id: int, amount: int 
         raise InvalidInput(f"в заказе №{order.number} от этого зачёта осталось {format_amount(left)}, "
                            f"отменить {format_amount(part)} нельзя")
     reversal = Allocation(payment_id=allocation.payment_id, order_id=order.id, amount=-part,
-                          reverses_id=allocation.id, created_by=actor.name)
+                          reverses_id=allocation.id, created_by=actor.author)
     session.add(reversal)
     session.flush()
     receipts = _plan_conversion(session, order, allocation.payment_id, part)
-    audit.record(session, actor.name, "allocation.reverse", "allocation", allocation.id, order=order.number,
+    audit.record(session, actor.author, "allocation.reverse", "allocation", allocation.id, order=order.number,
                  amount=part, reversal=reversal.id, payment=allocation.payment_id)
     view_ = AllocationView(allocation.id, allocation.payment_id, order.number, allocation.amount, undone + part,
                            allocation.created_at, allocation.created_by)

@@ -23,7 +23,7 @@ from omnidesk.core.enums import OrderStatus, PaymentKind
 from omnidesk.core.errors import InvalidInput, NotFound
 from omnidesk.persistence.models import Allocation, Customer, Order, OrderLine
 
-from ..auth import Actor, Role, require
+from ..auth import Actor, permit
 from ..sync import outbox
 from . import rows as ledger_rows
 from . import state
@@ -66,7 +66,7 @@ class _Order:
 
 
 def record_payments(session: Session, actor: Actor, requests: Sequence[PaymentRequest]) -> list[Recorded]:
-    require(actor, Role.CASHIER, Role.MANAGER, action="регистрация поступления")
+    permit(actor, "payment.register")
     if any(r.amount <= 0 for r in requests):
         raise InvalidInput("сумма поступления должна быть больше нуля")
     if not requests:
@@ -89,7 +89,7 @@ def record_payments(session: Session, actor: Actor, requests: Sequence[PaymentRe
         {"customer_id": r.customer_id, "kind": r.kind, "amount": r.amount, "received_at": r.received_at,
          "payer_name": r.payer_name or buyers[r.customer_id].name, "payer_inn": r.payer_inn or buyers[r.customer_id].inn,
          "payer_account": r.payer_account, "purpose": r.purpose, "source": r.source, "source_key": r.source_key,
-         "created_by": actor.name}
+         "created_by": actor.author}
         for r in requests
     ])
     allocations, audit, plans, counts = [], [], [], []
@@ -99,13 +99,13 @@ def record_payments(session: Session, actor: Actor, requests: Sequence[PaymentRe
                                  paid_of=lambda order: paid.get(order.id, 0))
         for order, part, _before in plan:
             paid[order.id] = paid.get(order.id, 0) + part
-            allocations.append({"payment_id": payment_id, "order_id": order.id, "amount": part, "created_by": actor.name})
+            allocations.append({"payment_id": payment_id, "order_id": order.id, "amount": part, "created_by": actor.author})
         owed = receipt_plans(buyer, request.kind, payment_id, request.amount, plan)
         plans.extend(owed)
         counts.append(len(owed))
         advance = request.amount - sum(part for _o, part, _b in plan)
         audit.append(ledger_rows.audit_row(
-            actor.name, "payment.register", "payment", payment_id, kind=request.kind.value, amount=request.amount,
+            actor.author, "payment.register", "payment", payment_id, kind=request.kind.value, amount=request.amount,
             customer=buyer.id, allocated={o.number: a for o, a, _b in plan}, advance=advance))
     ledger_rows.insert_allocations(session, allocations)
     ledger_rows.insert_audit(session, audit)

@@ -20,7 +20,7 @@ from omnidesk.core.receipts import (
 from omnidesk.persistence.models import Customer, Order, Payment, Refund
 
 from .. import audit
-from ..auth import Actor, Role, require
+from ..auth import Actor, permit
 from ..receipts import ReceiptView, store_plans, view
 from ..sync import outbox
 from ..uow import Database
@@ -56,7 +56,7 @@ def record_delivery(
     credit: bool = False,
 ) -> DeliveryResult:
     """The outcome at the door: refused quantities by line number, money collected, the receipts owed."""
-    require(actor, Role.CASHIER, Role.LOGIST, action="результат доставки")
+    permit(actor, "order.deliver")
     if collected < 0:
         raise InvalidInput("полученная сумма не может быть отрицательной")
     with db.unit_of_work() as session:
@@ -77,7 +77,7 @@ def record_delivery(
             session, actor, buyer, order, quote.excess_prepayment, excess, refund_kind=refund_kind,
             lines=quote.refused, reason=f"отказ от части заказа №{order.number}",
         )
-        audit.record(session, actor.name, "order.deliver", "order", order.id, refused=dict(refused or {}),
+        audit.record(session, actor.author, "order.deliver", "order", order.id, refused=dict(refused or {}),
                      collected=collected, kind=kind.value, excess=quote.excess_prepayment, choice=excess.value)
         receipts = tuple(view(session, r) for r in stored + released.receipts)
         summary = _summary(order, quote.accepted_total, collected, quote.excess_prepayment, excess, debt)
@@ -119,10 +119,10 @@ def _take_money(session: Session, actor: Actor, order: Order, collected: int, ki
         return None
     payment = Payment(customer_id=order.customer_id, kind=kind, amount=collected, received_at=dt.datetime.now(),
                       payer_name="", purpose=f"Оплата при получении заказа №{order.number}", source="driver",
-                      driver_id=driver_id, route_id=route_id, created_by=actor.name)
+                      driver_id=driver_id, route_id=route_id, created_by=actor.author)
     session.add(payment)
     session.flush()
-    entries.allocate(session, payment, order.id, collected, actor.name)
+    entries.allocate(session, payment, order.id, collected, actor.author)
     outbox.payments_recorded(session, [payment.id])
     return payment
 
@@ -171,7 +171,7 @@ def _summary(order, accepted, collected, excess, choice, debt) -> str:
 def return_goods(db: Database, actor: Actor, *, order_number: str, lines: Mapping[int, int],
                  kind: PaymentKind) -> DeliveryResult:
     """Delivered goods brought back later: the money for them is paid back with an income-return receipt."""
-    require(actor, Role.CASHIER, action="возврат товара")
+    permit(actor, "order.return")
     with db.unit_of_work() as session:
         order = state.lock_order(session, order_number)
         if order.status not in (OrderStatus.DELIVERED, OrderStatus.PARTIALLY_DELIVERED):
@@ -192,17 +192,17 @@ def return_goods(db: Database, actor: Actor, *, order_number: str, lines: Mappin
         order.returned_total += value
         plans = []
         if paid_back > 0:
-            moved = entries.reverse(session, order.id, paid_back, actor.name)
+            moved = entries.reverse(session, order.id, paid_back, actor.author)
             session.add(Refund(customer_id=buyer.id, order_id=order.id, payment_id=moved[-1].payment_id, kind=kind,
                                amount=paid_back, reason=f"возврат товара по заказу №{order.number}",
-                               created_by=actor.name))
+                               created_by=actor.author))
             if fiscal and paid_back == value:
                 cash = paid_back if kind is PaymentKind.CASH else 0
                 plans.append(plan_goods_refund(snap, returned, cash=cash, electronic=paid_back - cash,
                                                payment_ids=tuple(sorted({m.payment_id for m in moved})),
                                                contact=state.contact_of(buyer)))
         stored = store_plans(session, plans)
-        audit.record(session, actor.name, "order.return", "order", order.id, lines=dict(lines), value=value,
+        audit.record(session, actor.author, "order.return", "order", order.id, lines=dict(lines), value=value,
                      paid_back=paid_back, kind=kind.value)
         summary = f"Заказ №{order.number}: возврат товара на {format_amount(value)}, выплачено {format_amount(paid_back)}"
         return DeliveryResult(summary, order.number, order.status, value, -paid_back, 0, None, 0,
@@ -212,7 +212,7 @@ def return_goods(db: Database, actor: Actor, *, order_number: str, lines: Mappin
 def cancel_order(db: Database, actor: Actor, *, order_number: str, money: ExcessChoice = ExcessChoice.ADVANCE,
                  refund_kind: PaymentKind | None = None, reason: str = "") -> DeliveryResult:
     """Cancel an order before delivery; its prepayment is refunded or kept as an advance."""
-    require(actor, Role.CASHIER, Role.MANAGER, action="отмена заказа")
+    permit(actor, "order.cancel")
     with db.unit_of_work() as session:
         order = state.lock_order(session, order_number)
         if order.status not in DELIVERABLE:
@@ -223,7 +223,7 @@ def cancel_order(db: Database, actor: Actor, *, order_number: str, money: Excess
         outbox.order_outcome(session, order, reason)
         released = release_excess(session, actor, buyer, order, prepaid, money, refund_kind=refund_kind, lines=None,
                                   reason=reason or f"отмена заказа №{order.number}")
-        audit.record(session, actor.name, "order.cancel", "order", order.id, prepaid=prepaid, choice=money.value,
+        audit.record(session, actor.author, "order.cancel", "order", order.id, prepaid=prepaid, choice=money.value,
                      reason=reason)
         summary = _summary(order, 0, 0, prepaid, money, 0)
         return DeliveryResult(summary, order.number, order.status, 0, 0, prepaid, money if prepaid else None, 0,

@@ -15,7 +15,7 @@ from omnidesk.core.receipts import payment_owes_receipt, plan_advance, plan_cred
 from omnidesk.persistence.models import Customer, Order, Payment
 
 from .. import audit
-from ..auth import Actor, Role, require
+from ..auth import Actor, permit
 from ..customers import get_customer
 from ..receipts import ReceiptView, store_plans, view
 from ..sync import outbox
@@ -59,7 +59,7 @@ def register_payment(
     driver_id: int | None = None, route_id: int | None = None, receipt: ReceiptOverride | None = None,
 ) -> LedgerResult:
     """Register money received and apply it to orders; what is left becomes the customer's advance."""
-    require(actor, Role.CASHIER, Role.MANAGER, action="регистрация поступления")
+    permit(actor, "payment.register")
     with db.unit_of_work() as session:
         buyer = get_customer(session, customer_id)
         return record_payment(
@@ -78,7 +78,7 @@ def record_payment(
 ) -> LedgerResult:
     """:func:`register_payment` inside the caller's unit of work, so that what caused the payment (a bank
     line) commits together with it. Raises InvalidInput (nothing is kept: the caller's unit rolls back)."""
-    require(actor, Role.CASHIER, Role.MANAGER, action="регистрация поступления")
+    permit(actor, "payment.register")
     if amount <= 0:
         raise InvalidInput("сумма поступления должна быть больше нуля")
     state.lock_money(session, buyer.id)
@@ -86,7 +86,7 @@ def record_payment(
         customer_id=buyer.id, kind=kind, amount=amount, received_at=received_at or dt.datetime.now(),
         payer_name=payer_name or buyer.name, payer_inn=payer_inn or buyer.inn, payer_account=payer_account,
         purpose=purpose, source=source,
-        source_key=source_key, driver_id=driver_id, route_id=route_id, created_by=actor.name,
+        source_key=source_key, driver_id=driver_id, route_id=route_id, created_by=actor.author,
     )
     if receipt is not None:
         if not receipt.reason.strip():
@@ -98,7 +98,7 @@ def record_payment(
     receipts = _apply(session, actor, buyer, payment, plan)
     outbox.payments_recorded(session, [payment.id])  # to 1C or the CRM, with this unit of work
     advance = amount - sum(a for _o, a, _p in plan)
-    audit.record(session, actor.name, "payment.register", "payment", payment.id, kind=kind.value, amount=amount,
+    audit.record(session, actor.author, "payment.register", "payment", payment.id, kind=kind.value, amount=amount,
                  customer=buyer.id, allocated={o.number: a for o, a, _p in plan}, advance=advance,
                  receipt_override=payment.receipt_override, receipt_override_reason=payment.receipt_override_reason)
     return _result(session, buyer, payment, plan, advance, receipts)
@@ -149,7 +149,7 @@ def allocate_and_plan(session: Session, actor: Actor, buyer: Customer, payment: 
                       plan: list[tuple[Order, int, int]]) -> list:
     """Write the payment's allocations; return the receipts it makes owed (not stored yet)."""
     for order, part, _before in plan:
-        entries.allocate(session, payment, order.id, part, actor.name)
+        entries.allocate(session, payment, order.id, part, actor.author)
     return receipt_plans(buyer, payment.kind, payment.id, payment.amount, plan, override=payment.receipt_override)
 
 
@@ -181,7 +181,7 @@ def receipt_plans(buyer, kind: PaymentKind, payment_id: int, amount: int, plan: 
 def apply_advance(db: Database, actor: Actor, *, customer_id: int, order_number: str,
                   amount: int | None = None) -> LedgerResult:
     """Pay an order from the customer's advance. No receipt now: the delivery receipt offsets it (1215)."""
-    require(actor, Role.CASHIER, Role.MANAGER, action="зачёт аванса")
+    permit(actor, "advance.apply")
     with db.unit_of_work() as session:
         buyer = get_customer(session, customer_id)
         state.lock_money(session, buyer.id)
@@ -194,8 +194,8 @@ def apply_advance(db: Database, actor: Actor, *, customer_id: int, order_number:
         if part <= 0 or part > due or part > balance:
             raise InvalidInput(f"по заказу №{order.number} к оплате {format_amount(due)}, на авансе "
                                f"{format_amount(balance)}: зачесть {format_amount(part)} нельзя")
-        entries.allocate_from_advance(session, buyer.id, order.id, part, actor.name)
-        audit.record(session, actor.name, "advance.apply", "order", order.id, amount=part, customer=buyer.id)
+        entries.allocate_from_advance(session, buyer.id, order.id, part, actor.author)
+        audit.record(session, actor.author, "advance.apply", "order", order.id, amount=part, customer=buyer.id)
         return _result(session, buyer, None, [(order, part, 0)], 0, [])
 
 

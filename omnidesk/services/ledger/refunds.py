@@ -23,7 +23,7 @@ from omnidesk.core.receipts.lines import QtyLine
 from omnidesk.persistence.models import Customer, Order, Refund
 
 from .. import audit
-from ..auth import Actor, Role, require
+from ..auth import Actor, permit
 from ..customers import get_customer
 from ..receipts import ReceiptView, store_plans, view
 from ..uow import Database
@@ -48,7 +48,7 @@ def release_excess(session: Session, actor: Actor, buyer: Customer, order: Order
     if amount <= 0:
         return Released(0, choice, [])
     fiscal = state.money_owes_receipt(session, order.id, buyer.kind)
-    moved = entries.reverse(session, order.id, amount, actor.name)
+    moved = entries.reverse(session, order.id, amount, actor.author)
     payment_ids = tuple(sorted({m.payment_id for m in moved}))
     parts = _parts_by_method(state.fiscalised_as(session, order.id, list(payment_ids)), moved)
     snap = state.order_snap(order)
@@ -57,7 +57,7 @@ def release_excess(session: Session, actor: Actor, buyer: Customer, order: Order
     if choice is ExcessChoice.REFUND:
         kind = refund_kind or PaymentKind.CASH
         session.add(Refund(customer_id=buyer.id, order_id=order.id, payment_id=payment_ids[-1], kind=kind,
-                           amount=amount, reason=reason, created_by=actor.name))
+                           amount=amount, reason=reason, created_by=actor.author))
         if fiscal:
             refunds = [plan_prepayment_refund(
                 snap if method is not Method.ADVANCE else None, part, method=method,
@@ -69,7 +69,7 @@ def release_excess(session: Session, actor: Actor, buyer: Customer, order: Order
             if method is not Method.ADVANCE:  # money fiscalised as an advance stays one
                 plans.extend(plan_conversion_to_advance(snap, part, method=method, payment_ids=payment_ids,
                                                         lines=lines, contact=contact))
-    audit.record(session, actor.name, f"excess.{choice.value}", "order", order.id, amount=amount, reason=reason,
+    audit.record(session, actor.author, f"excess.{choice.value}", "order", order.id, amount=amount, reason=reason,
                  refund_kind=refund_kind.value if refund_kind else None)
     return Released(amount, choice, store_plans(session, plans))
 
@@ -96,7 +96,7 @@ def _one_receipt(plans: list[ReceiptPlan], order_id: int) -> ReceiptPlan:
 def refund_advance(db: Database, actor: Actor, *, customer_id: int, amount: int, kind: PaymentKind,
                    reason: str = "") -> tuple[int, tuple[ReceiptView, ...]]:
     """Pay back part or all of a customer's advance; returns the new balance and the receipts owed."""
-    require(actor, Role.CASHIER, Role.MANAGER, action="возврат аванса")
+    permit(actor, "advance.refund")
     if amount <= 0:
         raise InvalidInput("сумма возврата должна быть больше нуля")
     with db.unit_of_work() as session:
@@ -107,11 +107,11 @@ def refund_advance(db: Database, actor: Actor, *, customer_id: int, amount: int,
             raise InvalidInput(f"на авансе {buyer.name} {format_amount(balance)} — вернуть "
                                f"{format_amount(amount)} нельзя")
         session.add(Refund(customer_id=buyer.id, kind=kind, amount=amount, reason=reason or "возврат аванса",
-                           created_by=actor.name))
+                           created_by=actor.author))
         plans = []
         if receipt_owed_for_payment(buyer.kind, kind):
             plans.append(plan_advance_refund(buyer.id, amount, electronic=kind is not PaymentKind.CASH,
                                              contact=state.contact_of(buyer)))
         stored = store_plans(session, plans)
-        audit.record(session, actor.name, "advance.refund", "customer", buyer.id, amount=amount, kind=kind.value)
+        audit.record(session, actor.author, "advance.refund", "customer", buyer.id, amount=amount, kind=kind.value)
         return state.balance_of(session, buyer.id), tuple(view(session, r) for r in stored)

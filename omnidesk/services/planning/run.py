@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from omnidesk.core.routing import Plan, Unassigned
 
-from ..auth import Actor
+from ..auth import Actor, permit
 from ..uow import Database
 from . import store
 from .build import build_draft
@@ -80,6 +80,7 @@ def plan_day(db: Database, actor: Actor, date: dt.date, *, travel: Travel | None
              fallback_depot: tuple[str, float, float] | None = None,
              on_progress: Callable[[PlanProgress], None] | None = None, cancel: Cancel | None = None) -> DayDraft:
     """Load, optimise and save the day's draft routes."""
+    permit(actor, "routes.save")  # refused before the solver spends its time
     draft = load_draft(db, date, travel, fallback_depot)
     planned = optimise(draft, time_limit, seed, keep_locks=keep_locks, on_progress=on_progress, cancel=cancel,
                        max_iterations=max_iterations)

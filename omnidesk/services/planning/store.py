@@ -8,14 +8,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.attributes import flag_modified
 
-from omnidesk.core.enums import Role, RouteStatus, StopKind
+from omnidesk.core.enums import RouteStatus, StopKind
 from omnidesk.core.errors import Conflict, InvalidInput, NotFound
 from omnidesk.core.routing import RouteReport
 from omnidesk.persistence.models import Order, Route, Stop
 from omnidesk.persistence.models.planning import OrderPlanning
 
 from .. import audit
-from ..auth import Actor, require
+from ..auth import Actor, permit
 from ..sync import outbox
 from ..uow import Database
 from .draft import DayDraft
@@ -23,7 +23,7 @@ from .draft import DayDraft
 
 def save_draft(db: Database, actor: Actor, draft: DayDraft) -> None:
     """Write every van's route of the draft; a route changed elsewhere since it was read is a Conflict."""
-    require(actor, Role.LOGIST, action="сохранение маршрутов")
+    permit(actor, "routes.save")
     ids = {info.number: info.id for info in draft.records.orders}
     with db.unit_of_work() as session:
         current = _routes_by_driver(session, draft.records.date)
@@ -40,7 +40,7 @@ def save_draft(db: Database, actor: Actor, draft: DayDraft) -> None:
                 saved = Route(date=draft.records.date, driver_id=driver.id, vehicle_id=driver.vehicle_id)
                 session.add(saved)
             _write_route(session, saved, draft, route.locked, report, ids)
-        audit.record(session, actor.name, "routes.save", "routes", None, date=str(draft.records.date),
+        audit.record(session, actor.author, "routes.save", "routes", None, date=str(draft.records.date),
                      routes=len(draft.plan.used_routes), summary=str(draft.summary()))
 
 
@@ -85,7 +85,7 @@ def _write_route(session: Session, saved: Route, draft: DayDraft, locked: int, r
 
 def publish(db: Database, actor: Actor, draft: DayDraft) -> int:
     """Drafts with stops become the drivers' work; a plan the validator rejects is not published."""
-    require(actor, Role.LOGIST, action="публикация маршрутов")
+    permit(actor, "routes.publish")
     if draft.verdict:
         raise InvalidInput("план не проходит проверку: " + "; ".join(draft.verdict[:5]))
     published = 0
@@ -101,37 +101,37 @@ def publish(db: Database, actor: Actor, draft: DayDraft) -> int:
                 saved.status = RouteStatus.PUBLISHED
                 outbox.route_published(session, saved)
                 published += 1
-        audit.record(session, actor.name, "routes.publish", "routes", None, date=str(draft.records.date),
+        audit.record(session, actor.author, "routes.publish", "routes", None, date=str(draft.records.date),
                      published=published)
     return published
 
 
 def set_pin(db: Database, actor: Actor, order_number: str, driver_id: int | None) -> None:
     """Pin an order to a driver (None: any driver may take it)."""
-    require(actor, Role.LOGIST, action="закрепление заказа за водителем")
+    permit(actor, "order.pin")
     with db.unit_of_work() as session:
         row = _planning_row(session, order_number)
         row.pinned_driver_id = driver_id
-        row.updated_by = actor.name
-        audit.record(session, actor.name, "order.pin", "order", row.order_id, driver_id=driver_id)
+        row.updated_by = actor.author
+        audit.record(session, actor.author, "order.pin", "order", row.order_id, driver_id=driver_id)
 
 
 def set_carrier(db: Database, actor: Actor, order_number: str, carrier: str | None, track_number: str | None) -> None:
     """Hand an order over to a transport company (the stop is at its terminal, the order's address)."""
-    require(actor, Role.LOGIST, action="передача заказа в транспортную компанию")
+    permit(actor, "order.carrier")
     carrier = (carrier or "").strip() or None
     if carrier is None and track_number:
         raise InvalidInput("трек-номер без транспортной компании")
     with db.unit_of_work() as session:
         row = _planning_row(session, order_number)
         row.carrier, row.track_number = carrier, (track_number or "").strip() or None
-        row.updated_by = actor.name
+        row.updated_by = actor.author
         for stop in session.scalars(select(Stop).where(Stop.order_id == row.order_id, Stop.kind != StopKind.PICKUP)):
             stop.kind = StopKind.CARRIER if carrier else StopKind.DELIVERY
             stop.carrier, stop.track_number = row.carrier, row.track_number
         if carrier:
             outbox.handed_to_carrier(session, session.get(Order, row.order_id), carrier, row.track_number)
-        audit.record(session, actor.name, "order.carrier", "order", row.order_id, carrier=carrier,
+        audit.record(session, actor.author, "order.carrier", "order", row.order_id, carrier=carrier,
                      track_number=row.track_number)
 
 

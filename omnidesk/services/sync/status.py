@@ -93,7 +93,7 @@ def resolve_conflict(db: Database, actor: Actor, conflict_id: int) -> None:
     """The person has dealt with it (changed the order, called the customer): it leaves the list."""
     with db.unit_of_work() as s:
         s.execute(update(SyncConflict).where(SyncConflict.id == conflict_id)
-                  .values(resolved_at=dt.datetime.now(), resolved_by=actor.name))
+                  .values(resolved_at=dt.datetime.now(), resolved_by=actor.author))
 
 
 ONEC_CHOICES = ("organization", "bank_account", "cash_desk", "cashflow_item")

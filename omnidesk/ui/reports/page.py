@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 from omnidesk.core.changes import Changes
 from omnidesk.core.money import format_amount
 from omnidesk.services import reports
+from omnidesk.services.auth import Actor
 from omnidesk.services.customers import resolve_customer_id
 from omnidesk.services.reports import ReconciliationAct, write_act, write_payments, write_unmatched
 from omnidesk.services.uow import Database
@@ -67,9 +69,11 @@ class ActRowsModel(ListTableModel):
 class ReportsPage(QWidget):
     finished = Signal(str)  # the saved file, or the error text
 
-    def __init__(self, db: Database, runner: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, db: Database, runner: TaskRunner, actor: Callable[[], Actor],
+                 parent: QWidget | None = None) -> None:
+        """``actor()`` is the person signed in now («Сменить пользователя» may replace them)."""
         super().__init__(parent)
-        self._db, self._runner = db, runner
+        self._db, self._runner, self._actor = db, runner, actor
         self.model = ActRowsModel(self)
         self._act_customer: int | None = None
         today = QDate.currentDate()
@@ -118,8 +122,8 @@ class ReportsPage(QWidget):
 
     def preview(self) -> None:
         start, end = self.period()
-        customer = self.customer.text()
-        self._runner.start(lambda: reports.reconciliation_act(self._db, resolve_customer_id(self._db, customer), start, end),
+        customer, actor = self.customer.text(), self._actor()
+        self._runner.start(lambda: reports.reconciliation_act(self._db, actor, resolve_customer_id(self._db, customer), start, end),
                            on_done=self._show_act, on_error=self._failed)
 
     def _show_act(self, act: ReconciliationAct) -> None:
@@ -151,16 +155,16 @@ class ReportsPage(QWidget):
 
     def save(self, what: str, path: str) -> None:
         start, end = self.period()
-        customer = self.customer.text()
+        customer, actor = self.customer.text(), self._actor()
 
         def work() -> str:
             if what == "act":
                 customer_id = resolve_customer_id(self._db, customer)
-                write_act(reports.reconciliation_act(self._db, customer_id, start, end), path)
+                write_act(reports.reconciliation_act(self._db, actor, customer_id, start, end), path)
             elif what == "payments":
-                write_payments(reports.payments_register(self._db, start, end), path)
+                write_payments(reports.payments_register(self._db, actor, start, end), path)
             else:
-                write_unmatched(reports.unmatched_transfers(self._db, start, end), path)
+                write_unmatched(reports.unmatched_transfers(self._db, actor, start, end), path)
             return path
 
         self.message.setText(self.tr("Saving…"))

@@ -25,7 +25,7 @@ def page(qtbot, sqlite_url):
     standard_shop(db)
     import_statement(db, Actor("Менеджер"), statement(SANTEH_OVER, STRANGER), "a.txt")
     runner = TaskRunner()
-    p = ReportsPage(db, runner)
+    p = ReportsPage(db, runner, lambda: Actor("Менеджер"))
     qtbot.addWidget(p)
     p.customer.setText("5012345678")
     p.date_from.setDate(QDate(2025, 1, 1))
