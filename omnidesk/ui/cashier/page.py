@@ -50,7 +50,8 @@ class CashierPage(QWidget):
     customer_loaded = Signal(object)  # CustomerView
 
     def __init__(self, db: Database, runner: TaskRunner, queue: FiscalQueue, parent: QWidget | None = None, *,
-                 max_payment: Callable[[], int | None] = lambda: None) -> None:
+                 max_payment: Callable[[], int | None] = lambda: None,
+                 connect_register: Callable[[str], Any] | None = None) -> None:
         super().__init__(parent)
         self._db, self._runner, self.queue = db, runner, queue
         self._max_payment = max_payment  # the largest single payment, in kopecks (a setting)
@@ -59,7 +60,7 @@ class CashierPage(QWidget):
         self.search = SearchBox()
         self.customer = CustomerPanel()
         self.register = RegisterPanel(db, runner, queue)
-        self.handover = HandoverPanel(db, runner, queue.actor)
+        self.handover = HandoverPanel(db, runner, queue.actor, connect_register=connect_register)
         self.owed = OwedPanel(db, runner)
         self.message = QLabel()
         self.message.setWordWrap(True)
@@ -178,7 +179,7 @@ class CashierPage(QWidget):
         if changes.touches("receipts"):
             self.register.reload_journal()
             self.owed.reload()
-        if changes.touches("payments") or changes.touches("drivers"):
+        if changes.touches("payments") or changes.touches("drivers") or changes.touches("receipts"):
             self.handover.reload()
         if (changes.touches("orders") or changes.touches("customers")) and not self._hits_timer.isActive():
             self._hits_timer.start()  # new customers and orders become searchable, dues stay right
