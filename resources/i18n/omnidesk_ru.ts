@@ -263,6 +263,64 @@ Orders: {2}</source>
     </message>
 </context>
 <context>
+    <name>BuyerDialog</name>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/buyer_dialog.py" line="18"/>
+        <source>Buyer on receipt No. {0}</source>
+        <translation>Покупатель в чеке № {0}</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/buyer_dialog.py" line="18"/>
+        <source>Save</source>
+        <translation>Сохранить</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/buyer_dialog.py" line="20"/>
+        <source>For this receipt only: «{0}» for {1}, customer {2}. The customer&apos;s card does not change.</source>
+        <translation>Только для этого чека: «{0}» на {1}, клиент {2}. Карточка клиента не меняется.</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/buyer_dialog.py" line="24"/>
+        <source>e.g. ООО «Тепломонтаж» or Иванов Иван Иванович</source>
+        <translation>например, ООО «Тепломонтаж» или Иванов Иван Иванович</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/buyer_dialog.py" line="27"/>
+        <source>10 digits for a company, 12 for a person</source>
+        <translation>10 цифр у организации, 12 — у физлица и ИП</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/buyer_dialog.py" line="30"/>
+        <source>e-mail or phone: the receipt is sent there</source>
+        <translation>e-mail или телефон: туда уйдёт чек</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/buyer_dialog.py" line="31"/>
+        <source>Buyer &amp;name:</source>
+        <translation>&amp;Покупатель:</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/buyer_dialog.py" line="32"/>
+        <source>Buyer &amp;INN:</source>
+        <translation>&amp;ИНН покупателя:</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/buyer_dialog.py" line="33"/>
+        <source>E-mail or &amp;phone:</source>
+        <translation>E-mail или &amp;телефон:</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/buyer_dialog.py" line="42"/>
+        <source>INN «{0}» is not valid: 10 or 12 digits with correct check digits.</source>
+        <translation>ИНН «{0}» неверен: нужно 10 или 12 цифр с верными контрольными цифрами.</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/buyer_dialog.py" line="45"/>
+        <source>With an INN the receipt also needs the buyer&apos;s name.</source>
+        <translation>С ИНН в чеке нужно и наименование покупателя.</translation>
+    </message>
+</context>
+<context>
     <name>CancelOrderDialog</name>
     <message>
         <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="63"/>
@@ -1713,22 +1771,32 @@ Orders: {2}</source>
 <context>
     <name>OwedPanel</name>
     <message>
-        <location filename="../../omnidesk/ui/cashier/owed_panel.py" line="30"/>
+        <location filename="../../omnidesk/ui/cashier/owed_panel.py" line="37"/>
         <source>Print all</source>
         <translation>Печатать все</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/owed_panel.py" line="31"/>
+        <location filename="../../omnidesk/ui/cashier/owed_panel.py" line="38"/>
         <source>Print every receipt in this list, oldest first (you confirm what prints)</source>
         <translation>Напечатать все чеки списка, начиная с самого старого (перед печатью покажем, что будет напечатано)</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/owed_panel.py" line="50"/>
+        <location filename="../../omnidesk/ui/cashier/owed_panel.py" line="40"/>
+        <source>Buyer on receipt…</source>
+        <translation>Покупатель в чеке…</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/owed_panel.py" line="41"/>
+        <source>The buyer&apos;s name and INN, an e-mail or phone — on the selected receipt only</source>
+        <translation>Наименование и ИНН покупателя, e-mail или телефон — только в выбранном чеке</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/owed_panel.py" line="74"/>
         <source>{0} receipt(s) owed for {1}, oldest first</source>
         <translation>Чеков к печати: {0} на {1}, сначала самые старые</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/owed_panel.py" line="53"/>
+        <location filename="../../omnidesk/ui/cashier/owed_panel.py" line="77"/>
         <source>Every receipt is printed: nothing is owed.</source>
         <translation>Все чеки напечатаны, печатать нечего.</translation>
     </message>

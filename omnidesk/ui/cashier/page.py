@@ -61,7 +61,7 @@ class CashierPage(QWidget):
         self.customer = CustomerPanel()
         self.register = RegisterPanel(db, runner, queue)
         self.handover = HandoverPanel(db, runner, queue.actor, connect_register=connect_register)
-        self.owed = OwedPanel(db, runner)
+        self.owed = OwedPanel(db, runner, actor=lambda: queue.actor)
         self.message = QLabel()
         self.message.setWordWrap(True)
         self._hits_timer = QTimer(self, singleShot=True, interval=HITS_REFRESH_MS)
