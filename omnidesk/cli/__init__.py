@@ -11,7 +11,22 @@ from collections.abc import Sequence
 from omnidesk import __version__
 from omnidesk.core.errors import Busy, OmniDeskError, file_error_text
 
-from . import argparse_ru, bank, common, config_cmd, customers, door, export, fiscal, gui, init, money, orders, plan, sync
+from . import (
+    argparse_ru,
+    bank,
+    common,
+    config_cmd,
+    customers,
+    door,
+    export,
+    fiscal,
+    gui,
+    init,
+    money,
+    orders,
+    plan,
+    sync,
+)
 
 GROUPS = (init, orders, customers, money, door, bank, export, fiscal, plan, sync, config_cmd, gui)
 

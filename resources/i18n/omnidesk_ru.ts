@@ -1316,27 +1316,32 @@ Orders: {2}</source>
         <translation>За этот день водители денег не сдавали.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/handover.py" line="123"/>
+        <location filename="../../omnidesk/ui/cashier/handover.py" line="106"/>
+        <source>Door money on drivers&apos; registers: confirmed {0} · not read yet {1} · not printed (corrections owed) {2}</source>
+        <translation>Деньги у двери по ККТ водителей: подтверждено {0} · ещё не считано {1} · не пробито (к печати чеки коррекции) {2}</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/handover.py" line="131"/>
         <source>Read the receipts {0} printed at the doors from the register ({1}) and match them with the stops</source>
         <translation>Прочитать чеки, которые {0} пробил у дверей, из ККТ ({1}) и сверить их с остановками</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/handover.py" line="135"/>
+        <location filename="../../omnidesk/ui/cashier/handover.py" line="143"/>
         <source>Reading the register of {0}…</source>
         <translation>Читаю ККТ водителя {0}…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/handover.py" line="145"/>
+        <location filename="../../omnidesk/ui/cashier/handover.py" line="153"/>
         <source>The register was not read: {0}</source>
         <translation>ККТ не прочитана: {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/handover.py" line="152"/>
+        <location filename="../../omnidesk/ui/cashier/handover.py" line="160"/>
         <source>There is no driver yet.</source>
         <translation>Водителей ещё нет.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/handover.py" line="166"/>
+        <location filename="../../omnidesk/ui/cashier/handover.py" line="174"/>
         <source>Select a driver&apos;s row first.</source>
         <translation>Сначала выберите строку водителя.</translation>
     </message>

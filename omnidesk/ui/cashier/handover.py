@@ -100,7 +100,15 @@ class HandoverPanel(QWidget):
             format_amount(cash), format_amount(card), format_amount(diff))
         if not rows:
             text = self.tr("No driver money recorded on this day.")
-        self.totals.setText(f"<b>{escape(text)}</b>")
+        html = f"<b>{escape(text)}</b>"
+        read, unread, missing = (sum(getattr(r, f) for r in rows) for f in ("door_read", "door_unread", "door_missing"))
+        if read or unread or missing:
+            door_text = self.tr("Door money on drivers' registers: confirmed {0} · not read yet {1} · not printed "
+                                "(corrections owed) {2}").format(format_amount(read), format_amount(unread),
+                                                                  format_amount(missing))
+            html += "<br>" + escape(door_text)
+        self.totals.setText(html)
+        self.totals.setWordWrap(True)
         self._update_read()
 
     def selected_row(self):

@@ -13,6 +13,7 @@ import pytest
 
 from omnidesk.core.cashier import Cashier
 from omnidesk.core.enums import CustomerKind, PaymentKind
+from omnidesk.core.money import format_amount
 from omnidesk.integrations.fiscal import RegisterConnection
 from omnidesk.persistence.models import Driver
 from omnidesk.services import door
@@ -129,6 +130,8 @@ def test_set_and_read_a_drivers_register(qtbot, window, answers, settle, driver_
     qtbot.waitUntil(lambda: handover_row(panel, sokolov).door_unread == 0, timeout=10_000)
     after = handover_row(panel, sokolov)
     assert after.door_read == printed.due and after.door_missing == forgotten.due, after
+    totals = panel.totals.text().replace("\xa0", " ")
+    assert f"confirmed {format_amount(after.door_read)}".replace("\xa0", " ") in totals and "not read yet 0,00" in totals, totals
     assert answers.errors == []
 
 
