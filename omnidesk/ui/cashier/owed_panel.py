@@ -40,10 +40,10 @@ class OwedPanel(QWidget):
         self.buyer_button = QPushButton(self.tr("Buyer on receipt…"))
         self.buyer_button.setToolTip(self.tr("The buyer's name and INN, an e-mail or phone — on the selected "
                                              "receipt only"))
-        self.buyer_button.clicked.connect(self.edit_buyer)
+        self.buyer_button.clicked.connect(lambda: self.edit_buyer())
         self.buyer_button.setEnabled(False)
         buyer_action = QAction(self.buyer_button.text(), self)
-        buyer_action.triggered.connect(self.edit_buyer)
+        buyer_action.triggered.connect(lambda: self.edit_buyer())
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.table.addAction(buyer_action)
         self.table.doubleClicked.connect(lambda _i: self.edit_buyer())
@@ -88,9 +88,10 @@ class OwedPanel(QWidget):
                 self.table.selectRow(r)
                 return
 
-    def edit_buyer(self) -> None:
-        """«Покупатель в чеке…» for the selected receipt, through the service ``receipts buyer`` uses."""
-        receipt = self.selected()
+    def edit_buyer(self, receipt=None) -> None:
+        """«Покупатель в чеке…» for ``receipt`` (default: the selected one), through the service ``receipts buyer``
+        uses."""
+        receipt = receipt or self.selected()
         if receipt is None or self._actor is None:
             return
         dialog = BuyerDialog(receipt, self)

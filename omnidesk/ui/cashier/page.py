@@ -127,6 +127,12 @@ class CashierPage(QWidget):
         self.customer.orders.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         for key, handler in (("search", self.search.focus), ("reload", self.reload)):
             QShortcut(QKeySequence(SHORTCUTS[key]), self, handler)
+        buyer = QAction(self.tr("Buyer on receipt…"), self)  # the customer's receipts: right-click
+        buyer.triggered.connect(self.edit_buyer)
+        self.customer.receipts.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.customer.receipts.addAction(buyer)
+        self.actions["buyer"] = buyer
+        self.owed.buyer_saved.connect(lambda _r: self.reload_customer())
         table = self.customer.allocations  # right-click menu and shortcuts on the allocations tab
         table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         for key, title, handler in (("unallocate", self.tr("Return to the advance"), self.unallocate),
@@ -407,6 +413,15 @@ class CashierPage(QWidget):
         if receipt is None or not receipt.owed:
             return self._hint(self.tr("Select a receipt still to print in the Receipts table."))
         self.register.print_receipts([receipt])
+
+    def edit_buyer(self) -> None:
+        """«Покупатель в чеке…» for the receipt selected in the customer's Receipts table."""
+        receipt = self.customer.selected_receipt()
+        if receipt is None or receipt.status not in (ReceiptStatus.PLANNED, ReceiptStatus.FAILED) \
+                or receipt.door_status is not None:
+            return self._hint(self.tr("Select a receipt not printed yet in the Receipts table: only its buyer "
+                                      "can change."))
+        self.owed.edit_buyer(receipt)
 
     def _hint(self, text: str) -> None:
         self.message.setText(text)

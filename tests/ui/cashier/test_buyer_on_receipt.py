@@ -56,3 +56,19 @@ def test_the_buyer_of_one_owed_receipt(qtbot, window, answers, settle):
     settle(window)
     plan = get_receipt(window.db, target.id).plan
     assert (plan.buyer_inn, plan.buyer_contact) == (None, None) and plan.buyer_name == "ООО «Тепломонтаж»"
+
+
+def test_the_buyer_from_the_customers_receipts(qtbot, window, answers, settle):
+    page = window.cashier_page
+    target = next(r for r in data.owed_receipts(window.db) if r.door_status is None and r.plan.customer_id)
+    with qtbot.waitSignal(page.customer_loaded, timeout=10_000):
+        page.load_customer(target.plan.customer_id)
+    table = page.customer.receipts
+    row = next(r for r in range(page.customer.receipts_proxy.rowCount())
+               if page.customer.receipts_proxy.row_at(r).id == target.id)
+    table.selectRow(row)
+    answers.fill = lambda dialog: dialog.contact.setText("buh@teplo.ru") or True
+    with qtbot.waitSignal(page.owed.buyer_saved, timeout=10_000):
+        page.actions["buyer"].trigger()
+    settle(window)
+    assert get_receipt(window.db, target.id).plan.buyer_contact == "buh@teplo.ru" and answers.errors == []
