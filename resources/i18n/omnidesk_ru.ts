@@ -455,7 +455,7 @@ Orders: {2}</source>
     </message>
     <message>
         <location filename="../../omnidesk/ui/cashier/page.py" line="104"/>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="315"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="318"/>
         <source>Pay from advance</source>
         <translation>Оплатить из аванса</translation>
     </message>
@@ -465,144 +465,144 @@ Orders: {2}</source>
         <translation>Покупатель в чеке…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="138"/>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="264"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="141"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="267"/>
         <source>Return to the advance</source>
         <translation>Вернуть в аванс</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="139"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="142"/>
         <source>Move to another order…</source>
         <translation>Перенести в другой заказ…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="252"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="255"/>
         <source>Select an allocation that still holds money (tab «Allocations to orders»).</source>
         <translation>Выберите зачёт, в котором ещё есть деньги (вкладка «Зачёты по заказам»).</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="260"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="263"/>
         <source>Return {0} from order No. {1} to the customer&apos;s advance?</source>
         <translation>Вернуть {0} из заказа № {1} в аванс покупателя?</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="262"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="265"/>
         <source>A reversing entry is added; nothing is deleted. If the money was fiscalised as a prepayment, an income return and an advance receipt become owed.</source>
         <translation>Добавится отменяющая запись, ничего не удаляется. Если деньги были пробиты как предоплата, к печати добавятся чек возврата прихода и чек аванса.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="264"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="267"/>
         <source>Undo an allocation</source>
         <translation>Отмена зачёта</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="267"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="270"/>
         <source>Returned to the advance from order No. {0}</source>
         <translation>Возвращено в аванс из заказа № {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="276"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="279"/>
         <source>The customer has no other open order that owes money.</source>
         <translation>У покупателя нет другого открытого заказа с долгом.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="277"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="280"/>
         <source>Move an allocation</source>
         <translation>Перенос зачёта</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="277"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="280"/>
         <source>To order:</source>
         <translation>В заказ:</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="282"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="285"/>
         <source>Moved from order No. {0} to order No. {1}</source>
         <translation>Перенесено из заказа № {0} в заказ № {1}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="289"/>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="384"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="292"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="387"/>
         <source>Find a customer first (Ctrl+F).</source>
         <translation>Сначала найдите покупателя (Ctrl+F).</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="296"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="299"/>
         <source>Register a payment of {0} — customer {1}?</source>
         <translation>Зарегистрировать поступление {0} — покупатель {1}?</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="297"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="300"/>
         <source>Register a payment</source>
         <translation>Регистрация поступления</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="297"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="300"/>
         <source>Register the payment</source>
         <translation>Зарегистрировать</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="308"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="311"/>
         <source>The customer has no advance to apply.</source>
         <translation>У покупателя нет аванса.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="310"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="313"/>
         <source>Select an open order that still owes money.</source>
         <translation>Выберите открытый заказ, по которому есть долг.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="312"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="315"/>
         <source>Apply {0} from the advance to order No. {1}?</source>
         <translation>Зачесть {0} из аванса в заказ №{1}?</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="313"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="316"/>
         <source>Nothing prints now: the advance receipt was printed when the money came, and the receipt at delivery will offset this sum as a prepayment (tag 1215).</source>
         <translation>Сейчас ничего не печатается: чек аванса пробит при поступлении денег, а чек при доставке зачтёт эту сумму как предоплату (тег 1215).</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="315"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="318"/>
         <source>Apply</source>
         <translation>Зачесть</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="325"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="328"/>
         <source>The customer has no advance to refund.</source>
         <translation>У покупателя нет аванса для возврата.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="333"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="336"/>
         <source>Advance refunded; left on the advance: {0}</source>
         <translation>Аванс возвращён; на авансе осталось: {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="341"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="344"/>
         <source>Select a suitable order in the table first.</source>
         <translation>Сначала выберите подходящий заказ в таблице.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="373"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="376"/>
         <source>Select an open order to cancel.</source>
         <translation>Выберите открытый заказ для отмены.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="399"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="402"/>
         <source>Correction receipt created</source>
         <translation>Чек коррекции создан</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="406"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="409"/>
         <source>Nothing to print: no receipt is owed to this customer.</source>
         <translation>Печатать нечего: все чеки этого покупателя напечатаны.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="414"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="417"/>
         <source>Select a receipt still to print in the Receipts table.</source>
         <translation>Выберите ненапечатанный чек в таблице «Чеки».</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="422"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="425"/>
         <source>Select a receipt not printed yet in the Receipts table: only its buyer can change.</source>
         <translation>Выберите в таблице «Чеки» ещё не напечатанный чек: покупателя можно менять только в нём.</translation>
     </message>

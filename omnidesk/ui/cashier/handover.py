@@ -26,10 +26,10 @@ from .money_dialogs import HandoverDialog
 class HandoverPanel(QWidget):
     register_read = Signal(object)  # RegisterReading: a driver's register was read (tests wait for it)
 
-    def __init__(self, db: Database, runner: TaskRunner, actor, parent: QWidget | None = None, *,
+    def __init__(self, db: Database, runner: TaskRunner, actor: Callable[[], Any], parent: QWidget | None = None, *,
                  connect_register: Callable[[str], Any] | None = None) -> None:
         super().__init__(parent)
-        self._db, self._runner, self._actor = db, runner, actor
+        self._db, self._runner, self._actor = db, runner, actor  # actor(): who is signed in now
         self._connect_register = connect_register  # url → a connection to a driver's register (AppContext)
         self.registers: dict[int, door.DriverRegister] = {}
         self.drivers: list[door.DriverRegister] = []
@@ -137,7 +137,7 @@ class HandoverPanel(QWidget):
         row = self.selected_row()
         if row is None or row.driver_id not in self.registers or self._connect_register is None:
             return
-        db, actor, connect, driver_id = self._db, self._actor, self._connect_register, row.driver_id
+        db, actor, connect, driver_id = self._db, self._actor(), self._connect_register, row.driver_id
         self.read_button.setEnabled(False)
         self.reading.setVisible(True)
         self.reading.setPlainText(self.tr("Reading the register of {0}…").format(row.driver))
@@ -163,7 +163,7 @@ class HandoverPanel(QWidget):
         if not widgets.run_dialog(dialog):
             return
         driver_id, url, serial, fn_number = dialog.values()
-        db, actor = self._db, self._actor
+        db, actor = self._db, self._actor()
         self._runner.start(
             lambda: door.set_driver_register(db, actor, driver_id, url=url, serial=serial, fn_number=fn_number),
             on_done=lambda _r: self.reload(), on_error=lambda exc: widgets.report_error(self, exc))
@@ -177,7 +177,7 @@ class HandoverPanel(QWidget):
         if not widgets.run_dialog(dialog):
             return
         cash, card = dialog.amounts()
-        day, note, actor = self.selected_day(), dialog.remark.text().strip(), self._actor
+        day, note, actor = self.selected_day(), dialog.remark.text().strip(), self._actor()
         self._runner.start(
             lambda: data.record_handover(self._db, actor, day=day, driver_id=row.driver_id, cash=cash, card=card,
                                          route_id=row.route_id, note=note),

@@ -41,7 +41,7 @@ HITS_REFRESH_MS = 3000  # the search index (every customer and order) is re-read
 SHORTCUTS = {  # action → key; the buttons show them
     "search": "Ctrl+F", "payment": "F2", "delivery": "F3", "return": "F4", "cancel": "Ctrl+Shift+X",
     "refund": "F6", "correction": "F7", "apply_advance": "F8", "print_owed": "F9", "print_selected": "Ctrl+P", "reload": "F5",
-    "unallocate": "Ctrl+U", "move_allocation": "Ctrl+M",
+    "unallocate": "Ctrl+U", "move_allocation": "Ctrl+M", "buyer": "Ctrl+B",
 }
 
 
@@ -60,7 +60,7 @@ class CashierPage(QWidget):
         self.search = SearchBox()
         self.customer = CustomerPanel()
         self.register = RegisterPanel(db, runner, queue)
-        self.handover = HandoverPanel(db, runner, queue.actor, connect_register=connect_register)
+        self.handover = HandoverPanel(db, runner, lambda: queue.actor, connect_register=connect_register)
         self.owed = OwedPanel(db, runner, actor=lambda: queue.actor)
         self.message = QLabel()
         self.message.setWordWrap(True)
@@ -127,10 +127,13 @@ class CashierPage(QWidget):
         self.customer.orders.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         for key, handler in (("search", self.search.focus), ("reload", self.reload)):
             QShortcut(QKeySequence(SHORTCUTS[key]), self, handler)
-        buyer = QAction(self.tr("Buyer on receipt…"), self)  # the customer's receipts: right-click
+        title = self.tr("Buyer on receipt…")  # the customer's receipts: right-click or the shortcut
+        buyer = QAction(f"{title} ({SHORTCUTS['buyer']})", self)
+        buyer.setShortcut(QKeySequence(SHORTCUTS["buyer"]))
         buyer.triggered.connect(self.edit_buyer)
         self.customer.receipts.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.customer.receipts.addAction(buyer)
+        self.addAction(buyer)
         self.actions["buyer"] = buyer
         self.owed.buyer_saved.connect(lambda _r: self.reload_customer())
         table = self.customer.allocations  # right-click menu and shortcuts on the allocations tab
