@@ -193,6 +193,12 @@ class AppContext:
 
         return fetch_tile(self.tiles_url, z, x, y, cache_dir=data_dir() / "tiles")
 
+    def driver_register(self, url: str):
+        """A connection to a driver's own register at ``url`` (as ``handover read-register`` opens it)."""
+        from omnidesk.integrations.fiscal import RegisterConnection
+
+        return RegisterConnection(url)
+
     def sync_engine(self):
         """A sync engine on the CRM and 1C named in settings now (each call: a new one)."""
         from .sync.engine import SyncEngine

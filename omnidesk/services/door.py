@@ -126,6 +126,25 @@ class RegisterReading:
     read_to: int
     matched: tuple[tuple[int, int], ...]  # (receipt id, FD number)
     discrepancies: tuple[Discrepancy, ...]
+    matched_total: int = 0  # kopecks of the matched receipts
+
+
+@dataclass(frozen=True)
+class DriverRegister:
+    """A driver and the register on their card (what the cashier's «Касса водителя…» shows)."""
+
+    driver_id: int
+    name: str
+    url: str | None
+    serial: str | None
+    fn_number: str | None
+
+
+def driver_registers(db: Database) -> list[DriverRegister]:
+    """Every driver with the register on their card (none: url is None), by name."""
+    with db.read() as session:
+        return [DriverRegister(d.id, d.name, d.register_url, d.register_serial, d.register_fn)
+                for d in session.scalars(select(Driver).order_by(Driver.name))]
 
 
 def set_driver_register(db: Database, actor: Actor, driver_id: int, *, url: str | None, serial: str | None = None,
@@ -169,8 +188,9 @@ def read_register(db: Database, actor: Actor, driver_id: int, connect: Callable[
         audit.record(session, actor.author, "driver.register.read", "driver", driver.id, fn=identity.fn_number,
                      read_from=read_from, read_to=driver.register_read_fd, matched=len(reading[0]),
                      discrepancies=[d.kind for d in reading[1]])
+        total = sum(session.get(Receipt, receipt_id).total for receipt_id, _fd in reading[0])  # type: ignore[union-attr]
         return RegisterReading(name, identity.serial, identity.fn_number, read_from, driver.register_read_fd,
-                               tuple(reading[0]), tuple(reading[1]))
+                               tuple(reading[0]), tuple(reading[1]), total)
 
 
 def _driver(session: Session, driver_id: int) -> Driver:

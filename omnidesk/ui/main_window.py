@@ -81,7 +81,8 @@ class MainWindow(QMainWindow):
         self.fiscal = FiscalQueue(context, self)
         self.orders_page = OrdersPage(db, self.runner)
         self.routes_page = RoutesPage(context, self.runner)
-        self.cashier_page = CashierPage(db, self.runner, self.fiscal, max_payment=context.settings.max_payment)
+        self.cashier_page = CashierPage(db, self.runner, self.fiscal, max_payment=context.settings.max_payment,
+                                        connect_register=context.driver_register)
         self.bank_page = BankPage(context, self.runner)
         self.reports_page = ReportsPage(db, self.runner, lambda: context.actor)
         self.settings_page = SettingsPage(context)

@@ -374,6 +374,64 @@ Orders: {2}</source>
     </message>
 </context>
 <context>
+    <name>BuyerDialog</name>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/buyer_dialog.py" line="18"/>
+        <source>Buyer on receipt No. {0}</source>
+        <translation>Покупатель в чеке № {0}</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/buyer_dialog.py" line="18"/>
+        <source>Save</source>
+        <translation>Сохранить</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/buyer_dialog.py" line="20"/>
+        <source>For this receipt only: «{0}» for {1}, customer {2}. The customer&apos;s card does not change.</source>
+        <translation>Только для этого чека: «{0}» на {1}, клиент {2}. Карточка клиента не меняется.</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/buyer_dialog.py" line="24"/>
+        <source>e.g. ООО «Тепломонтаж» or Иванов Иван Иванович</source>
+        <translation>например, ООО «Тепломонтаж» или Иванов Иван Иванович</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/buyer_dialog.py" line="27"/>
+        <source>10 digits for a company, 12 for a person</source>
+        <translation>10 цифр у организации, 12 — у физлица и ИП</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/buyer_dialog.py" line="30"/>
+        <source>e-mail or phone: the receipt is sent there</source>
+        <translation>e-mail или телефон: туда уйдёт чек</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/buyer_dialog.py" line="31"/>
+        <source>Buyer &amp;name:</source>
+        <translation>&amp;Покупатель:</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/buyer_dialog.py" line="32"/>
+        <source>Buyer &amp;INN:</source>
+        <translation>&amp;ИНН покупателя:</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/buyer_dialog.py" line="33"/>
+        <source>E-mail or &amp;phone:</source>
+        <translation>E-mail или &amp;телефон:</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/buyer_dialog.py" line="42"/>
+        <source>INN «{0}» is not valid: 10 or 12 digits with correct check digits.</source>
+        <translation>ИНН «{0}» неверен: нужно 10 или 12 цифр с верными контрольными цифрами.</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/buyer_dialog.py" line="45"/>
+        <source>With an INN the receipt also needs the buyer&apos;s name.</source>
+        <translation>С ИНН в чеке нужно и наименование покупателя.</translation>
+    </message>
+</context>
+<context>
     <name>CancelOrderDialog</name>
     <message>
         <location filename="../../omnidesk/ui/cashier/money_dialogs.py" line="63"/>
@@ -452,202 +510,212 @@ Orders: {2}</source>
 <context>
     <name>CashierPage</name>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="102"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="103"/>
         <source>Payment…</source>
         <translation>Поступление…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="102"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="103"/>
         <source>Delivery outcome…</source>
         <translation>Итог доставки…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="104"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="105"/>
         <source>Return…</source>
         <translation>Возврат товара…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="104"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="105"/>
         <source>Cancel order…</source>
         <translation>Отмена заказа…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="105"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="106"/>
         <source>Refund advance…</source>
         <translation>Возврат аванса…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="105"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="106"/>
         <source>Correction…</source>
         <translation>Чек коррекции…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="106"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="107"/>
         <source>Print selected</source>
         <translation>Печать выбранного</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="101"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="102"/>
         <source>Print waiting receipts</source>
         <translation>Напечатать ожидающие чеки</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="75"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="76"/>
         <source>Register</source>
         <translation>Касса</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="76"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="77"/>
         <source>Receipts to print</source>
         <translation>Чеки к печати</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="77"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="78"/>
         <source>Driver handover</source>
         <translation>Сдача выручки</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="103"/>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="308"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="104"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="318"/>
         <source>Pay from advance</source>
         <translation>Оплатить из аванса</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="131"/>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="257"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="130"/>
+        <source>Buyer on receipt…</source>
+        <translation>Покупатель в чеке…</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="141"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="267"/>
         <source>Return to the advance</source>
         <translation>Вернуть в аванс</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="132"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="142"/>
         <source>Move to another order…</source>
         <translation>Перенести в другой заказ…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="245"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="255"/>
         <source>Select an allocation that still holds money (tab «Allocations to orders»).</source>
         <translation>Выберите зачёт, в котором ещё есть деньги (вкладка «Зачёты по заказам»).</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="253"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="263"/>
         <source>Return {0} from order No. {1} to the customer&apos;s advance?</source>
         <translation>Вернуть {0} из заказа № {1} в аванс покупателя?</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="255"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="265"/>
         <source>A reversing entry is added; nothing is deleted. If the money was fiscalised as a prepayment, an income return and an advance receipt become owed.</source>
         <translation>Добавится отменяющая запись, ничего не удаляется. Если деньги были пробиты как предоплата, к печати добавятся чек возврата прихода и чек аванса.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="257"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="267"/>
         <source>Undo an allocation</source>
         <translation>Отмена зачёта</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="260"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="270"/>
         <source>Returned to the advance from order No. {0}</source>
         <translation>Возвращено в аванс из заказа № {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="269"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="279"/>
         <source>The customer has no other open order that owes money.</source>
         <translation>У покупателя нет другого открытого заказа с долгом.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="270"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="280"/>
         <source>Move an allocation</source>
         <translation>Перенос зачёта</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="270"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="280"/>
         <source>To order:</source>
         <translation>В заказ:</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="275"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="285"/>
         <source>Moved from order No. {0} to order No. {1}</source>
         <translation>Перенесено из заказа № {0} в заказ № {1}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="282"/>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="377"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="292"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="387"/>
         <source>Find a customer first (Ctrl+F).</source>
         <translation>Сначала найдите покупателя (Ctrl+F).</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="289"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="299"/>
         <source>Register a payment of {0} — customer {1}?</source>
         <translation>Зарегистрировать поступление {0} — покупатель {1}?</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="290"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="300"/>
         <source>Register a payment</source>
         <translation>Регистрация поступления</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="290"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="300"/>
         <source>Register the payment</source>
         <translation>Зарегистрировать</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="301"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="311"/>
         <source>The customer has no advance to apply.</source>
         <translation>У покупателя нет аванса.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="303"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="313"/>
         <source>Select an open order that still owes money.</source>
         <translation>Выберите открытый заказ, по которому есть долг.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="305"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="315"/>
         <source>Apply {0} from the advance to order No. {1}?</source>
         <translation>Зачесть {0} из аванса в заказ №{1}?</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="306"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="316"/>
         <source>Nothing prints now: the advance receipt was printed when the money came, and the receipt at delivery will offset this sum as a prepayment (tag 1215).</source>
         <translation>Сейчас ничего не печатается: чек аванса пробит при поступлении денег, а чек при доставке зачтёт эту сумму как предоплату (тег 1215).</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="308"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="318"/>
         <source>Apply</source>
         <translation>Зачесть</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="318"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="328"/>
         <source>The customer has no advance to refund.</source>
         <translation>У покупателя нет аванса для возврата.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="326"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="336"/>
         <source>Advance refunded; left on the advance: {0}</source>
         <translation>Аванс возвращён; на авансе осталось: {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="334"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="344"/>
         <source>Select a suitable order in the table first.</source>
         <translation>Сначала выберите подходящий заказ в таблице.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="366"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="376"/>
         <source>Select an open order to cancel.</source>
         <translation>Выберите открытый заказ для отмены.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="392"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="402"/>
         <source>Correction receipt created</source>
         <translation>Чек коррекции создан</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="399"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="409"/>
         <source>Nothing to print: no receipt is owed to this customer.</source>
         <translation>Печатать нечего: все чеки этого покупателя напечатаны.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/page.py" line="407"/>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="417"/>
         <source>Select a receipt still to print in the Receipts table.</source>
         <translation>Выберите ненапечатанный чек в таблице «Чеки».</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/page.py" line="425"/>
+        <source>Select a receipt not printed yet in the Receipts table: only its buyer can change.</source>
+        <translation>Выберите в таблице «Чеки» ещё не напечатанный чек: покупателя можно менять только в нём.</translation>
     </message>
 </context>
 <context>
@@ -1165,6 +1233,112 @@ Orders: {2}</source>
     </message>
 </context>
 <context>
+    <name>DriverRegister</name>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/driver_register.py" line="65"/>
+        <source>Not printed at the door</source>
+        <translation>Не пробит у двери</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/driver_register.py" line="66"/>
+        <source>Printed for another amount</source>
+        <translation>Пробит на другую сумму</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/driver_register.py" line="67"/>
+        <source>A document no stop explains</source>
+        <translation>Документ без остановки</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/driver_register.py" line="74"/>
+        <source>Register of {0}: serial No. {1}, FN {2}, documents {3}…{4}</source>
+        <translation>ККТ водителя {0}: зав. № {1}, ФН {2}, ФД {3}…{4}</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/driver_register.py" line="77"/>
+        <source>Matched with the stops: {0} receipt(s) for {1}</source>
+        <translation>Совпало с остановками: {0} чек(ов) на {1}</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/driver_register.py" line="79"/>
+        <source>No discrepancies: nothing is owed at the office for this driver.</source>
+        <translation>Расхождений нет: в офисе по этому водителю ничего не пробивать.</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/driver_register.py" line="81"/>
+        <source>correction receipt(s) now owed: {0}</source>
+        <translation>к печати чек(и) коррекции: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/driver_register.py" line="82"/>
+        <source>no receipt is made automatically: {0}</source>
+        <translation>чек сам не создаётся; предложение — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/driver_register.py" line="91"/>
+        <source>Select a driver&apos;s row first.</source>
+        <translation>Сначала выберите строку водителя.</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/driver_register.py" line="92"/>
+        <source>{0} has no register of their own on the driver&apos;s card — set it with «Driver&apos;s register…»</source>
+        <translation>У водителя {0} нет своей ККТ в карточке — укажите её кнопкой «Касса водителя…»</translation>
+    </message>
+</context>
+<context>
+    <name>DriverRegisterDialog</name>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/driver_register.py" line="20"/>
+        <source>Driver&apos;s register</source>
+        <translation>Касса водителя</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/driver_register.py" line="20"/>
+        <source>Save</source>
+        <translation>Сохранить</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/driver_register.py" line="22"/>
+        <source>Money taken at the door is fiscalised on the driver&apos;s own register. Port: /dev/ttyACM0, COM3 or socket://host:port; leave it empty if the driver has none.</source>
+        <translation>Деньги у двери пробиваются на ККТ самого водителя. Порт: /dev/ttyACM0, COM3 или socket://адрес:порт; оставьте пустым, если у водителя ККТ нет.</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/driver_register.py" line="32"/>
+        <source>&amp;Driver:</source>
+        <translation>&amp;Водитель:</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/driver_register.py" line="33"/>
+        <source>&amp;Port:</source>
+        <translation>&amp;Порт ККТ:</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/driver_register.py" line="34"/>
+        <source>&amp;Serial No.:</source>
+        <translation>&amp;Заводской №:</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/driver_register.py" line="35"/>
+        <source>&amp;FN No.:</source>
+        <translation>Номер &amp;ФН:</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/driver_register.py" line="56"/>
+        <source>No driver to set a register for.</source>
+        <translation>Не выбран водитель.</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/driver_register.py" line="58"/>
+        <source>The FN number is digits only (16 digits on the FN&apos;s label).</source>
+        <translation>Номер ФН — только цифры (16 цифр на наклейке ФН).</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/driver_register.py" line="60"/>
+        <source>Give the register&apos;s port, or clear the serial and FN number.</source>
+        <translation>Укажите порт ККТ или очистите заводской номер и номер ФН.</translation>
+    </message>
+</context>
+<context>
     <name>FirstRun</name>
     <message>
         <location filename="../../omnidesk/ui/first_run.py" line="11"/>
@@ -1218,37 +1392,77 @@ Orders: {2}</source>
 <context>
     <name>HandoverPanel</name>
     <message>
-        <location filename="../../omnidesk/ui/cashier/handover.py" line="34"/>
+        <location filename="../../omnidesk/ui/cashier/handover.py" line="44"/>
         <source>Expected: what the route&apos;s stops had to pay at the door. Collected: money recorded with the delivery outcomes. Handed in: what the cashier counted («Receive money…»).</source>
         <translation>Ожидалось: сколько должны были заплатить на точках маршрута. Собрано: деньги, записанные с итогами доставки. Сдано: что пересчитал кассир («Принять выручку…»).</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/handover.py" line="38"/>
+        <location filename="../../omnidesk/ui/cashier/handover.py" line="48"/>
         <source>Receive money…</source>
         <translation>Принять выручку…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/handover.py" line="39"/>
+        <location filename="../../omnidesk/ui/cashier/handover.py" line="49"/>
         <source>Count what the selected driver hands in (cash and card slips)</source>
         <translation>Пересчитать, что сдаёт выбранный водитель (наличные и слипы)</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/handover.py" line="42"/>
+        <location filename="../../omnidesk/ui/cashier/handover.py" line="51"/>
+        <source>Read driver&apos;s register</source>
+        <translation>Считать ККТ водителя</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/handover.py" line="53"/>
+        <source>Driver&apos;s register…</source>
+        <translation>Касса водителя…</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/handover.py" line="54"/>
+        <source>The port, serial No. and FN No. of a driver&apos;s own register</source>
+        <translation>Порт, заводской номер и номер ФН собственной ККТ водителя</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/handover.py" line="60"/>
         <source>Day:</source>
         <translation>День:</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/handover.py" line="65"/>
+        <location filename="../../omnidesk/ui/cashier/handover.py" line="99"/>
         <source>Cash handed in: {0} · card: {1} · difference: {2}</source>
         <translation>Сдано наличными: {0} · картой: {1} · разница: {2}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/handover.py" line="68"/>
+        <location filename="../../omnidesk/ui/cashier/handover.py" line="102"/>
         <source>No driver money recorded on this day.</source>
         <translation>За этот день водители денег не сдавали.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/handover.py" line="75"/>
+        <location filename="../../omnidesk/ui/cashier/handover.py" line="106"/>
+        <source>Door money on drivers&apos; registers: confirmed {0} · not read yet {1} · not printed (corrections owed) {2}</source>
+        <translation>Деньги у двери по ККТ водителей: подтверждено {0} · ещё не считано {1} · не пробито (к печати чеки коррекции) {2}</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/handover.py" line="131"/>
+        <source>Read the receipts {0} printed at the doors from the register ({1}) and match them with the stops</source>
+        <translation>Прочитать чеки, которые {0} пробил у дверей, из ККТ ({1}) и сверить их с остановками</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/handover.py" line="143"/>
+        <source>Reading the register of {0}…</source>
+        <translation>Читаю ККТ водителя {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/handover.py" line="153"/>
+        <source>The register was not read: {0}</source>
+        <translation>ККТ не прочитана: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/handover.py" line="160"/>
+        <source>There is no driver yet.</source>
+        <translation>Водителей ещё нет.</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/handover.py" line="174"/>
         <source>Select a driver&apos;s row first.</source>
         <translation>Сначала выберите строку водителя.</translation>
     </message>
@@ -1302,88 +1516,88 @@ Orders: {2}</source>
         <translation>OmniDesk — ДЕМОНСТРАЦИОННАЯ база</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="91"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="92"/>
         <source>Orders</source>
         <translation>Заказы</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="92"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="93"/>
         <source>Routes</source>
         <translation>Маршруты</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="93"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="94"/>
         <source>Cashier</source>
         <translation>Касса</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="94"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="95"/>
         <source>Bank</source>
         <translation>Банк</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="95"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="96"/>
         <source>Reports</source>
         <translation>Отчёты</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="96"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="97"/>
         <source>Sync</source>
         <translation>Синхронизация</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="97"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="98"/>
         <source>Audit log</source>
         <translation>Журнал изменений</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="98"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="99"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="102"/>
-        <location filename="../../omnidesk/ui/main_window.py" line="160"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="103"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="161"/>
         <source>Database: {0}</source>
         <translation>База: {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="104"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="105"/>
         <source>DEMO database</source>
         <translation>ДЕМО-база</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="105"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="106"/>
         <source>DEMO: fictitious data, receipts go only to the built-in emulator</source>
         <translation>ДЕМО: вымышленные данные, чеки печатаются только на встроенном эмуляторе</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="111"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="112"/>
         <source>Switch user</source>
         <translation>Сменить пользователя</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="163"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="164"/>
         <source>Database {0} is not answering — reconnecting…</source>
         <translation>База данных {0} не отвечает — переподключение…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="171"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="172"/>
         <source>{0} ({1}) — switch user</source>
         <translation>{0} ({1}) — сменить пользователя</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="189"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="190"/>
         <source>Receipts to print: {0}</source>
         <translation>Чеки к печати: {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="202"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="203"/>
         <source>Fiscal register: {0} (not connected)</source>
         <translation>ККТ: {0} (не подключена)</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="108"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="109"/>
         <source>Sync: not configured</source>
         <translation>Синхронизация: не настроена</translation>
     </message>
@@ -1704,22 +1918,32 @@ Orders: {2}</source>
 <context>
     <name>OwedPanel</name>
     <message>
-        <location filename="../../omnidesk/ui/cashier/owed_panel.py" line="30"/>
+        <location filename="../../omnidesk/ui/cashier/owed_panel.py" line="37"/>
         <source>Print all</source>
         <translation>Печатать все</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/owed_panel.py" line="31"/>
+        <location filename="../../omnidesk/ui/cashier/owed_panel.py" line="38"/>
         <source>Print every receipt in this list, oldest first (you confirm what prints)</source>
         <translation>Напечатать все чеки списка, начиная с самого старого (перед печатью покажем, что будет напечатано)</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/owed_panel.py" line="50"/>
+        <location filename="../../omnidesk/ui/cashier/owed_panel.py" line="40"/>
+        <source>Buyer on receipt…</source>
+        <translation>Покупатель в чеке…</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/owed_panel.py" line="41"/>
+        <source>The buyer&apos;s name and INN, an e-mail or phone — on the selected receipt only</source>
+        <translation>Наименование и ИНН покупателя, e-mail или телефон — только в выбранном чеке</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/cashier/owed_panel.py" line="74"/>
         <source>{0} receipt(s) owed for {1}, oldest first</source>
         <translation>Чеков к печати: {0} на {1}, сначала самые старые</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/owed_panel.py" line="53"/>
+        <location filename="../../omnidesk/ui/cashier/owed_panel.py" line="77"/>
         <source>Every receipt is printed: nothing is owed.</source>
         <translation>Все чеки напечатаны, печатать нечего.</translation>
     </message>

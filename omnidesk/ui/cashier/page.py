@@ -41,7 +41,7 @@ HITS_REFRESH_MS = 3000  # the search index (every customer and order) is re-read
 SHORTCUTS = {  # action → key; the buttons show them
     "search": "Ctrl+F", "payment": "F2", "delivery": "F3", "return": "F4", "cancel": "Ctrl+Shift+X",
     "refund": "F6", "correction": "F7", "apply_advance": "F8", "print_owed": "F9", "print_selected": "Ctrl+P", "reload": "F5",
-    "unallocate": "Ctrl+U", "move_allocation": "Ctrl+M",
+    "unallocate": "Ctrl+U", "move_allocation": "Ctrl+M", "buyer": "Ctrl+B",
 }
 
 
@@ -50,7 +50,8 @@ class CashierPage(QWidget):
     customer_loaded = Signal(object)  # CustomerView
 
     def __init__(self, db: Database, runner: TaskRunner, queue: FiscalQueue, parent: QWidget | None = None, *,
-                 max_payment: Callable[[], int | None] = lambda: None) -> None:
+                 max_payment: Callable[[], int | None] = lambda: None,
+                 connect_register: Callable[[str], Any] | None = None) -> None:
         super().__init__(parent)
         self._db, self._runner, self.queue = db, runner, queue
         self._max_payment = max_payment  # the largest single payment, in kopecks (a setting)
@@ -59,8 +60,8 @@ class CashierPage(QWidget):
         self.search = SearchBox()
         self.customer = CustomerPanel()
         self.register = RegisterPanel(db, runner, queue)
-        self.handover = HandoverPanel(db, runner, queue.actor)
-        self.owed = OwedPanel(db, runner)
+        self.handover = HandoverPanel(db, runner, lambda: queue.actor, connect_register=connect_register)
+        self.owed = OwedPanel(db, runner, actor=lambda: queue.actor)
         self.message = QLabel()
         self.message.setWordWrap(True)
         self._hits_timer = QTimer(self, singleShot=True, interval=HITS_REFRESH_MS)
@@ -126,6 +127,15 @@ class CashierPage(QWidget):
         self.customer.orders.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         for key, handler in (("search", self.search.focus), ("reload", self.reload)):
             QShortcut(QKeySequence(SHORTCUTS[key]), self, handler)
+        title = self.tr("Buyer on receipt…")  # the customer's receipts: right-click or the shortcut
+        buyer = QAction(f"{title} ({SHORTCUTS['buyer']})", self)
+        buyer.setShortcut(QKeySequence(SHORTCUTS["buyer"]))
+        buyer.triggered.connect(self.edit_buyer)
+        self.customer.receipts.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.customer.receipts.addAction(buyer)
+        self.addAction(buyer)
+        self.actions["buyer"] = buyer
+        self.owed.buyer_saved.connect(lambda _r: self.reload_customer())
         table = self.customer.allocations  # right-click menu and shortcuts on the allocations tab
         table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         for key, title, handler in (("unallocate", self.tr("Return to the advance"), self.unallocate),
@@ -178,7 +188,7 @@ class CashierPage(QWidget):
         if changes.touches("receipts"):
             self.register.reload_journal()
             self.owed.reload()
-        if changes.touches("payments") or changes.touches("drivers"):
+        if changes.touches("payments") or changes.touches("drivers") or changes.touches("receipts"):
             self.handover.reload()
         if (changes.touches("orders") or changes.touches("customers")) and not self._hits_timer.isActive():
             self._hits_timer.start()  # new customers and orders become searchable, dues stay right
@@ -406,6 +416,15 @@ class CashierPage(QWidget):
         if receipt is None or not receipt.owed:
             return self._hint(self.tr("Select a receipt still to print in the Receipts table."))
         self.register.print_receipts([receipt])
+
+    def edit_buyer(self) -> None:
+        """«Покупатель в чеке…» for the receipt selected in the customer's Receipts table."""
+        receipt = self.customer.selected_receipt()
+        if receipt is None or receipt.status not in (ReceiptStatus.PLANNED, ReceiptStatus.FAILED) \
+                or receipt.door_status is not None:
+            return self._hint(self.tr("Select a receipt not printed yet in the Receipts table: only its buyer "
+                                      "can change."))
+        self.owed.edit_buyer(receipt)
 
     def _hint(self, text: str) -> None:
         self.message.setText(text)
