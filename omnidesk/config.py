@@ -16,7 +16,6 @@ from typing import Any
 
 import platformdirs
 
-from omnidesk.core.enums import Role
 from omnidesk.core.errors import InvalidInput
 from omnidesk.core.routing.travel import DEFAULT_DETOUR_FACTOR, DEFAULT_SPEED_KMH
 from omnidesk.secret_store import SecretStore, write_private
@@ -175,8 +174,6 @@ OPTIONS: dict[str, Option] = {
         Option("user.inn", "", str, "ИНН кассира (тег 1203) при работе без входа, 12 цифр; пусто — не печатать"),
         Option("fiscal.tax_system", "osn", _choice("osn", "usn_income", "usn_income_expense", "psn"),
                "система налогообложения (тег 1055): osn, usn_income, usn_income_expense, psn"),
-        Option("user.role", "admin", _choice("logist", "cashier", "manager", "admin"),
-               "не действует: роль — у пользователя в базе (omnidesk users)"),
         Option("cashier.max_payment", "5000000", _positive_decimal_text,
                "наибольшая сумма одного поступления, ₽ (больше — почти наверняка опечатка)"),
         Option("auth.without_sign_in", True, _parse_bool,
@@ -359,10 +356,6 @@ class Settings:
 
     def tax_system(self) -> str:
         return self.get("fiscal.tax_system")
-
-    def user_role(self) -> Role:
-        """Shown on the Settings page only; what a person may do is their role in the database."""
-        return Role(self.get("user.role"))
 
     def db_url(self, override: str | None = None) -> str:
         return override or os.environ.get("OMNIDESK_DB") or self.get("db.url") or default_db_url()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from omnidesk.config import OPTIONS, Settings
+from omnidesk.services.database import DatabaseNotCreated
 
 from . import common
 
@@ -29,15 +30,22 @@ def run_get(args) -> int:
 
 def run_set(args) -> int:
     """Other settings go through the application context: an administrator's right, and in the audit log."""
+    note = ""
     if args.key in LOCAL_ONLY:
         settings = Settings()
         settings.set(args.key, args.value)
     else:
-        context = common.context(args)
-        context.update_settings({args.key: args.value})
-        settings = context.settings
+        try:
+            context = common.context(args)
+        except DatabaseNotCreated:  # a new workstation set up before `omnidesk init`: no audit log to write to yet
+            settings = Settings()
+            settings.set(args.key, args.value)
+            note = "; базы ещё нет — изменение не записано в журнал изменений"
+        else:
+            context.update_settings({args.key: args.value})
+            settings = context.settings
     where = settings.secrets_where if OPTIONS[args.key].secret else str(settings.path)
-    print(f"{args.key} = {settings.shown(args.key)}  ({where})")
+    print(f"{args.key} = {settings.shown(args.key)}  ({where}{note})")
     return 0
 
 

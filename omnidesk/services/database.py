@@ -29,6 +29,10 @@ class DatabaseUnavailable(OmniDeskError):
     """The database cannot be reached or is not an OmniDesk database."""
 
 
+class DatabaseNotCreated(DatabaseUnavailable):
+    """There is no OmniDesk database there yet: `omnidesk init` creates it."""
+
+
 @dataclass(frozen=True)
 class InitResult:
     database: str
@@ -53,7 +57,7 @@ def open_database(url: str) -> Database:
         engine.dispose()
         where = describe(engine)
         if revision is None:
-            raise DatabaseUnavailable(f"база {where} не создана — выполните: omnidesk init")
+            raise DatabaseNotCreated(f"база {where} не создана — выполните: omnidesk init")
         raise DatabaseUnavailable(f"схема базы {where} — ревизия {revision}, программе нужна {head}: "
                                   "выполните omnidesk init (данные сохранятся)")
     return Database(engine)
@@ -107,7 +111,7 @@ def _check_sqlite_path(database: str | None, *, create: bool) -> None:
     if path.is_dir():
         raise DatabaseUnavailable(f"{path} — папка, а не файл базы")
     if not create and not path.exists():
-        raise DatabaseUnavailable(f"файла базы {path} нет — проверьте путь или создайте базу: omnidesk init --db {path}")
+        raise DatabaseNotCreated(f"файла базы {path} нет — проверьте путь или создайте базу: omnidesk init --db {path}")
     if create and not path.parent.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
 

@@ -59,11 +59,6 @@ class SettingsPage(QWidget):
         self.company_kpp = QLineEdit(settings.get("company.kpp"))
         self.user_name = QLineEdit(settings.user_name())
         self.user_name.setPlaceholderText(self.tr("e.g. Иванова Анна Сергеевна"))
-        self.user_role = QComboBox()
-        for role, title in (("cashier", self.tr("cashier")), ("logist", self.tr("logist")),
-                            ("manager", self.tr("manager")), ("admin", self.tr("administrator"))):
-            self.user_role.addItem(title, role)
-        self.user_role.setCurrentIndex(max(self.user_role.findData(settings.user_role().value), 0))
         self.max_payment = QLineEdit(str(settings.get("cashier.max_payment")))
 
         database = QGroupBox(self.tr("Database"))
@@ -100,7 +95,6 @@ class SettingsPage(QWidget):
         person = QGroupBox(self.tr("Who works here"))
         form = QFormLayout(person)
         form.addRow(self.tr("Cashier's full name"), self.user_name)
-        form.addRow(self.tr("Role"), self.user_role)
         form.addRow(self.tr("Largest payment, ₽"), self.max_payment)
         interface = QGroupBox(self.tr("Interface"))
         form = QFormLayout(interface)
@@ -120,7 +114,7 @@ class SettingsPage(QWidget):
             "company.kpp": self.company_kpp, "depot.address": self.depot_address, "depot.lat": self.depot_lat,
             "depot.lon": self.depot_lon, "routing.osrm_url": self.osrm_url, "routing.detour_factor": self.detour_factor,
             "routing.speed_kmh": self.speed_kmh, "routing.geocoder_url": self.geocoder_url,
-            "routing.tiles_url": self.tiles_url, "user.name": self.user_name, "user.role": self.user_role,
+            "routing.tiles_url": self.tiles_url, "user.name": self.user_name,
             "cashier.max_payment": self.max_payment, "demo.enabled": self.demo_enabled,
         }
         sync = self._other_group(settings)
@@ -200,7 +194,6 @@ class SettingsPage(QWidget):
             "company.inn": self.company_inn.text().strip(),
             "company.kpp": self.company_kpp.text().strip(),
             "user.name": self.user_name.text().strip(),
-            "user.role": self.user_role.currentData(),
             "cashier.max_payment": self.max_payment.text().strip().replace(" ", "").replace(",", "."),
             "demo.enabled": "true" if self.demo_enabled.isChecked() else "false",
             **{key: field.text().strip() for key, field in self.other_fields.items()},

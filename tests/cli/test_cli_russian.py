@@ -56,6 +56,8 @@ def test_argparse_and_the_system_speak_russian(capsys, sqlite_url, argv, absent)
 def test_payments_register_names_the_source_in_russian(demo):
     db = open_database(demo)
     today = dt.date.today()
-    register = payments_register(db, today - dt.timedelta(days=10), today)
+    from omnidesk.services.auth import Actor
+
+    register = payments_register(db, Actor("Менеджер"), today - dt.timedelta(days=10), today)
     db.engine.dispose()
     assert register.rows and {row.source for row in register.rows} <= {"демонстрационные данные", "касса"}

@@ -15,8 +15,17 @@ from omnidesk.persistence.models import Customer
 from omnidesk.services.database import init_database
 
 
+@pytest.fixture(autouse=True)
+def _admin_password(monkeypatch):
+    monkeypatch.setenv("OMNIDESK_PASSWORD", "admin-password-1")  # `init` creates the admin with it
+
+
 def run(capsys, *argv):
-    code = main(list(argv))
+    """The command; on PostgreSQL as the administrator (sign-in is required there)."""
+    argv = list(argv)
+    if argv[0] != "init" and any(a.startswith("postgresql") for a in argv):
+        argv += ["--user", "admin"]
+    code = main(argv)
     out, err = capsys.readouterr()
     return code, out, err
 
@@ -75,6 +84,7 @@ def test_two_first_starts_on_an_empty_postgresql_database_both_succeed(pg_url):
 
 
 def _customer(capsys, url) -> str:
+    assert run(capsys, "init", "--db", url)[0] == 0
     db, _ = init_database(url)
     with db.unit_of_work() as s:
         s.add(Customer(kind=CustomerKind.INDIVIDUAL, name="Иванов Иван", phone="+79160000001"))

@@ -59,7 +59,7 @@ def test_numbers_beyond_what_a_command_takes_are_refused_by_the_parser(capsys, a
     assert "Traceback" not in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("key, value, words", [("user.role", "superuser", "user.role"),
+@pytest.mark.parametrize("key, value, words", [("ui.lang", "klingon", "ui.lang"),
                                                ("depot.lat", "abc", "depot.lat")])
 def test_a_hand_edited_settings_file_names_the_bad_key_and_the_file(capsys, sqlite_url, key, value, words):
     _demo(capsys, sqlite_url)

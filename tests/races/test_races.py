@@ -23,8 +23,8 @@ from sqlalchemy import func, select
 from omnidesk.core.enums import CustomerKind, OrderSource, OrderStatus, PaymentKind, PaymentSubject, ReceiptStatus
 from omnidesk.core.vat import VatRate
 from omnidesk.persistence.models import Allocation, Customer, Order, OrderLine, Payment, Receipt
-from omnidesk.services.database import open_database
 from omnidesk.services.ledger import register_payment
+from tests.dbs import ready_database as open_database
 from tests.races import workers  # importable by name: the spawned processes unpickle its functions
 
 pytestmark = pytest.mark.postgres

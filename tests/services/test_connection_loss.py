@@ -12,11 +12,11 @@ from omnidesk.core.enums import PaymentKind
 from omnidesk.persistence.models import AuditEntry, Payment
 from omnidesk.services import audit
 from omnidesk.services.auth import Actor
-from omnidesk.services.database import open_database
 from omnidesk.services.demo import load_demo
 from omnidesk.services.ledger import register_payment
 from omnidesk.services.uow import ConnectionLost
 from tests.conftest import PG_URL
+from tests.dbs import ready_database as open_database
 
 CASHIER = Actor("Кассир")
 

@@ -10,6 +10,7 @@ from fiscal_drivers.emulator import Emulator
 from omnidesk.app import build_context
 from omnidesk.cli import main
 from omnidesk.config import Settings, data_dir
+from omnidesk.services.context import emulator_dir_for
 
 
 @pytest.fixture
@@ -20,7 +21,7 @@ def real_register(tmp_path):
 
 
 def test_the_demo_prints_on_its_own_emulator_never_on_the_configured_register(capsys, tmp_path, real_register):
-    Settings().set("fiscal.url", real_register.url)
+    Settings().update({"fiscal.url": real_register.url, "user.name": "Петрова Анна Сергеевна"})
     demo_url = f"sqlite:///{tmp_path / 'demo.sqlite3'}"
     assert main(["init", "--demo", "--db", demo_url]) == 0
     assert main(["fiscal", "print-owed", "--db", demo_url]) == 0
@@ -32,7 +33,7 @@ def test_the_demo_prints_on_its_own_emulator_never_on_the_configured_register(ca
     try:
         assert context.is_demo
         assert context.register_url == "emulator"
-        assert context.emulator_dir != build_context(f"sqlite:///{tmp_path / 'work.sqlite3'}").emulator_dir
+        assert context.emulator_dir != emulator_dir_for(f"sqlite:///{tmp_path / 'work.sqlite3'}", demo=False)
     finally:
         context.close()
 
@@ -40,6 +41,7 @@ def test_the_demo_prints_on_its_own_emulator_never_on_the_configured_register(ca
 def test_the_working_database_has_its_own_emulator_state(capsys, tmp_path):
     demo_url = f"sqlite:///{tmp_path / 'demo.sqlite3'}"
     work_url = f"sqlite:///{tmp_path / 'work.sqlite3'}"
+    Settings().set("user.name", "Петрова Анна Сергеевна")
     assert main(["init", "--demo", "--db", demo_url]) == 0
     assert main(["fiscal", "print-owed", "--db", demo_url]) == 0
     assert main(["init", "--db", work_url]) == 0
@@ -57,7 +59,7 @@ def test_the_working_database_has_its_own_emulator_state(capsys, tmp_path):
 
 
 def test_the_default_working_database_keeps_its_emulator_directory(user_dirs):
-    context = build_context()
+    context = build_context(create_default=True)  # as the window does on this computer's first start
     try:
         assert context.emulator_dir == data_dir() / "emulator"
     finally:

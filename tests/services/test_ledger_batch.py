@@ -16,8 +16,8 @@ from omnidesk.core.vat import VatRate
 from omnidesk.persistence.models import OrderLine, Payment
 from omnidesk.services.auth import Actor
 from omnidesk.services.customers import get_customer
-from omnidesk.services.database import open_database
 from omnidesk.services.ledger import AllocationRequest, PaymentRequest, record_payment, record_payments
+from tests.dbs import ready_database as open_database
 
 sys.path.insert(0, str(Path(__file__).parent))
 from bank_statements import Shop

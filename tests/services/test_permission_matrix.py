@@ -94,8 +94,8 @@ def test_every_operation_of_the_matrix_is_walked():
 @pytest.fixture(scope="module")
 def office_db(tmp_path_factory):
     """One demo database for the whole matrix (the checks come before any data is read or written)."""
-    from omnidesk.services.database import open_database
     from omnidesk.services.demo import load_demo
+    from tests.dbs import ready_database as open_database
 
     db = open_database(f"sqlite:///{tmp_path_factory.mktemp('matrix') / 'office.sqlite3'}")
     load_demo(db, today=DAY)

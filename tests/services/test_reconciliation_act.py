@@ -29,7 +29,7 @@ def test_the_act_books_shipments_and_payments_by_their_documents(db):
         delivered.status, delivered.delivery_date = OrderStatus.DELIVERED, dt.date(2025, 3, 14)
     # 10241 (5 000 ₽) is confirmed but not delivered: the customer owes nothing for it yet
 
-    act = reconciliation_act(db, shop["santeh"], dt.date(2025, 3, 1), dt.date(2025, 3, 31))
+    act = reconciliation_act(db, Actor("Менеджер"), shop["santeh"], dt.date(2025, 3, 1), dt.date(2025, 3, 31))
 
     documents = [(r.date, r.kind, r.document, r.debit, r.credit) for r in act.rows]
     assert documents == [

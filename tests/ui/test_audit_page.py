@@ -16,7 +16,7 @@ ADMIN = Actor("Администратор", Role.ADMIN, login="admin")
 
 @pytest.fixture
 def page(qtbot, sqlite_url):
-    from omnidesk.services.database import open_database
+    from tests.dbs import ready_database as open_database
 
     db = open_database(sqlite_url)
     from omnidesk.services.demo import load_demo

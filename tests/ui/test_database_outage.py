@@ -14,11 +14,11 @@ from omnidesk.core.enums import PaymentKind
 from omnidesk.core.errors import OmniDeskError
 from omnidesk.services.auth import Actor
 from omnidesk.services.context import AppContext
-from omnidesk.services.database import open_database
 from omnidesk.services.ledger import register_payment
 from omnidesk.ui.errors import error_text
 from omnidesk.ui.main_window import MainWindow
 from tests.conftest import PG_URL
+from tests.dbs import ready_database as open_database
 
 ADMIN = Actor("Администратор", login="admin")
 

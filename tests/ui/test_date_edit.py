@@ -34,10 +34,11 @@ def test_a_date_that_does_not_exist_is_refused(qtbot):
 
 
 def test_the_reports_period_takes_a_typed_date(qtbot):
+    from omnidesk.services.auth import Actor
     from omnidesk.ui.reports.page import ReportsPage
     from omnidesk.ui.tasks import TaskRunner
 
-    page = ReportsPage(None, TaskRunner())
+    page = ReportsPage(None, TaskRunner(), lambda: Actor("Менеджер"))
     qtbot.addWidget(page)
     page.show()
     page.date_from.setFocus()
@@ -48,10 +49,11 @@ def test_the_reports_period_takes_a_typed_date(qtbot):
 
 
 def test_the_acts_file_name_says_whose_and_which_period(qtbot):
+    from omnidesk.services.auth import Actor
     from omnidesk.ui.reports.page import ReportsPage
     from omnidesk.ui.tasks import TaskRunner
 
-    page = ReportsPage(None, TaskRunner())
+    page = ReportsPage(None, TaskRunner(), lambda: Actor("Менеджер"))
     qtbot.addWidget(page)
     page.customer.setText('ООО "Ромашка"')
     page.date_from.setDate(QDate(2026, 10, 1))

@@ -48,7 +48,7 @@ def test_a_demo_database_is_marked_as_one(window, qtbot, sqlite_url, tmp_path):
     assert window.status.demo.isVisible() and "DEMO" in window.status.demo.text()
     assert "emulator" in window.status.demo.toolTip()
     assert "emulator" in window.status.fiscal.text() or "эмулятор" in window.status.fiscal.text()
-    from omnidesk.services.database import open_database
+    from tests.dbs import ready_database as open_database
 
     work = open_database(f"sqlite:///{tmp_path / 'work.sqlite3'}")
     plain = MainWindow(AppContext(work, Settings()))

@@ -7,10 +7,10 @@ import pytest
 
 from omnidesk.config import OPTIONS, Settings
 from omnidesk.services.context import AppContext
-from omnidesk.services.database import open_database
 from omnidesk.ui import first_run
 from omnidesk.ui.main_window import MainWindow
 from omnidesk.ui.settings_page import SettingsPage
+from tests.dbs import ready_database as open_database
 
 
 @pytest.fixture
@@ -35,7 +35,6 @@ def test_company_cashier_and_limit_are_saved_and_checked(qtbot, context):
     page.company_inn.setText("7707083893")
     page.company_kpp.setText("770701001")
     page.user_name.setText("Иванова  Анна Сергеевна")
-    page.user_role.setCurrentIndex(page.user_role.findData("cashier"))
     page.max_payment.setText("1 000 000")
     assert page.save(), page.message.text()
     saved = Settings()

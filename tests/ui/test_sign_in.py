@@ -14,7 +14,7 @@ from omnidesk.ui.sign_in import SignInDialog
 
 @pytest.fixture
 def context(sqlite_url, monkeypatch):
-    from omnidesk.services.database import open_database
+    from tests.dbs import ready_database as open_database
 
     monkeypatch.setattr(users, "FAIL_DELAY", 0.01)
     settings = Settings()

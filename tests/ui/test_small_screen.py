@@ -20,8 +20,8 @@ DAY = dt.date(2026, 3, 10)
 
 @pytest.fixture
 def window(qtbot, sqlite_url):
-    from omnidesk.services.database import open_database
     from omnidesk.services.demo import load_demo
+    from tests.dbs import ready_database as open_database
 
     install_translators(QCoreApplication.instance(), "ru")  # Russian words are the longest
     db = open_database(sqlite_url)

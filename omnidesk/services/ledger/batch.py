@@ -106,7 +106,8 @@ def record_payments(session: Session, actor: Actor, requests: Sequence[PaymentRe
         advance = request.amount - sum(part for _o, part, _b in plan)
         audit.append(ledger_rows.audit_row(
             actor.author, "payment.register", "payment", payment_id, kind=request.kind.value, amount=request.amount,
-            customer=buyer.id, allocated={o.number: a for o, a, _b in plan}, advance=advance))
+            customer=buyer.id, allocated={o.number: a for o, a, _b in plan}, advance=advance,
+            receipt_override=None, receipt_override_reason=None))  # as record_payment writes it (no override here)
     ledger_rows.insert_allocations(session, allocations)
     ledger_rows.insert_audit(session, audit)
     ledger_rows.insert_plans(session, plans)

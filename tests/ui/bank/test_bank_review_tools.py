@@ -14,9 +14,9 @@ from omnidesk.persistence.models import Customer, PayerAccount
 from omnidesk.services.auth import Actor
 from omnidesk.services.banking import import_statement
 from omnidesk.services.context import AppContext
-from omnidesk.services.database import open_database
 from omnidesk.ui.bank.page import BankPage
 from omnidesk.ui.tasks import TaskRunner
+from tests.dbs import ready_database as open_database
 
 sys.path.insert(0, str(Path(__file__).parents[2] / "services"))
 from bank_statements import Doc, standard_shop, statement
