@@ -126,10 +126,12 @@ def test_two_print_owed_commands_at_once_on_the_built_in_emulator(sqlite_url, tm
     import subprocess
     import sys
 
+    from omnidesk.config import Settings
     from omnidesk.core.enums import CustomerKind
     from omnidesk.persistence.models import Customer
     from omnidesk.services.database import init_database
 
+    Settings().set("user.name", "Петрова Анна Сергеевна")  # the cashier on the receipts (1021)
     db, _ = init_database(sqlite_url)
     with db.unit_of_work() as s:
         buyer = Customer(kind=CustomerKind.INDIVIDUAL, name="Иванов", phone="+79160000001")
@@ -145,7 +147,9 @@ def test_two_print_owed_commands_at_once_on_the_built_in_emulator(sqlite_url, tm
             _out, err = run.communicate(timeout=180)
             assert run.returncode == 0, err
             assert "Traceback" not in err and "Exception" not in err
-    documents = [json.loads(line) for line in
-                 (tmp_path / "data" / "emulator" / "fn.jsonl").read_text(encoding="utf-8").splitlines()]
+    from omnidesk.services.context import emulator_dir_for
+
+    journal = emulator_dir_for(sqlite_url, demo=False) / "fn.jsonl"  # this database's own built-in register
+    documents = [json.loads(line) for line in journal.read_text(encoding="utf-8").splitlines()]
     assert_exactly_once(db, documents)
     db.engine.dispose()
