@@ -66,7 +66,7 @@ class SettingsPage(QWidget):
         form.addRow(self.tr("Database URL"), self.db_url)
         form.addRow("", current)
         fiscal = QGroupBox(self.tr("Fiscal register"))
-        form = QFormLayout(fiscal)
+        form = fiscal_form = QFormLayout(fiscal)
         form.addRow(self.tr("Protocol"), self.fiscal_protocol)
         form.addRow(self.tr("Port"), self.fiscal_url)
         if context.is_demo:
@@ -93,7 +93,7 @@ class SettingsPage(QWidget):
         ids.addWidget(self.company_kpp)
         form.addRow(self.tr("Requisites"), ids)
         person = QGroupBox(self.tr("Who works here"))
-        form = QFormLayout(person)
+        form = person_form = QFormLayout(person)
         form.addRow(self.tr("Cashier's full name"), self.user_name)
         form.addRow(self.tr("Largest payment, ₽"), self.max_payment)
         interface = QGroupBox(self.tr("Interface"))
@@ -117,7 +117,7 @@ class SettingsPage(QWidget):
             "routing.tiles_url": self.tiles_url, "user.name": self.user_name,
             "cashier.max_payment": self.max_payment, "demo.enabled": self.demo_enabled,
         }
-        sync = self._other_group(settings)
+        sync = self._other_group(settings, {"user.": person_form, "auth.": person_form, "fiscal.": fiscal_form})
         for key, field in self.fields.items():  # the meaning of each, as `omnidesk config list` says it
             field.setToolTip(f"{OPTIONS[key].help}\n({key})")
         inner = QWidget()
@@ -140,22 +140,46 @@ class SettingsPage(QWidget):
         layout.addWidget(scroll, 1)
         layout.addLayout(buttons)
 
-    def _other_group(self, settings) -> QGroupBox:
-        """Every other option (synchronisation with 1C and the CRM), each labelled by its own meaning."""
+    def _other_group(self, settings, forms: dict[str, QFormLayout]) -> QGroupBox:
+        """Every other option, each labelled by its own meaning: the cashier's and the register's in their
+        groups (by key prefix in ``forms``), the rest (synchronisation with 1C and the CRM) in a group of its own."""
         group = QGroupBox(self.tr("Synchronisation (1C, CRM)"))
-        form = QFormLayout(group)
-        self.other_fields: dict[str, QLineEdit] = {}
+        sync_form = QFormLayout(group)
+        self.other_fields: dict[str, QWidget] = {}
         for key, option in OPTIONS.items():
             if key in self.fields:
                 continue
-            field = QLineEdit(str(settings.get(key) if settings.get(key) is not None else ""))
-            if option.secret:
-                field.setEchoMode(QLineEdit.EchoMode.Password)
+            value = settings.get(key)
+            field: QWidget
+            if isinstance(option.default, bool):
+                field = QCheckBox()
+                field.setChecked(bool(value))
+            elif key == "fiscal.tax_system":
+                field = QComboBox()
+                for code, title in (("osn", self.tr("General (OSN)")), ("usn_income", self.tr("Simplified, income")),
+                                    ("usn_income_expense", self.tr("Simplified, income minus expenses")),
+                                    ("psn", self.tr("Patent (PSN)"))):  # tag 1055
+                    field.addItem(title, code)
+                field.setCurrentIndex(max(field.findData(value), 0))
+            else:
+                field = QLineEdit("" if value is None else str(value))
+                if option.secret:
+                    field.setEchoMode(QLineEdit.EchoMode.Password)
             title = option.help.split(" (")[0].split(", например")[0].split(": ")[0]
+            form = next((f for prefix, f in forms.items() if key.startswith(prefix)), sync_form)
             form.addRow(title[:1].upper() + title[1:40], field)
             self.other_fields[key] = field
             self.fields[key] = field
         return group
+
+    @staticmethod
+    def _other_value(field: QWidget) -> str:
+        if isinstance(field, QCheckBox):
+            return "true" if field.isChecked() else "false"
+        if isinstance(field, QComboBox):
+            return field.currentData()
+        assert isinstance(field, QLineEdit)
+        return field.text().strip()
 
     def _routing_group(self, settings) -> QGroupBox:
         travel = settings.travel()
@@ -196,7 +220,7 @@ class SettingsPage(QWidget):
             "user.name": self.user_name.text().strip(),
             "cashier.max_payment": self.max_payment.text().strip().replace(" ", "").replace(",", "."),
             "demo.enabled": "true" if self.demo_enabled.isChecked() else "false",
-            **{key: field.text().strip() for key, field in self.other_fields.items()},
+            **{key: self._other_value(field) for key, field in self.other_fields.items()},
         }
         if values["db.url"] == self._db_url_shown:
             del values["db.url"]  # not edited: the stored URL keeps its password

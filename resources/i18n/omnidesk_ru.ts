@@ -2794,187 +2794,182 @@ Orders: {2}</source>
         <translation>например, Иванова Анна Сергеевна</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="63"/>
-        <source>cashier</source>
-        <translation>кассир</translation>
-    </message>
-    <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="63"/>
-        <source>logist</source>
-        <translation>логист</translation>
-    </message>
-    <message>
         <location filename="../../omnidesk/ui/settings_page.py" line="64"/>
-        <source>manager</source>
-        <translation>менеджер</translation>
-    </message>
-    <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="64"/>
-        <source>administrator</source>
-        <translation>администратор</translation>
-    </message>
-    <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="69"/>
         <source>Database</source>
         <translation>База данных</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="71"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="66"/>
         <source>Database URL</source>
         <translation>Адрес базы данных</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="73"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="68"/>
         <source>Fiscal register</source>
         <translation>ККТ</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="75"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="70"/>
         <source>Protocol</source>
         <translation>Протокол</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="76"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="71"/>
         <source>Port</source>
         <translation>Порт</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="78"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="73"/>
         <source>This is the DEMO database: its receipts print only on the built-in emulator, whatever port is set here.</source>
         <translation>Это ДЕМО-база: её чеки печатаются только на встроенном эмуляторе, какой бы порт здесь ни был указан.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="83"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="78"/>
         <source>Warehouse</source>
         <translation>Склад</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="85"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="80"/>
         <source>Address</source>
         <translation>Адрес</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="89"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="84"/>
         <source>Latitude, longitude</source>
         <translation>Широта, долгота</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="91"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="86"/>
         <source>Our company (for reconciliation acts)</source>
         <translation>Наша организация (для актов сверки)</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="93"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="88"/>
         <source>Name</source>
         <translation>Название</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="95"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="90"/>
         <source>INN</source>
         <translation>ИНН</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="97"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="92"/>
         <source>KPP</source>
         <translation>КПП</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="99"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="94"/>
         <source>Requisites</source>
         <translation>Реквизиты</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="100"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="95"/>
         <source>Who works here</source>
         <translation>Кто работает</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="102"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="97"/>
         <source>Cashier&apos;s full name</source>
         <translation>ФИО кассира</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="103"/>
-        <source>Role</source>
-        <translation>Роль</translation>
-    </message>
-    <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="104"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="98"/>
         <source>Largest payment, ₽</source>
         <translation>Наибольшее поступление, ₽</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="105"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="99"/>
         <source>Interface</source>
         <translation>Интерфейс</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="107"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="101"/>
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="108"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="102"/>
         <source>Demo</source>
         <translation>Демо</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="110"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="104"/>
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="151"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="146"/>
         <source>Synchronisation (1C, CRM)</source>
         <translation>Синхронизация (1С, CRM)</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="169"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="159"/>
+        <source>General (OSN)</source>
+        <translation>ОСН — общая</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/settings_page.py" line="159"/>
+        <source>Simplified, income</source>
+        <translation>УСН «доходы»</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/settings_page.py" line="160"/>
+        <source>Simplified, income minus expenses</source>
+        <translation>УСН «доходы минус расходы»</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/settings_page.py" line="161"/>
+        <source>Patent (PSN)</source>
+        <translation>ПСН — патент</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/settings_page.py" line="187"/>
         <source>empty: straight line × detour factor</source>
         <translation>пусто — по прямой с коэффициентом</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="173"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="191"/>
         <source>Nominatim-compatible; empty: do not look up addresses</source>
         <translation>совместимый с Nominatim; пусто — адреса не искать</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="176"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="194"/>
         <source>Routes</source>
         <translation>Маршруты</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="178"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="196"/>
         <source>OSRM server</source>
         <translation>Сервер OSRM</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="180"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="198"/>
         <source>average speed, km/h</source>
         <translation>Средняя скорость, км/ч</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="179"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="197"/>
         <source>Detour factor</source>
         <translation>Коэффициент извилистости</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="181"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="199"/>
         <source>Geocoder</source>
         <translation>Геокодер</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="182"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="200"/>
         <source>Map tiles</source>
         <translation>Тайлы карты</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="220"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="237"/>
         <source>Saved. The register and the warehouse are used at once; the database and the language change only after OmniDesk is restarted.</source>
         <translation>Сохранено. Касса и склад применяются сразу; база данных и язык сменятся только после перезапуска OmniDesk.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="223"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="240"/>
         <source>Saved and in use now.</source>
         <translation>Сохранено и уже действует.</translation>
     </message>
