@@ -178,7 +178,7 @@ OPTIONS: dict[str, Option] = {
                "наибольшая сумма одного поступления, ₽ (больше — почти наверняка опечатка)"),
         Option("auth.without_sign_in", True, _parse_bool,
                "работать без входа (один неявный администратор) — только с SQLite на одном рабочем месте"),
-        Option("auth.last_login", "", str, "логин последнего входа на этом рабочем месте (пароль не хранится)"),
+        Option("auth.last_login", "", str, "последний вход: логин (пароль не хранится)"),
         Option("demo.enabled", False, _parse_bool, "демонстрационные данные"),
         *SYNC_OPTIONS,
     )
