@@ -44,8 +44,18 @@ def _is_guid(text: str | None) -> bool:
         return False
 
 
+MAX_EXACT_KOPECKS = 10**15  # below this, a float's shortest text of kopecks/100 is the exact amount
+
+
 def _money(kopecks: int) -> float:
-    return float(Decimal(kopecks) / 100)
+    """An amount as the JSON number 1C reads (Edm.Decimal), made only here at the wire.
+
+    Python's json writes numbers only from int and float; for |kopecks| < 10**15 the float's shortest
+    text (what json writes) is exactly the two-decimal amount — checked, never rounded silently."""
+    value = float(Decimal(kopecks) / 100)
+    if abs(kopecks) >= MAX_EXACT_KOPECKS or Decimal(repr(value)) != Decimal(kopecks) / 100:
+        raise ValueError(f"сумма {kopecks} коп. не передаётся в 1С точно")
+    return value
 
 
 class OneCBooks:

@@ -202,14 +202,7 @@ class OrdersTableModel(QAbstractTableModel):
             persistent = self.persistentIndexList()
             held = [(self._visible[p.row()] if p.row() < len(self._visible) else None, p.column()) for p in persistent]
             for row in changed:
-                i = self._position[row.id]
-                self._rows[i], self._keys[i] = row, _search_key(row)
-                self._texts.pop(i, None)
-                for column, keys in self._sort_keys.items():
-                    if i < len(keys):
-                        keys[i] = COLUMNS[column][2](row)
-                if i < len(self._totals):
-                    self._totals[i], self._dues[i] = row.total, row.due
+                self._store(row)
             self._resort()
             self._visible = self._filtered(self._order)
             where = {i: position for position, i in enumerate(self._visible)}
@@ -217,6 +210,18 @@ class OrdersTableModel(QAbstractTableModel):
                 self.index(where[i], column) if i in where else QModelIndex() for i, column in held])
             self.layoutChanged.emit()
         self.append_rows(new)
+
+    def _store(self, row: OrderRow) -> int:
+        """Put a shown order's new row in place with its derived keys and totals; its index."""
+        i = self._position[row.id]
+        self._rows[i], self._keys[i] = row, _search_key(row)
+        self._texts.pop(i, None)
+        for column, keys in self._sort_keys.items():
+            if i < len(keys):
+                keys[i] = COLUMNS[column][2](row)
+        if i < len(self._totals):
+            self._totals[i], self._dues[i] = row.total, row.due
+        return i
 
     def _stays_in_place(self, rows: Sequence[OrderRow]) -> bool:
         """True when no row changes its sort key or whether it passes the filter: nothing moves."""
@@ -240,14 +245,7 @@ class OrdersTableModel(QAbstractTableModel):
         visible: dict[int, int] | None = None
         last = self.columnCount() - 1
         for row in rows:
-            i = self._position[row.id]
-            self._rows[i], self._keys[i] = row, _search_key(row)
-            self._texts.pop(i, None)
-            for column, keys in self._sort_keys.items():
-                if i < len(keys):
-                    keys[i] = COLUMNS[column][2](row)
-            if i < len(self._totals):
-                self._totals[i], self._dues[i] = row.total, row.due
+            i = self._store(row)
             if len(rows) <= 8:  # a few rows: a scan each is cheaper than a map of every visible row
                 position = self.position_of(row.id)
             else:

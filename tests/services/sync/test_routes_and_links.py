@@ -152,3 +152,20 @@ def test_nothing_is_queued_before_sync_is_set_up(sqlite_db):
                         [PaymentRequest(buyer.id, 100000, (AllocationRequest("N1"),), dt.datetime(2026, 12, 2))])
     with sqlite_db.read() as s:
         assert s.scalar(sa.select(sa.func.count()).select_from(OutboxMessage)) == 0
+
+
+def test_amounts_reach_1c_as_the_exact_two_decimal_number():
+    import json
+    from decimal import Decimal
+
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    from omnidesk.services.sync.to_onec import MAX_EXACT_KOPECKS, _money
+
+    @given(st.integers(min_value=-(MAX_EXACT_KOPECKS - 1), max_value=MAX_EXACT_KOPECKS - 1))
+    def exact(kopecks):
+        assert Decimal(json.dumps(_money(kopecks))) == Decimal(kopecks) / 100
+
+    exact()
+    assert json.dumps(_money(1_234_567_890_12)) == "1234567890.12"
