@@ -36,11 +36,11 @@ def build_database(path: Path, orders: int) -> None:
     from omnidesk.core.enums import PaymentSubject
     from omnidesk.core.vat import VatRate
     from omnidesk.persistence.models import Customer, Order, OrderLine
-    from omnidesk.services.database import open_database
+    from omnidesk.services.database import init_database
 
     rnd = random.Random(1)
     customers, book = make_book(orders, rnd)
-    db = open_database(f"sqlite:///{path}")
+    db, _ = init_database(f"sqlite:///{path}")
     rows_c = [{"id": int(c.id) + 1, "kind": c.kind, "name": c.name, "inn": c.inn or None,
                "phone": c.phones[0], "created_at": dt.datetime(2025, 1, 1)} for c in customers]
     rows_o = [{"id": i + 1, "number": o.number, "customer_id": int(o.customer_id) + 1, "status": OrderStatus.CONFIRMED,
@@ -86,9 +86,9 @@ def measure(documents: int, orders: int, keep: Path, script: str | None = None, 
         base.with_suffix(".tmp").rename(base)
         print(f"database of {orders} open orders built in {time.perf_counter() - started:.1f} s ({base})")
     else:  # a database kept from an older schema: bring it up to date once, not in every measured run
-        from omnidesk.services.database import open_database
+        from omnidesk.services.database import init_database
 
-        open_database(f"sqlite:///{base}").engine.dispose()
+        init_database(f"sqlite:///{base}")[0].engine.dispose()
     statement = keep / f"statement-{documents}-{orders}.txt"
     if not statement.exists():
         statement.write_bytes(statement_bytes(documents, orders))

@@ -108,3 +108,9 @@ def test_upgrade_from_the_first_revision_keeps_orders(db_url):
     rows = list_orders(db)
     assert [(r.number, r.total, r.customer_name) for r in rows] == [("9001", 100000, "Старый")]
     db.engine.dispose()
+
+
+def test_the_head_every_command_checks_is_the_migrations_own_head():
+    # open_database compares the database's revision with migrate.HEAD without loading Alembic:
+    # a new migration must move HEAD too, or every command would call an up-to-date database old
+    assert migrate.HEAD == migrate.scripts_head()

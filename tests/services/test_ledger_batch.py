@@ -113,3 +113,33 @@ def test_a_batch_that_breaks_a_rule_writes_nothing(tmp_path):
     with db.read() as s:
         assert s.scalar(sa.select(sa.func.count()).select_from(Payment)) == 0
     db.engine.dispose()
+
+
+def test_rows_written_past_core_on_sqlite_are_stored_as_core_stores_them(tmp_path):
+    # ledger/rows.py writes SQLite rows through the driver's executemany with the columns' own converters
+    # and Python defaults: the stored text (dates, enums, booleans, defaults) must be Core's to the letter
+    from omnidesk.persistence.models import AuditEntry, Receipt
+    from omnidesk.services.ledger import rows
+
+    db, ids = _open(tmp_path, "fast.sqlite")
+    receipt = {"status": "planned", "kind": "advance", "operation": 1, "reason": "аванс", "customer_id": ids["petrova"],
+               "buyer_contact": "petrova@example.ru", "total": 10_000, "cash": 0, "electronic": 10_000,
+               "prepayment_offset": 0, "credit": 0, "buyer_name": None, "buyer_inn": None, "correction_type": None,
+               "correction_date": dt.date(2025, 3, 9), "correction_doc": None}
+    audit = rows.audit_row("Кассир Анна", "payment.register", "payment", 7, amount=10_000)
+    with db.unit_of_work() as s:
+        fast = rows._insert(s, Receipt.__table__, [dict(receipt), dict(receipt)], ids=True)
+        rows._insert(s, AuditEntry.__table__, [dict(audit)], ids=False)
+        s.execute(sa.insert(Receipt.__table__), [dict(receipt)])
+        s.execute(sa.insert(AuditEntry.__table__), [dict(audit)])
+    assert fast == [fast[0], fast[0] + 1]
+    with db.engine.connect() as c:
+        got = [r._asdict() for r in c.execute(sa.text("select * from receipts order by id"))][-3:]
+        log = [r._asdict() for r in c.execute(sa.text("select * from audit_log where action = 'payment.register' order by id"))][-2:]
+    clocks = [r.pop("created_at") for r in got] + [r.pop("at") for r in log]
+    for row in got + log:
+        row.pop("id")
+    assert got[0] == got[1] == got[2] and log[0] == log[1]  # the same text in every column but the id and the clock
+    assert {len(clock) for clock in clocks} == {len("2026-12-02 15:09:02.304087")}
+    with db.read() as s:
+        assert {(r.kind, r.status.value) for r in s.scalars(sa.select(Receipt).where(Receipt.id.in_(fast)))} == {("advance", "planned")}

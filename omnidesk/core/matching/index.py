@@ -3,110 +3,260 @@ number, customer and amount. Dues change as lines are applied within the run."""
 
 from __future__ import annotations
 
+import datetime as dt
+from array import array
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Iterable
-from operator import attrgetter
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import pairwise
 
+from omnidesk.core.enums import CustomerKind
 from omnidesk.core.phones import normalise_any_phone
 
 from .model import CustomerId, KnownCustomer, OpenOrder
-from .text import digits_only, is_transit_account, name_key, name_tokens, stem, stem_key
+from .text import digits_only, is_transit_account, name_key, name_tokens, stem
 
-Ids = tuple[CustomerId, ...]  # tuples, not sets: a set costs 216 bytes, and there are 100 000 customers
+Ids = tuple[CustomerId, ...]
 
 
-def _put(index: dict[str, Ids], key: str, customer_id: CustomerId) -> None:
-    ids = index.get(key, ())
-    if customer_id not in ids:
-        index[key] = (*ids, customer_id)
+class Keys:
+    """Text key → the customers it names. 33 000 customers give some 200 000 keys, so they are kept
+    small: the key as cp1251 bytes (a Cyrillic ``str`` takes two bytes a letter) and a lone owner as
+    its id rather than a one-element tuple. Lookups take and return what a ``dict[str, Ids]`` would."""
+
+    __slots__ = ("_map",)
+
+    def __init__(self) -> None:
+        self._map: dict[bytes, CustomerId | Ids] = {}
+
+    def put(self, key: str, customer_id: CustomerId) -> None:
+        packed = _pack(key)
+        found = self._map.get(packed)
+        if found is None:
+            self._map[packed] = customer_id
+        elif isinstance(found, tuple):
+            if customer_id not in found:
+                self._map[packed] = (*found, customer_id)
+        elif found != customer_id:
+            self._map[packed] = (found, customer_id)
+
+    def get(self, key: str, default: Ids = ()) -> Ids:
+        found = self._map.get(_pack(key))
+        if found is None:
+            return default
+        return found if isinstance(found, tuple) else (found,)
+
+    def __contains__(self, key: str) -> bool:
+        return _pack(key) in self._map
+
+    def __len__(self) -> int:
+        return len(self._map)
+
+
+def _pack(key: str) -> bytes:
+    # the keys are folded letters, digits and spaces; anything cp1251 lacks is kept exactly as UTF-8 with a marker
+    try:
+        return key.encode("cp1251")
+    except UnicodeEncodeError:
+        return b"\x00" + key.encode("utf-8")
+
+
+@dataclass(frozen=True, slots=True)
+class Card:
+    """What matching reads of a customer once the names, phones and accounts are indexed."""
+
+    kind: CustomerKind
+    inn: str
+    kpp: str
 
 
 class CustomerIndex:
     def __init__(self, customers: Iterable[KnownCustomer]) -> None:
-        self.by_id: dict[CustomerId, KnownCustomer] = {}
+        self.by_id: dict[CustomerId, Card] = {}
         self.by_inn: dict[str, list[CustomerId]] = defaultdict(list)
-        self.by_account: dict[str, Ids] = {}
-        self.by_phone: dict[str, Ids] = {}
-        self.by_name: dict[str, Ids] = {}  # full name, order-free
-        self.by_initials: dict[str, Ids] = {}  # «петрова а с», «анна сергеевна п»
-        self.name_words: set[str] = set()  # every word of a person's name: purpose windows are checked only on these
+        self.by_account = Keys()
+        self.by_phone = Keys()
+        self.by_name = Keys()  # full name, order-free
+        self.by_initials = Keys()  # «петрова а с», «анна сергеевна п»
         # the same by word stems, for names written in the purpose in another grammatical case
-        self.by_stem_name: dict[str, Ids] = {}
-        self.by_stem_initials: dict[str, Ids] = {}
-        self.stem_words: set[str] = set()
+        self.by_stem_name = Keys()
+        self.by_stem_initials = Keys()
+        self.stem_words: set[str] = set()  # every stem of a person's name: purpose windows are checked only on these
         for customer in customers:
             self._add(customer)
 
     def _add(self, customer: KnownCustomer) -> None:
-        self.by_id[customer.id] = customer
+        self.by_id[customer.id] = Card(customer.kind, customer.inn, customer.kpp)
         if customer.inn:
             self.by_inn[digits_only(customer.inn)].append(customer.id)
         for account in customer.payer_accounts:
             if account and not is_transit_account(account):
-                _put(self.by_account, digits_only(account), customer.id)
+                self.by_account.put(digits_only(account), customer.id)
         for phone in customer.phones:
             normalized = normalise_any_phone(phone)
             if normalized:
-                _put(self.by_phone, normalized, customer.id)
+                self.by_phone.put(normalized, customer.id)
         for name in (customer.name, *customer.names):
             self._add_name(customer.id, name_tokens(name))
 
     def _add_name(self, customer_id: CustomerId, tokens: tuple[str, ...]) -> None:
         if len(tokens) < 2:
             if tokens and len(tokens[0]) >= 4:
-                _put(self.by_name, tokens[0], customer_id)  # a company's single distinctive word
+                self.by_name.put(tokens[0], customer_id)  # a company's single distinctive word
             return
-        _put(self.by_name, name_key(tokens), customer_id)
-        self.name_words.update(tokens)
-        _put(self.by_stem_name, stem_key(tokens), customer_id)
-        self.stem_words.update(stem(t) for t in tokens)
+        self.by_name.put(name_key(tokens), customer_id)
+        stems = [stem(t) for t in tokens]
+        self.by_stem_name.put(" ".join(sorted(stems)), customer_id)
+        self.stem_words.update(stems)
         if len(tokens) == 3:
             surname, first, patronymic = tokens
-            _put(self.by_initials, f"{surname} {first[0]} {patronymic[0]}", customer_id)
-            _put(self.by_initials, f"{first} {patronymic} {surname[0]}", customer_id)
-            _put(self.by_stem_initials, f"{stem(surname)} {first[0]} {patronymic[0]}", customer_id)
+            self.by_initials.put(f"{surname} {first[0]} {patronymic[0]}", customer_id)
+            self.by_initials.put(f"{first} {patronymic} {surname[0]}", customer_id)
+            self.by_stem_initials.put(f"{stems[0]} {first[0]} {patronymic[0]}", customer_id)
 
     def account_owner(self, account: str) -> Ids:
-        return self.by_account.get(digits_only(account), ())
+        return self.by_account.get(digits_only(account))
 
 
 class OrderBook:
-    """Open orders with their current dues; applying a line lowers them for the next lines."""
+    """Open orders with their current dues; applying a line lowers them for the next lines.
+
+    100 000 open orders are kept as columns sorted by number (a list of numbers, arrays of the
+    rest), not as objects or dictionaries: an :class:`OpenOrder` is made when one is asked for.
+    ``by_number`` and ``due`` read like the mappings they stand for. Orders given in number
+    order (as the database reads them) are not sorted again."""
 
     def __init__(self, orders: Iterable[OpenOrder]) -> None:
-        by_number: dict[str, OpenOrder] = {}
-        due: dict[str, int] = {}
-        by_customer: dict[CustomerId, list[OpenOrder]] = defaultdict(list)
-        by_amount: dict[int, list[str]] = defaultdict(list)
+        numbers: list[str] = []
+        customers: list[CustomerId] = []
+        day, due, total = array("l"), array("q"), array("q")
+        ids: dict[CustomerId, CustomerId] = {}  # one object per customer id, not one per order
+        in_order = True
         for order in orders:
-            number = order.number
-            if number in by_number:
+            if numbers and order.number <= numbers[-1]:
+                in_order = False
+            numbers.append(order.number)
+            customers.append(ids.setdefault(order.customer_id, order.customer_id))
+            day.append(order.date.toordinal())
+            due.append(order.due)
+            total.append(order.total)
+        if not in_order:
+            by_number = sorted(range(len(numbers)), key=numbers.__getitem__)
+            numbers = [numbers[p] for p in by_number]
+            customers = [customers[p] for p in by_number]
+            day, due, total = (array(a.typecode, (a[p] for p in by_number)) for a in (day, due, total))
+            del by_number
+        for previous, number in pairwise(numbers):
+            if previous == number:
                 raise ValueError(f"order number {number!r} is not unique")
-            by_number[number] = order
-            due[number] = order.due
-            by_customer[order.customer_id].append(order)
-            by_amount[order.due].append(number)
-        oldest_first = attrgetter("date", "number")
-        for listed in by_customer.values():
-            if len(listed) > 1:
-                listed.sort(key=oldest_first)
-        self.by_number, self.due, self.by_customer, self.by_amount = by_number, due, by_customer, by_amount
-        lengths = set(map(len, filter(str.isdigit, by_number)))
+        self._numbers, self._customer, self._day, self._due, self._total = numbers, customers, day, due, total
+        # each customer's orders, oldest first (then by number): positions side by side, a range per customer
+        self._by_customer = array("l", _grouped(customers, day))
+        self._of_customer: dict[CustomerId, range] = {}
+        begin = 0
+        for i in range(1, len(self._by_customer) + 1):
+            if i == len(self._by_customer) or customers[self._by_customer[i]] != customers[self._by_customer[begin]]:
+                self._of_customer[customers[self._by_customer[begin]]] = range(begin, i)
+                begin = i
+        # positions by the due each order had at the start (bisect), and those whose due changed in this run
+        self._by_first_due = array("l", sorted(range(len(numbers)), key=due.__getitem__))
+        self._first_dues = array("q", (due[p] for p in self._by_first_due))
+        self._changed: dict[int, list[int]] = defaultdict(list)
+        lengths = {len(n) for n in numbers if n.isdigit()}
         self.number_lengths = (min(lengths), max(lengths)) if lengths else (0, 0)
+        self.by_number = _ByNumber(self)
+        self.due = _Dues(self)
+
+    def _find(self, number: str) -> int | None:
+        position = bisect_left(self._numbers, number)
+        return position if position < len(self._numbers) and self._numbers[position] == number else None
+
+    def _order(self, position: int) -> OpenOrder:
+        return OpenOrder(number=self._numbers[position], customer_id=self._customer[position],
+                         date=_day(self._day[position]), due=self._due[position], total=self._total[position])
 
     def open_orders(self, customer_id: CustomerId) -> list[OpenOrder]:
         """The customer's orders still owing money, oldest first."""
-        return [o for o in self.by_customer.get(customer_id, ()) if self.due[o.number] > 0]
+        span = self._of_customer.get(customer_id, ())
+        return [self._order(p) for p in map(self._by_customer.__getitem__, span) if self._due[p] > 0]
 
     def is_open(self, number: str) -> bool:
-        return self.due.get(number, 0) > 0
+        position = self._find(number)
+        return position is not None and self._due[position] > 0
 
     def with_due(self, amount: int) -> list[OpenOrder]:
-        """Open orders of any customer owing exactly ``amount`` now."""
-        numbers = self.by_amount.get(amount, ())
-        return [self.by_number[n] for n in numbers if self.due[n] == amount]
+        """Open orders of any customer owing exactly ``amount`` now (those that owed it from the start first)."""
+        low = bisect_left(self._first_dues, amount)
+        high = bisect_right(self._first_dues, amount, lo=low)
+        positions = [*self._by_first_due[low:high], *self._changed.get(amount, ())]
+        return [self._order(p) for p in positions if self._due[p] == amount]
 
     def pay(self, number: str, amount: int) -> None:
-        self.due[number] -= amount
-        if self.due[number] > 0:
-            self.by_amount[self.due[number]].append(number)
+        position = self._find(number)
+        if position is None:
+            raise KeyError(number)
+        self._due[position] -= amount
+        if self._due[position] > 0:
+            self._changed[self._due[position]].append(position)
+
+
+def _grouped(customers: list[CustomerId], day: array) -> list[int]:
+    """Positions (already in number order) sorted by customer, then day, then number."""
+    count = len(customers)
+    if all(type(c) is int and 0 <= c < 1 << 31 for c in customers) and count < 1 << 24:
+        keys = [(c << 45) | (day[p] << 24) | p for p, c in enumerate(customers)]  # one int a key, not a tuple
+        keys.sort()
+        mask = (1 << 24) - 1
+        return [k & mask for k in keys]
+    return sorted(range(count), key=lambda p: (type(customers[p]).__name__, customers[p], day[p], p))
+
+
+@lru_cache(maxsize=4096)
+def _day(ordinal: int) -> dt.date:
+    return dt.date.fromordinal(ordinal)
+
+
+class _ByNumber:
+    """``book.by_number``: the open order with this number, as a read-only mapping would give it."""
+
+    __slots__ = ("_book",)
+
+    def __init__(self, book: OrderBook) -> None:
+        self._book = book
+
+    def get(self, number: str, default: OpenOrder | None = None) -> OpenOrder | None:
+        position = self._book._find(number)
+        return default if position is None else self._book._order(position)
+
+    def __contains__(self, number: str) -> bool:
+        return self._book._find(number) is not None
+
+    def __len__(self) -> int:
+        return len(self._book._numbers)
+
+    def keys(self) -> list[str]:
+        return self._book._numbers
+
+    def values(self) -> Iterator[OpenOrder]:
+        return map(self._book._order, range(len(self._book._numbers)))
+
+
+class _Dues(Mapping[str, int]):
+    """``book.due``: what each order still owes after the lines matched so far."""
+
+    def __init__(self, book: OrderBook) -> None:
+        self._book = book
+
+    def __getitem__(self, number: str) -> int:
+        position = self._book._find(number)
+        if position is None:
+            raise KeyError(number)
+        return self._book._due[position]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._book._numbers)
+
+    def __len__(self) -> int:
+        return len(self._book._numbers)

@@ -65,17 +65,16 @@ def import_steps(db: Database, actor: Actor, data: bytes, file_name: str = "") -
     statement = parse_statement(data)
     docs = _classify(statement)
     yield ImportProgress("match", 0, len(docs))
+    # those we pay in this statement are our suppliers: money from them is never a customer's payment
+    suppliers = [v for d in docs if not d.incoming for v in (d.document.payee_inn, d.document.payee_account)]
     with db.read() as session:
         existing = _existing(session, [d.key for d in docs])
         fresh, duplicates = _split_new(docs, existing)
         incoming = [d for d in fresh if d.incoming]
-        customers = known_customers(session) if incoming else []
-        orders = open_orders(session) if incoming else []
-    # those we pay in this statement are our suppliers: money from them is never a customer's payment
-    suppliers = [v for d in docs if not d.incoming for v in (d.document.payee_inn, d.document.payee_account)]
-    matcher = Matcher(customers, orders, suppliers)
+        # the customers and open orders go straight into the matcher's indexes (streams, not lists)
+        matcher = Matcher(known_customers(session) if incoming else (), open_orders(session) if incoming else (), suppliers)
     results = {d.key: matcher.match(to_bank_line(d.document, d.key)) for d in incoming}
-    del matcher, customers, orders  # 100 000 orders' indexes: free them before storing and booking
+    del matcher  # 100 000 orders' indexes: free them before storing and booking
     yield ImportProgress("match", len(docs), len(docs))
     statement_id, rows = _store(db, actor, statement, data, file_name, fresh, results, len(duplicates))
     booked: dict[str, Booked] = {}

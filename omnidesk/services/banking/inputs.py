@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -19,27 +18,24 @@ _ROWS = 5000  # rows fetched at a time: 100 000 orders are read as a stream, not
 _CLOSED = [OrderStatus.DELIVERED, OrderStatus.REFUSED, OrderStatus.CANCELLED]
 
 
-def open_orders(session: Session) -> list[OpenOrder]:
-    """Every open order that still owes money: due = value of the goods kept − money allocated."""
+def open_orders(session: Session) -> Iterator[OpenOrder]:
+    """Every open order that still owes money: due = value of the goods kept − money allocated.
+    A stream: the matcher keeps 100 000 of them as columns, never as a list of objects."""
     paid = (select(Allocation.order_id, func.sum(Allocation.amount).label("paid"))
             .group_by(Allocation.order_id).subquery())
     query = (
         select(Order.number, Order.customer_id, Order.created_at, kept_value(), func.coalesce(paid.c.paid, 0))
         .outerjoin(paid, paid.c.order_id == Order.id)
         .where(Order.status.not_in(_CLOSED))
+        .order_by(Order.number)  # the matcher keeps them by number: given in that order, it does not sort them
     )
-    out = []
-    days: dict[dt.date, dt.date] = {}  # one date object per day, not one per order
     for number, customer_id, created_at, kept, paid_sum in session.execute(query.execution_options(yield_per=_ROWS)):
         due = int(kept) - int(paid_sum)
         if due > 0:
-            day = created_at.date()
-            out.append(OpenOrder(number=number, customer_id=customer_id, date=days.setdefault(day, day), due=due,
-                                 total=int(kept)))
-    return out
+            yield OpenOrder(number=number, customer_id=customer_id, date=created_at.date(), due=due, total=int(kept))
 
 
-def known_customers(session: Session) -> list[KnownCustomer]:
+def known_customers(session: Session) -> Iterator[KnownCustomer]:
     phones: dict[int, list[str]] = defaultdict(list)
     for customer_id, value in session.execute(
         select(CustomerContact.customer_id, CustomerContact.value).where(CustomerContact.kind == "phone")
@@ -48,15 +44,13 @@ def known_customers(session: Session) -> list[KnownCustomer]:
     accounts: dict[int, list[str]] = defaultdict(list)
     for customer_id, account in session.execute(select(PayerAccount.customer_id, PayerAccount.account)):
         accounts[customer_id].append(account)
-    out = []
     columns = select(Customer.id, Customer.kind, Customer.name, Customer.inn, Customer.kpp, Customer.phone)
     for customer_id, kind, name, inn, kpp, phone in session.execute(columns.execution_options(yield_per=_ROWS)):  # rows, not ORM objects: 100 000 of them
         own_phones = tuple(dict.fromkeys(([phone] if phone else []) + phones.get(customer_id, [])))
-        out.append(KnownCustomer(
+        yield KnownCustomer(
             id=customer_id, kind=kind, name=name, inn=inn or "", kpp=kpp or "", phones=own_phones,
             payer_accounts=tuple(accounts.get(customer_id, ())),
-        ))
-    return out
+        )
 
 
 def customer_names(session: Session, ids: Iterable[int | None]) -> dict[int, str]:
