@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import ColumnElement, Engine, bindparam, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -89,3 +91,10 @@ def _lower(text: str | None) -> str | None:
 
 def _upper(text: str | None) -> str | None:
     return text.upper() if isinstance(text, str) else text
+
+
+def among(column, values: Iterable[Any]) -> ColumnElement[bool]:
+    """``column IN (values)`` with the values as one expanding parameter: SQLAlchemy then does not
+    coerce each value as a literal while building the statement (a bank import asks about hundreds
+    of thousands of ids, some 2 µs each)."""
+    return column.in_(bindparam(None, list(values), expanding=True, type_=column.type))

@@ -19,6 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import ORMExecuteState, Session
 
 from omnidesk.core.changes import ID_LIMIT, KINDS, Changes
+from omnidesk.persistence.db import among
 from omnidesk.persistence.models import (
     Allocation,
     BankLine,
@@ -139,15 +140,15 @@ def complete(session: Session, pending: _Pending) -> None:
     ids = pending.ids
     if ids.get("receipts") and "orders" not in pending.wholesale:
         _add_all(pending, "orders", session.scalars(
-            select(ReceiptLink.order_id).where(ReceiptLink.receipt_id.in_(ids["receipts"]))))
+            select(ReceiptLink.order_id).where(among(ReceiptLink.receipt_id, ids["receipts"]))))
     if "customers" in pending.wholesale:
         return
     if ids.get("orders") and "orders" not in pending.wholesale:
         _add_all(pending, "customers", session.scalars(
-            select(Order.customer_id).where(Order.id.in_(ids["orders"]))))
+            select(Order.customer_id).where(among(Order.id, ids["orders"]))))
     if ids.get("payments") and "payments" not in pending.wholesale:
         _add_all(pending, "customers", session.scalars(
-            select(Payment.customer_id).where(Payment.id.in_(ids["payments"]))))
+            select(Payment.customer_id).where(among(Payment.id, ids["payments"]))))
 
 
 def _add_all(pending: _Pending, kind: str, idents: Iterable[int | None]) -> None:

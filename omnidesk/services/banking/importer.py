@@ -19,9 +19,11 @@ from sqlalchemy import select
 from omnidesk.core.errors import Conflict
 from omnidesk.core.matching import Matcher, MatchResult, MatchStatus
 from omnidesk.integrations.bankfiles import BankDocument, Statement, document_key, parse_statement, to_bank_line
+from omnidesk.persistence.db import among
 from omnidesk.persistence.models import BankLine, BankLineStatus, BankStatement
 
 from .. import audit, collect
+from ..bulk import fewer_collections
 from ..auth import Actor, permit
 from ..ledger import AllocationRequest
 from ..ledger.rows import insert_with_ids
@@ -60,6 +62,11 @@ def import_steps(db: Database, actor: Actor, data: bytes, file_name: str = "") -
     the automatic bookings are finished even if the caller stops listening.
     """
     permit(actor, "bank.import")
+    with fewer_collections():
+        yield from _import_steps(db, actor, data, file_name)
+
+
+def _import_steps(db: Database, actor: Actor, data: bytes, file_name: str) -> Iterator[ImportProgress | ImportResult]:
     finish_pending(db, actor)
     yield ImportProgress("parse", 0, 1)
     statement = parse_statement(data)
@@ -110,7 +117,7 @@ def _existing(session, keys: list[str]) -> dict[str, BankLine]:
     found: dict[str, BankLine] = {}
     unique = list(dict.fromkeys(keys))
     for start in range(0, len(unique), 500):
-        for line in session.scalars(select(BankLine).where(BankLine.document_key.in_(unique[start:start + 500]))):
+        for line in session.scalars(select(BankLine).where(among(BankLine.document_key, unique[start:start + 500]))):
             found[line.document_key] = line
     session.expunge_all()
     return found

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from omnidesk.core.enums import OrderStatus
 from omnidesk.core.matching import KnownCustomer, OpenOrder
+from omnidesk.persistence.db import among
 from omnidesk.persistence.models import Allocation, Customer, CustomerContact, Order, PayerAccount
 
 from ..orders import kept_value
@@ -57,5 +58,5 @@ def customer_names(session: Session, ids: Iterable[int | None]) -> dict[int, str
     wanted = sorted({i for i in ids if i is not None})
     names: dict[int, str] = {}
     for start in range(0, len(wanted), 1000):  # a statement names thousands: keep under the bind-parameter limits
-        names.update(session.execute(select(Customer.id, Customer.name).where(Customer.id.in_(wanted[start:start + 1000]))).all())
+        names.update(session.execute(select(Customer.id, Customer.name).where(among(Customer.id, wanted[start:start + 1000]))).all())
     return names

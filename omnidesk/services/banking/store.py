@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from omnidesk.core.matching import Proposal
 from omnidesk.core.matching.text import digits_only, is_transit_account
+from omnidesk.persistence.db import among
 from omnidesk.persistence.models import Allocation, BankLine, BankLineStatus, Order, PayerAccount, Payment
 
 from .dto import LineView, SuggestedAllocation, Suggestion
@@ -46,7 +47,7 @@ def booked_by_order(session: Session, payment_ids: Iterable[int]) -> dict[int, l
     ids = list({i for i in payment_ids if i is not None})
     out: dict[int, list[tuple[str, int]]] = defaultdict(list)
     for start in range(0, len(ids), 500):
-        _collect_booked(session, out, Allocation.payment_id.in_(ids[start:start + 500]))
+        _collect_booked(session, out, among(Allocation.payment_id, ids[start:start + 500]))
     return out
 
 
@@ -125,7 +126,7 @@ def remember_accounts(session: Session, items: Sequence[tuple[int, str, int | No
     accounts = sorted({a for _c, a in wanted})
     known: set[tuple[int, str]] = set()
     for start in range(0, len(accounts), 500):
-        query = select(PayerAccount.customer_id, PayerAccount.account).where(PayerAccount.account.in_(accounts[start:start + 500]))
+        query = select(PayerAccount.customer_id, PayerAccount.account).where(among(PayerAccount.account, accounts[start:start + 500]))
         known.update((c, a) for c, a in session.execute(query))
     new = [{"customer_id": c, "account": a, "first_line_id": line_id, "created_by": user}
            for (c, a), line_id in wanted.items() if (c, a) not in known]

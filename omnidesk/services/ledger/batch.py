@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from omnidesk.core.enums import OrderStatus, PaymentKind
 from omnidesk.core.errors import InvalidInput, NotFound
+from omnidesk.persistence.db import among
 from omnidesk.persistence.models import Allocation, Customer, Order, OrderLine
 
 from ..auth import Actor, permit
@@ -118,7 +119,7 @@ def record_payments(session: Session, actor: Actor, requests: Sequence[PaymentRe
 def _buyers(session: Session, ids: set[int]) -> dict[int, Any]:
     """The buyers as rows with the attributes receipts read (kind, name, inn, contact)."""
     query = select(Customer.id, Customer.kind, Customer.name, Customer.inn, Customer.email, Customer.phone)
-    return {row.id: row for row in session.execute(query.where(Customer.id.in_(ids)))}
+    return {row.id: row for row in session.execute(query.where(among(Customer.id, ids)))}
 
 
 def _orders(session: Session, numbers: set[str]) -> dict[str, _Order]:
@@ -128,7 +129,7 @@ def _orders(session: Session, numbers: set[str]) -> dict[str, _Order]:
     for start in range(0, len(ordered), 500):
         query = (select(Order.id, Order.number, Order.customer_id, Order.status, Order.total, Order.refused_total,
                         Order.returned_total)
-                 .where(Order.number.in_(ordered[start:start + 500])).order_by(Order.id).with_for_update())
+                 .where(among(Order.number, ordered[start:start + 500])).order_by(Order.id).with_for_update())
         found.update((row.number, _Order(*row)) for row in session.execute(query))
     by_id = {o.id: o for o in found.values()}
     ids = sorted(by_id)
@@ -136,7 +137,7 @@ def _orders(session: Session, numbers: set[str]) -> dict[str, _Order]:
     for start in range(0, len(ids), 500):
         query = (select(OrderLine.order_id, OrderLine.id, OrderLine.name, OrderLine.quantity_milli, OrderLine.price,
                         OrderLine.amount, OrderLine.vat_rate, OrderLine.payment_subject, OrderLine.unit)
-                 .where(OrderLine.order_id.in_(ids[start:start + 500])).order_by(OrderLine.order_id, OrderLine.line_no))
+                 .where(among(OrderLine.order_id, ids[start:start + 500])).order_by(OrderLine.order_id, OrderLine.line_no))
         for row in session.execute(query):
             lines[row.order_id].append(row)
     for order_id, order in by_id.items():
@@ -148,6 +149,6 @@ def _paid(session: Session, order_ids: list[int]) -> dict[int, int]:
     out: dict[int, int] = {}
     for start in range(0, len(order_ids), 500):
         query = (select(Allocation.order_id, func.sum(Allocation.amount))
-                 .where(Allocation.order_id.in_(order_ids[start:start + 500])).group_by(Allocation.order_id))
+                 .where(among(Allocation.order_id, order_ids[start:start + 500])).group_by(Allocation.order_id))
         out.update((order_id, int(total)) for order_id, total in session.execute(query))
     return out

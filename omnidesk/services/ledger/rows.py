@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import Connection, Dialect, Table, insert, select
@@ -18,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from omnidesk.core.enums import CustomerKind, ReceiptStatus
 from omnidesk.core.receipts import ReceiptPlan
+from omnidesk.persistence.db import among
 from omnidesk.persistence.models import Allocation, AuditEntry, Customer, Payment, Receipt, ReceiptLine, ReceiptLink
 
 from .. import collect
@@ -65,15 +67,21 @@ def _executemany(connection: Connection, table: Table, rows: Sequence[dict[str, 
     inserted row's id."""
     keys = tuple(rows[0])
     sql, converters, defaults = _compiled(connection.dialect, table, keys)
+    defaulted = [default() for default in defaults]  # the rows of one executemany share one clock
     values = []
     for row in rows:
         given = [row[key] for key in keys]
-        given.extend(default() for default in defaults)
+        given.extend(defaulted)
         values.append(tuple(given if converters is None else
                             [value if convert is None or value is None else convert(value)
                              for value, convert in zip(given, converters, strict=True)]))
     cursor = connection.exec_driver_sql(sql, values if len(values) > 1 else values[0])
     return int(cursor.lastrowid or 0)
+
+
+def _memo(convert):
+    """A column's converter that converts each distinct value once (dates, enums and flags repeat)."""
+    return None if convert is None else lru_cache(maxsize=4096)(convert)
 
 
 _COMPILED: dict[tuple[str, str, tuple[str, ...]], tuple[str, list | None, list]] = {}
@@ -102,7 +110,7 @@ def _compiled(dialect: Dialect, table: Table, keys: tuple[str, ...]) -> tuple[st
     quote = dialect.identifier_preparer
     sql = (f"INSERT INTO {quote.format_table(table)} ({', '.join(quote.quote(c.name) for c in columns)}) "
            f"VALUES ({', '.join('?' for _ in columns)})")
-    converters = [c.type.dialect_impl(dialect).bind_processor(dialect) for c in columns]
+    converters = [_memo(c.type.dialect_impl(dialect).bind_processor(dialect)) for c in columns]
     found = (sql, converters if any(converters) else None, defaults)
     _COMPILED[cache_key] = found
     return found
@@ -163,7 +171,7 @@ def _with_buyers(session: Session, plans: Sequence[ReceiptPlan]) -> list[Receipt
     wanted = {plan.customer_id for plan in plans if not plan.buyer_name and plan.customer_id is not None}
     cards = {}
     if wanted:
-        query = select(Customer.id, Customer.kind, Customer.name, Customer.inn).where(Customer.id.in_(wanted))
+        query = select(Customer.id, Customer.kind, Customer.name, Customer.inn).where(among(Customer.id, wanted))
         cards = {row.id: row for row in session.execute(query) if row.kind is not CustomerKind.INDIVIDUAL}
     out = []
     for plan in plans:

@@ -15,6 +15,7 @@ from omnidesk.core.receipts import (
     payment_owes_receipt,
     receipt_owed_for_payment,
 )
+from omnidesk.persistence.db import among
 from omnidesk.persistence.models import Allocation, Customer, Order, Payment, Receipt, ReceiptLine, ReceiptLink
 
 from ..customers import balance_of
@@ -63,7 +64,7 @@ def lock_money(session: Session, *customer_ids: int) -> None:
     (On SQLite the write unit of work already holds the database's write lock: BEGIN IMMEDIATE.)"""
     ids = sorted(set(customer_ids))
     if ids:
-        session.execute(select(Customer.id).where(Customer.id.in_(ids)).order_by(Customer.id)
+        session.execute(select(Customer.id).where(among(Customer.id, ids)).order_by(Customer.id)
                         .with_for_update(key_share=True)).all()
 
 

@@ -18,6 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from omnidesk.core.enums import OrderStatus
+from omnidesk.persistence.db import among
 from omnidesk.persistence.models import Allocation, Customer, Order, OutboxMessage, Payment, Route, Vehicle
 
 from .state import get_state
@@ -41,15 +42,15 @@ def payments_recorded(session: Session, payment_ids: Iterable[int]) -> None:
     if not ids or not enabled(session):
         return
     session.flush()
-    payments = {p.id: p for p in session.scalars(select(Payment).where(Payment.id.in_(ids)))}
+    payments = {p.id: p for p in session.scalars(select(Payment).where(among(Payment.id, ids)))}
     parts: dict[int, list[tuple[Order, int]]] = {pid: [] for pid in ids}
     rows = session.execute(select(Allocation.payment_id, Allocation.amount, Order)
                            .join(Order, Order.id == Allocation.order_id)
-                           .where(Allocation.payment_id.in_(ids)).order_by(Allocation.id))
+                           .where(among(Allocation.payment_id, ids)).order_by(Allocation.id))
     for pid, amount, order in rows:
         parts[pid].append((order, amount))
     buyers = {c.id: c for c in session.scalars(select(Customer).where(
-        Customer.id.in_({p.customer_id for p in payments.values()})))}
+        among(Customer.id, {p.customer_id for p in payments.values()})))}
     for pid in ids:
         payment = payments[pid]
         buyer = buyers[payment.customer_id]
