@@ -20,7 +20,16 @@ SERVICE = "omnidesk"
 class SecretStore:
     def __init__(self, directory: Path) -> None:
         self.file = directory / "secrets.json"
-        self._keyring = _usable_keyring()
+        self._probed = False
+        self._backend = None
+
+    @property
+    def _keyring(self):
+        """The OS keyring, looked for when a secret is first read or written (loading it costs some 15 MB
+        and a tenth of a second, which a command given its database by --db or OMNIDESK_DB never needs)."""
+        if not self._probed:
+            self._backend, self._probed = _usable_keyring(), True
+        return self._backend
 
     @property
     def where(self) -> str:

@@ -23,8 +23,8 @@ from omnidesk.persistence.db import among
 from omnidesk.persistence.models import BankLine, BankLineStatus, BankStatement
 
 from .. import audit, collect
-from ..bulk import fewer_collections
 from ..auth import Actor, permit
+from ..bulk import fewer_collections
 from ..ledger import AllocationRequest
 from ..ledger.rows import insert_with_ids
 from ..uow import Database
@@ -84,19 +84,27 @@ def _import_steps(db: Database, actor: Actor, data: bytes, file_name: str) -> It
     del matcher  # 100 000 orders' indexes: free them before storing and booking
     yield ImportProgress("match", len(docs), len(docs))
     statement_id, rows = _store(db, actor, statement, data, file_name, fresh, results, len(duplicates))
+    automatic = [(d.key, _job(rows[d.key], results[d.key])) for d in incoming if results[d.key].automatic]
+    outline = _Outline(
+        file_name=file_name, statement_id=statement_id, keys=[d.key for d in docs],
+        duplicates={position: (docs[position], earlier) for position, earlier in duplicates.items()},
+        imported=sum(1 for d in docs if d.incoming and d.key in rows),
+        outgoing_skipped=sum(1 for d in docs if not d.incoming and d.key in rows), warnings=statement.warnings)
+    # the documents and what matching made of them are stored now: free them for the views of the result
+    del statement, docs, fresh, incoming, results, duplicates, existing
     booked: dict[str, Booked] = {}
-    automatic = [d for d in incoming if results[d.key].automatic]
     listening = True
     for start in range(0, len(automatic), BATCH):
         chunk = automatic[start:start + BATCH]
-        done = book_automatic(db, actor, [_job(rows[d.key], results[d.key]) for d in chunk])
-        booked.update((d.key, done[rows[d.key]]) for d in chunk)
+        done = book_automatic(db, actor, [job for _key, job in chunk])
+        booked.update((key, done[job.line_id]) for key, job in chunk)
         if listening:
             try:
                 yield ImportProgress("book", start + len(chunk), len(automatic))
             except GeneratorExit:
                 listening = False  # keep booking: the statement is stored, its money must be too
-    result = _result(db, statement, file_name, statement_id, docs, rows, duplicates, booked)
+    del automatic
+    result = _result(db, outline, rows, booked)
     if listening:
         yield result
 
@@ -208,10 +216,22 @@ def finish_pending(db: Database, actor: Actor) -> int:
     return len(pending)
 
 
-def _result(db: Database, statement: Statement, file_name: str, statement_id: int | None, docs: list[_Doc],
-            rows: dict[str, int], duplicates: dict[int, BankLine | None],
-            booked: dict[str, Booked]) -> ImportResult:
+@dataclass(frozen=True, slots=True)
+class _Outline:
+    """What the result needs of the file once its documents are stored: their order, the duplicates."""
+
+    file_name: str
+    statement_id: int | None
+    keys: list[str]  # every document's key, in file order
+    duplicates: dict[int, tuple[_Doc, BankLine | None]]  # by position: the document, and the stored line if any
+    imported: int
+    outgoing_skipped: int
+    warnings: tuple[str, ...]
+
+
+def _result(db: Database, outline: _Outline, rows: dict[str, int], booked: dict[str, Booked]) -> ImportResult:
     by_id: dict[int, LineView] = {}
+    statement_id, duplicates = outline.statement_id, outline.duplicates
     with db.read() as session:
         if statement_id is not None:  # every new line is a line of this statement: read them as columns, at once
             stored = session.execute(select(*LINE_COLUMNS).where(BankLine.statement_id == statement_id)).all()
@@ -219,18 +239,17 @@ def _result(db: Database, statement: Statement, file_name: str, statement_id: in
             by_id = {v.id: v for v in views(session, stored, with_suggestions=True,
                                              booked=booked_in_statement(session, statement_id), receipts=receipts)}
             del stored
-        names = customer_names(session, [line.customer_id for line in duplicates.values() if line is not None])
+        names = customer_names(session, [line.customer_id for _d, line in duplicates.values() if line is not None])
     lines: list[LineView] = []
-    for position, d in enumerate(docs):
+    for position, key in enumerate(outline.keys):
         if position in duplicates:
-            lines.append(_duplicate_view(d, duplicates[position], names))
+            lines.append(_duplicate_view(*duplicates[position], names))
         else:
-            lines.append(by_id[rows[d.key]])
+            lines.append(by_id[rows[key]])
     return ImportResult(
-        file_name=file_name, statement_id=statement_id, documents=len(docs),
-        imported=sum(1 for d in docs if d.incoming and d.key in rows), duplicates=len(duplicates),
-        outgoing_skipped=sum(1 for d in docs if not d.incoming and d.key in rows), lines=tuple(lines),
-        warnings=statement.warnings,
+        file_name=outline.file_name, statement_id=statement_id, documents=len(outline.keys),
+        imported=outline.imported, duplicates=len(duplicates), outgoing_skipped=outline.outgoing_skipped,
+        lines=tuple(lines), warnings=outline.warnings,
     )
 
 
