@@ -15,6 +15,7 @@ import platform
 import re
 import sys
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 
 from omnidesk import __version__
@@ -56,9 +57,19 @@ def scrub(text: str, secrets: list[str] | None = None) -> str:
 
 
 class ScrubbingFormatter(logging.Formatter):
-    def __init__(self, fmt: str, secrets: list[str]) -> None:
+    """Masks the stored secrets in every record. They are read when the first record is written, not
+    when logging is set up: reading them may load the OS keyring, which most commands never need."""
+
+    def __init__(self, fmt: str, secrets: Callable[[], list[str]]) -> None:
         super().__init__(fmt)
-        self.secrets = secrets
+        self._read_secrets = secrets
+        self._secrets: list[str] | None = None
+
+    @property
+    def secrets(self) -> list[str]:
+        if self._secrets is None:
+            self._secrets = self._read_secrets()
+        return self._secrets
 
     def format(self, record: logging.LogRecord) -> str:
         return scrub(super().format(record), self.secrets)
@@ -81,7 +92,7 @@ def setup_logging(level: int = logging.INFO) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     handler = logging.handlers.RotatingFileHandler(path, maxBytes=LOG_BYTES, backupCount=LOG_FILES, encoding="utf-8")
     handler.omnidesk = True  # type: ignore[attr-defined]
-    handler.setFormatter(ScrubbingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s", known_secrets()))
+    handler.setFormatter(ScrubbingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s", known_secrets))
     root.addHandler(handler)
     root.setLevel(min(root.level or level, level))
     return path
