@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from .decoding import CODEC_NAMES, iter_lines, looks_like_exchange
 from .errors import BankFileError
 from .model import AccountSection, BankDocument, Statement
-from .sections import build_document, build_section, check_totals, header_date
+from .sections import Shared, build_document, build_section, check_totals, header_date
 
 FORMAT_NAME = "1CClientBankExchange"
 ACCOUNT_START, ACCOUNT_END = "СекцияРасчСчет", "КонецРасчСчет"
@@ -15,11 +15,6 @@ DOCUMENT_START, DOCUMENT_END = "СекцияДокумент", "КонецДок
 FILE_END = "КонецФайла"
 # Header keys the format lets repeat: one line per account and per document kind the file holds.
 _REPEATABLE = {"РасчСчет", "Документ"}
-# Keys whose values differ from document to document; every other value (our account and name, banks,
-# codes, dates) usually repeats and is kept once for the whole file, as is every key.
-_OWN_VALUES = frozenset({"Номер", "Сумма", "Плательщик", "Плательщик1", "ПлательщикСчет", "ПлательщикРасчСчет",
-                         "ПлательщикИНН", "ПлательщикКПП", "НазначениеПлатежа",
-                         *(f"НазначениеПлатежа{i}" for i in range(1, 7))})
 
 
 @dataclass
@@ -29,8 +24,10 @@ class _Block:
     what: str
     line: int
     kind: str = ""
-    values: dict[str, tuple[str, int]] = field(default_factory=dict)
-    ordered: list[tuple[str, str]] = field(default_factory=list)
+    values: dict[str, str] = field(default_factory=dict)  # each key's value as first written
+    lines: dict[str, int] = field(default_factory=dict)  # each key's first line
+    # keys written again with the same value: (how many distinct keys came before, key, value)
+    repeats: list[tuple[int, str, str]] = field(default_factory=list)
     accounts: list[str] = field(default_factory=list)
 
     def add(self, key: str, value: str, line: int) -> None:
@@ -38,15 +35,33 @@ class _Block:
         if repeatable and key == "РасчСчет":
             self.accounts.append(value)
         previous = self.values.get(key)
-        if previous is not None and previous[0] != value and not repeatable:
-            raise BankFileError(line, f"ключ «{key}» повторяется с другим значением (первый раз в строке {previous[1]})")
         if previous is None:
-            self.values[key] = (value, line)
-        self.ordered.append((key, value))
+            self.values[key] = value
+            self.lines[key] = line
+            return
+        if previous != value and not repeatable:
+            raise BankFileError(line, f"ключ «{key}» повторяется с другим значением (первый раз в строке {self.lines[key]})")
+        self.repeats.append((len(self.values), key, value))
+
+    def ordered(self) -> list[tuple[str, str]]:
+        """Every (key, value) in the order written, repeats included."""
+        items = list(self.values.items())
+        if not self.repeats:
+            return items
+        out: list[tuple[str, str]] = []
+        repeats = iter(self.repeats)
+        pending = next(repeats, None)
+        for count, item in enumerate(items, 1):
+            out.append(item)
+            while pending is not None and pending[0] == count:
+                out.append(pending[1:])
+                pending = next(repeats, None)
+        return out
 
 
 class _Reader:
-    """Walks the numbered lines once; keeps the header, sections and documents."""
+    """Keeps the header, sections and documents; reads every line but a document's ``Ключ=Значение``
+    (those :func:`parse_exchange` puts straight into the open document's block)."""
 
     def __init__(self) -> None:
         self.header = _Block("header", 1)
@@ -54,15 +69,12 @@ class _Reader:
         self.sections: list[AccountSection] = []
         self.documents: list[BankDocument] = []
         self.ended_at = 0
-        self.shared: dict[str, str] = {}  # one copy of each key and repeating value
+        self.shared = Shared()
 
-    def feed(self, number: int, text: str) -> None:
-        line = text.strip()
-        if not line:
-            return
+    def feed(self, number: int, line: str, key: str, sep: str, value: str) -> _Block | None:
+        """One stripped non-empty line, split at its first ``=``; return the document now open, if any."""
         if self.ended_at:
             raise BankFileError(number, f"текст после «{FILE_END}» (строка {self.ended_at})")
-        key, sep, value = line.partition("=")
         key = key.strip()
         if not sep:
             self._marker(number, key)
@@ -71,10 +83,9 @@ class _Reader:
         elif not key:
             raise BankFileError(number, f"строка без ключа перед «=»: «{_short(line)}»")
         else:
-            value = value.strip()
-            if key not in _OWN_VALUES:
-                value = self.shared.setdefault(value, value)
-            (self.current or self.header).add(self.shared.setdefault(key, key), value, number)
+            (self.current or self.header).add(key, value.strip(), number)
+        current = self.current
+        return current if current is not None and current.what == "document" else None
 
     def _marker(self, number: int, marker: str) -> None:
         if marker == ACCOUNT_START:
@@ -108,9 +119,11 @@ class _Reader:
         if block is None or block.what != what:
             raise BankFileError(number, f"«{marker}» без начала секции")
         if what == "document":
-            self.documents.append(build_document(block.kind, block.values, block.ordered, block.line))
+            self.documents.append(
+                build_document(block.kind, block.values, block.lines, block.ordered(), block.line, self.shared)
+            )
         else:
-            self.sections.append(build_section(block.values, block.line))
+            self.sections.append(build_section(block.values, block.lines, block.line))
         self.current = None
 
     def finish(self, last_line: int) -> None:
@@ -124,29 +137,50 @@ def parse_exchange(data: bytes) -> Statement:
     """Parse a whole 1CClientBankExchange file; raise BankFileError on the first problem."""
     codec, lines = iter_lines(data)
     reader = _Reader()
+    feed = reader.feed
     number = 1
     next(lines)  # the magic first line, checked already
+    # The keys of an open document (nine lines in ten) are read here, without a call per line;
+    # anything else, or anything odd (no key, a repeated key), goes through the reader.
+    document: _Block | None = None
+    values: dict[str, str] = {}
+    first: dict[str, int] = {}
     for number, text in enumerate(lines, 2):
-        reader.feed(number, text)
+        line = text.strip()
+        if not line:
+            continue
+        key, sep, value = line.partition("=")
+        if sep and document is not None:
+            key = key.strip()
+            if key and key != DOCUMENT_START:
+                if key in values:
+                    document.add(key, value.strip(), number)
+                else:
+                    values[key] = value.strip()
+                    first[key] = number
+                continue
+        document = feed(number, line, key, sep, value)
+        if document is not None:
+            values, first = document.values, document.lines
     reader.finish(number)
     return _statement(reader, codec)
 
 
 def _statement(reader: _Reader, codec: str) -> Statement:
-    head = reader.header.values
-    accounts = list(dict.fromkeys(reader.header.accounts + [s.account for s in reader.sections]))
+    head = reader.header
+    accounts = list(dict.fromkeys(head.accounts + [s.account for s in reader.sections]))
     warnings = check_totals(reader.sections, reader.documents)
     if not reader.sections:
         warnings.append("в файле нет «СекцияРасчСчет» — остатки не проверены")
     return Statement(
         format_name=FORMAT_NAME,
-        version=head.get("ВерсияФормата", ("", 0))[0],
+        version=head.values.get("ВерсияФормата", ""),
         encoding=CODEC_NAMES[codec],
-        sender=head.get("Отправитель", ("", 0))[0],
-        receiver=head.get("Получатель", ("", 0))[0],
-        created=header_date(head, "ДатаСоздания"),
-        date_from=header_date(head, "ДатаНачала"),
-        date_to=header_date(head, "ДатаКонца"),
+        sender=head.values.get("Отправитель", ""),
+        receiver=head.values.get("Получатель", ""),
+        created=header_date(head.values, head.lines, "ДатаСоздания"),
+        date_from=header_date(head.values, head.lines, "ДатаНачала"),
+        date_to=header_date(head.values, head.lines, "ДатаКонца"),
         accounts=tuple(a for a in accounts if a),
         sections=tuple(reader.sections),
         documents=tuple(reader.documents),

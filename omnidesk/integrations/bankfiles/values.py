@@ -13,6 +13,8 @@ from omnidesk.core.money import decimal_to_kopecks
 from .errors import BankFileError
 
 _AMOUNT = re.compile(r"-?\d{1,15}(?:[.,]\d{1,10})?")
+# the same shape in ASCII digits, read without Decimal (other Unicode digits take the Decimal way)
+_PLAIN_AMOUNT = re.compile(r"(-?)(\d{1,15})(?:[.,](\d{1,10}))?", re.ASCII)
 _DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
 _INN_PREFIX = re.compile(r"^\s*ИНН\s*\d+\s*(?:КПП\s*\d+\s*)?[\\/,;]?\s*", re.IGNORECASE)
 
@@ -20,6 +22,22 @@ _INN_PREFIX = re.compile(r"^\s*ИНН\s*\d+\s*(?:КПП\s*\d+\s*)?[\\/,;]?\s*", 
 def parse_amount_value(text: str, line: int, *, allow_negative: bool = False) -> int:
     """Kopecks of ``16000``, ``43530.5`` or ``43530.50``; anything else is an error naming the line."""
     value = text.strip()
+    plain = _PLAIN_AMOUNT.fullmatch(value)
+    if plain is None:
+        return _decimal_amount(value, line, allow_negative=allow_negative)
+    sign, rubles, fraction = plain.groups(default="")
+    if fraction[2:].strip("0"):
+        raise BankFileError(line, f"сумма «{value}» — дробные копейки")
+    kopecks = int(rubles) * 100 + int(fraction[:2].ljust(2, "0"))
+    if sign and kopecks:
+        if not allow_negative:
+            raise BankFileError(line, f"сумма «{value}» отрицательная")
+        return -kopecks
+    return kopecks
+
+
+def _decimal_amount(value: str, line: int, *, allow_negative: bool = False) -> int:
+    """The general reading of :func:`parse_amount_value` (any Unicode digits), through Decimal."""
     if not _AMOUNT.fullmatch(value):
         raise BankFileError(line, f"сумма «{value}» не число")
     try:
