@@ -71,10 +71,11 @@ class _Reader:
         self.ended_at = 0
         self.shared = Shared()
 
-    def feed(self, number: int, line: str, key: str, sep: str, value: str) -> _Block | None:
-        """One stripped non-empty line, split at its first ``=``; return the document now open, if any."""
+    def feed(self, number: int, line: str) -> _Block | None:
+        """One stripped non-empty line; return the document now open, if any."""
         if self.ended_at:
             raise BankFileError(number, f"текст после «{FILE_END}» (строка {self.ended_at})")
+        key, sep, value = line.partition("=")
         key = key.strip()
         if not sep:
             self._marker(number, key)
@@ -120,7 +121,10 @@ class _Reader:
             raise BankFileError(number, f"«{marker}» без начала секции")
         if what == "document":
             self.documents.append(
-                build_document(block.kind, block.values, block.lines, block.ordered(), block.line, self.shared)
+                build_document(
+                    block.kind, block.values, block.lines, block.ordered() if block.repeats else None, block.line,
+                    self.shared,
+                )
             )
         else:
             self.sections.append(build_section(block.values, block.lines, block.line))
@@ -146,22 +150,23 @@ def parse_exchange(data: bytes) -> Statement:
     values: dict[str, str] = {}
     first: dict[str, int] = {}
     for number, text in enumerate(lines, 2):
-        line = text.strip()
-        if not line:
-            continue
-        key, sep, value = line.partition("=")
-        if sep and document is not None:
-            key = key.strip()
-            if key and key != DOCUMENT_START:
-                if key in values:
-                    document.add(key, value.strip(), number)
-                else:
-                    values[key] = value.strip()
-                    first[key] = number
-                continue
-        document = feed(number, line, key, sep, value)
         if document is not None:
-            values, first = document.values, document.lines
+            # a line with "=" is never blank, and splitting it before stripping gives the same key and value
+            key, sep, value = text.partition("=")
+            if sep:
+                key = key.strip()
+                if key and key != DOCUMENT_START:
+                    if key in values:
+                        document.add(key, value.strip(), number)
+                    else:
+                        values[key] = value.strip()
+                        first[key] = number
+                    continue
+        line = text.strip()
+        if line:
+            document = feed(number, line)
+            if document is not None:
+                values, first = document.values, document.lines
     reader.finish(number)
     return _statement(reader, codec)
 

@@ -7,7 +7,7 @@ and ``lines`` (the line of the file where each key was first written, for the er
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from omnidesk.core.money import format_amount
 
@@ -22,6 +22,7 @@ Lines = dict[str, int]
 # value that repeats through the file is still kept a few times only, and the parse's own memory
 # stays bounded, however many distinct values a file holds.
 SHARED_LIMIT = 4096
+LAYOUT_LIMIT = 256  # a file has a few layouts of keys (kinds of documents, optional keys)
 
 
 class Shared:
@@ -30,38 +31,55 @@ class Shared:
 
     def __init__(self) -> None:
         self._texts: dict[str, str] = {}
-        self._dates: dict[str, dt.date] = {}
-        self._fields: dict[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]] = {}
+        self.dates: dict[str, dt.date] = {}
+        self._layouts: dict[tuple[str, ...], tuple[str, ...]] = {}  # a document's keys → those without a named field
+        self._fields: dict[tuple[tuple[str, ...], tuple[str, ...]], tuple[tuple[str, str], ...]] = {}  # (keys, values) → pairs
+
+    def texts(self) -> Callable[[str, str], str]:
+        """``setdefault`` of the shared texts: ``texts()(value, value)`` is the one copy of ``value``."""
+        texts = self._texts
+        if len(texts) >= SHARED_LIMIT:
+            texts.clear()
+        return texts.setdefault
 
     def text(self, value: str) -> str:
-        texts = self._texts
-        known = texts.get(value)
-        if known is None:
-            if len(texts) >= SHARED_LIMIT:
-                texts.clear()
-            texts[value] = known = value
-        return known
+        return self.texts()(value, value)
 
     def date(self, text: str, line: int) -> dt.date:
-        known = self._dates.get(text)
+        known = self.dates.get(text)
         if known is None:
             known = parse_date_value(text, line)  # raises for a wrong date: only good ones are kept
-            if len(self._dates) >= SHARED_LIMIT:
-                self._dates.clear()
-            self._dates[text] = known
+            if len(self.dates) >= SHARED_LIMIT:
+                self.dates.clear()
+            self.dates[text] = known
         return known
 
-    def fields(self, ordered: Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
-        extras = tuple([pair for pair in ordered if pair[0] not in NAMED_KEYS])
-        if not extras:
-            return ()
-        known = self._fields.get(extras)
+    def fields(self, values: Values, ordered: Iterable[tuple[str, str]] | None = None) -> tuple[tuple[str, str], ...]:
+        """The (key, value) pairs without a named field, as written; ``ordered`` is every pair in the order
+        written when a key was written twice (``values`` then holds each key once)."""
+        if ordered is not None:
+            extras = tuple([pair for pair in ordered if pair[0] not in NAMED_KEYS])
+            if not extras:
+                return ()
+            probe: tuple[tuple[str, ...], tuple[str, ...]] = (tuple([k for k, _ in extras]), tuple([v for _, v in extras]))
+        else:  # documents of a file mostly have the same keys in the same order: look their unnamed keys up once
+            layout = tuple(values)
+            keys = self._layouts.get(layout)
+            if keys is None:
+                keys = tuple([self.text(key) for key in layout if key not in NAMED_KEYS])
+                if len(self._layouts) >= LAYOUT_LIMIT:
+                    self._layouts.clear()
+                self._layouts[tuple(map(self.text, layout))] = keys
+            if not keys:
+                return ()
+            probe = (keys, tuple([values[key] for key in keys]))
+        known = self._fields.get(probe)
         if known is None:
             text = self.text
-            known = tuple([(text(key), text(value)) for key, value in extras])
+            known = tuple([(text(key), text(value)) for key, value in zip(*probe, strict=True)])
             if len(self._fields) >= SHARED_LIMIT:
                 self._fields.clear()
-            self._fields[known] = known
+            self._fields[(tuple(k for k, _ in known), tuple(v for _, v in known))] = known
         return known
 
 
@@ -116,10 +134,8 @@ def build_section(values: Values, lines: Lines, start: int) -> AccountSection:
 _PURPOSE_PARTS = tuple(f"НазначениеПлатежа{i}" for i in range(1, 7))
 
 
-def _purpose(values: Values) -> str:
-    whole = values.get("НазначениеПлатежа")
-    if whole:
-        return whole
+def _purpose_parts(values: Values) -> str:
+    """The purpose written in numbered lines (when there is no whole ``НазначениеПлатежа``)."""
     parts = (values.get(key) for key in _PURPOSE_PARTS)
     return " ".join(part for part in parts if part)
 
@@ -134,39 +150,64 @@ NAMED_KEYS = frozenset({
 
 
 def build_document(
-    kind: str, values: Values, lines: Lines, ordered: Iterable[tuple[str, str]], start: int, shared: Shared
+    kind: str, values: Values, lines: Lines, ordered: Iterable[tuple[str, str]] | None, start: int, shared: Shared
 ) -> BankDocument:
-    """The document of one ``СекцияДокумент``; ``ordered`` is every (key, value) as written, in order."""
+    """The document of one ``СекцияДокумент``; ``ordered`` is every (key, value) as written, in order,
+    if a key was written twice (None otherwise: ``values`` is then the order)."""
     get = values.get
-    date_text = _required(values, "Дата", start, "документе")
-    amount_line = lines.get("Сумма", start)
-    amount = parse_amount_value(_required(values, "Сумма", start, "документе"), amount_line)
+    date_text = get("Дата")
+    if not date_text:
+        raise BankFileError(start, "в документе нет «Дата»")
+    amount_text = get("Сумма")
+    if not amount_text:
+        raise BankFileError(start, "в документе нет «Сумма»")
+    amount = parse_amount_value(amount_text, lines["Сумма"])
     if amount == 0:
-        raise BankFileError(amount_line, "сумма документа равна нулю")
-    date = shared.date(date_text, lines["Дата"])  # after the amount: the first error in the old order
-    debited, credited = get("ДатаСписано"), get("ДатаПоступило")
-    text = shared.text
+        raise BankFileError(lines["Сумма"], "сумма документа равна нулю")
+    dates = shared.dates  # the date of each text seen (a dt.date is never false)
+    date = dates.get(date_text) or shared.date(date_text, lines["Дата"])
+    debited_text, credited_text = get("ДатаСписано"), get("ДатаПоступило")
+    debited = (dates.get(debited_text) or shared.date(debited_text, lines["ДатаСписано"])) if debited_text else None
+    credited = (dates.get(credited_text) or shared.date(credited_text, lines["ДатаПоступило"])) if credited_text else None
+    texts = (
+        kind,
+        get("ПлательщикСчет") or get("ПлательщикРасчСчет") or "",
+        strip_inn_prefix(get("Плательщик") or get("Плательщик1") or ""),
+        get("ПлательщикИНН") or "",
+        get("ПлательщикКПП") or "",
+        get("ПлательщикБИК") or "",
+        get("ПлательщикБанк1") or "",
+        get("ПолучательСчет") or get("ПолучательРасчСчет") or "",
+        strip_inn_prefix(get("Получатель") or get("Получатель1") or ""),
+        get("ПолучательИНН") or "",
+        get("ПолучательКПП") or "",
+        get("НазначениеПлатежа") or _purpose_parts(values),
+        get("Код") or "",
+    )
+    shared_text = shared.texts()
+    (kind, payer_account, payer_name, payer_inn, payer_kpp, payer_bic, payer_bank, payee_account, payee_name, payee_inn,
+     payee_kpp, purpose, payment_code) = map(shared_text, texts, texts)
     return BankDocument(
-        kind=text(kind),
+        kind=kind,
         number=get("Номер") or "",
         date=date,
         amount=amount,
-        payer_account=text(get("ПлательщикСчет") or get("ПлательщикРасчСчет") or ""),
-        payer_name=text(strip_inn_prefix(get("Плательщик") or get("Плательщик1") or "")),
-        payer_inn=text(get("ПлательщикИНН") or ""),
-        payer_kpp=text(get("ПлательщикКПП") or ""),
-        payer_bic=text(get("ПлательщикБИК") or ""),
-        payer_bank=text(get("ПлательщикБанк1") or ""),
-        payee_account=text(get("ПолучательСчет") or get("ПолучательРасчСчет") or ""),
-        payee_name=text(strip_inn_prefix(get("Получатель") or get("Получатель1") or "")),
-        payee_inn=text(get("ПолучательИНН") or ""),
-        payee_kpp=text(get("ПолучательКПП") or ""),
-        date_debited=shared.date(debited, lines["ДатаСписано"]) if debited else None,
-        date_credited=shared.date(credited, lines["ДатаПоступило"]) if credited else None,
-        purpose=text(_purpose(values)),
-        payment_code=text(get("Код") or ""),
+        payer_account=payer_account,
+        payer_name=payer_name,
+        payer_inn=payer_inn,
+        payer_kpp=payer_kpp,
+        payer_bic=payer_bic,
+        payer_bank=payer_bank,
+        payee_account=payee_account,
+        payee_name=payee_name,
+        payee_inn=payee_inn,
+        payee_kpp=payee_kpp,
+        date_debited=debited,
+        date_credited=credited,
+        purpose=purpose,
+        payment_code=payment_code,
         line=start,
-        fields=shared.fields(ordered),
+        fields=shared.fields(values, ordered),
     )
 
 

@@ -75,5 +75,8 @@ def _date_or_problem(value: str) -> dt.date | str:
 
 def strip_inn_prefix(name: str) -> str:
     """``ИНН 5012345678 ООО "СантехМонтаж"`` → ``ООО "СантехМонтаж"``."""
+    first = name[:1]
+    if first != "И" and first != "и" and not first.isspace():  # the prefix can start no other way
+        return name.strip()
     stripped = _INN_PREFIX.sub("", name, count=1).strip()
     return stripped or name.strip()
