@@ -25,9 +25,11 @@ class _Block:
     line: int
     kind: str = ""
     values: dict[str, str] = field(default_factory=dict)  # each key's value as first written
-    lines: dict[str, int] = field(default_factory=dict)  # each key's first line
+    # each key's first line; a document's keys, read in the parse's loop, leave it empty (see line_of)
+    lines: dict[str, int] = field(default_factory=dict)
     # keys written again with the same value: (how many distinct keys came before, key, value)
     repeats: list[tuple[int, str, str]] = field(default_factory=list)
+    blanks: list[int] = field(default_factory=list)  # blank lines in a document: how many distinct keys came before
     accounts: list[str] = field(default_factory=list)
 
     def add(self, key: str, value: str, line: int) -> None:
@@ -40,8 +42,17 @@ class _Block:
             self.lines[key] = line
             return
         if previous != value and not repeatable:
-            raise BankFileError(line, f"ключ «{key}» повторяется с другим значением (первый раз в строке {self.lines[key]})")
+            raise BankFileError(line, f"ключ «{key}» повторяется с другим значением (первый раз в строке {self.line_of(key)})")
         self.repeats.append((len(self.values), key, value))
+
+    def line_of(self, key: str) -> int:
+        """The line where ``key`` was first written. A document's lines are its first line, then one line
+        per distinct key, per repeated key and per blank line, in the order recorded."""
+        if key in self.lines:
+            return self.lines[key]
+        index = list(self.values).index(key)
+        skipped = sum(1 for before, _, _ in self.repeats if before <= index) + sum(1 for before in self.blanks if before <= index)
+        return self.line + 1 + index + skipped
 
     def ordered(self) -> list[tuple[str, str]]:
         """Every (key, value) in the order written, repeats included."""
@@ -122,7 +133,7 @@ class _Reader:
         if what == "document":
             self.documents.append(
                 build_document(
-                    block.kind, block.values, block.lines, block.ordered() if block.repeats else None, block.line,
+                    block.kind, block.values, block.line_of, block.ordered() if block.repeats else None, block.line,
                     self.shared,
                 )
             )
@@ -144,11 +155,11 @@ def parse_exchange(data: bytes) -> Statement:
     feed = reader.feed
     number = 1
     next(lines)  # the magic first line, checked already
-    # The keys of an open document (nine lines in ten) are read here, without a call per line;
-    # anything else, or anything odd (no key, a repeated key), goes through the reader.
+    # The keys of an open document (nine lines in ten) are read here, without a call per line and without
+    # noting their lines (_Block.line_of counts them again for an error); anything else, or anything odd
+    # (no key, a repeated key), goes through the reader.
     document: _Block | None = None
     values: dict[str, str] = {}
-    first: dict[str, int] = {}
     for number, text in enumerate(lines, 2):
         if document is not None:
             # a line with "=" is never blank, and splitting it before stripping gives the same key and value
@@ -160,13 +171,14 @@ def parse_exchange(data: bytes) -> Statement:
                         document.add(key, value.strip(), number)
                     else:
                         values[key] = value.strip()
-                        first[key] = number
                     continue
         line = text.strip()
         if line:
             document = feed(number, line)
             if document is not None:
-                values, first = document.values, document.lines
+                values = document.values
+        elif document is not None:
+            document.blanks.append(len(values))
     reader.finish(number)
     return _statement(reader, codec)
 

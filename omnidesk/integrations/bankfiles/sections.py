@@ -13,7 +13,7 @@ from omnidesk.core.money import format_amount
 
 from .errors import BankFileError
 from .model import AccountSection, BankDocument
-from .values import parse_amount_value, parse_date_value, strip_inn_prefix
+from .values import amount_or_problem, date_or_problem, parse_amount_value, parse_date_value, strip_inn_prefix
 
 Values = dict[str, str]
 Lines = dict[str, int]
@@ -45,13 +45,16 @@ class Shared:
     def text(self, value: str) -> str:
         return self.texts()(value, value)
 
-    def date(self, text: str, line: int) -> dt.date:
+    def date(self, text: str, line_of: Callable[[str], int], key: str) -> dt.date:
+        """The date written as ``text`` for ``key``; BankFileError on the key's line if there is none such."""
         known = self.dates.get(text)
         if known is None:
-            known = parse_date_value(text, line)  # raises for a wrong date: only good ones are kept
+            date = date_or_problem(text.strip())
+            if isinstance(date, str):
+                raise BankFileError(line_of(key), date)
             if len(self.dates) >= SHARED_LIMIT:
                 self.dates.clear()
-            self.dates[text] = known
+            self.dates[text] = known = date
         return known
 
     def fields(self, values: Values, ordered: Iterable[tuple[str, str]] | None = None) -> tuple[tuple[str, str], ...]:
@@ -150,10 +153,16 @@ NAMED_KEYS = frozenset({
 
 
 def build_document(
-    kind: str, values: Values, lines: Lines, ordered: Iterable[tuple[str, str]] | None, start: int, shared: Shared
+    kind: str,
+    values: Values,
+    line_of: Callable[[str], int],
+    ordered: Iterable[tuple[str, str]] | None,
+    start: int,
+    shared: Shared,
 ) -> BankDocument:
-    """The document of one ``СекцияДокумент``; ``ordered`` is every (key, value) as written, in order,
-    if a key was written twice (None otherwise: ``values`` is then the order)."""
+    """The document of one ``СекцияДокумент``; ``line_of(key)`` is the line where a key was written (asked
+    for an error only); ``ordered`` is every (key, value) as written, in order, if a key was written twice
+    (None otherwise: ``values`` is then the order)."""
     get = values.get
     date_text = get("Дата")
     if not date_text:
@@ -161,14 +170,16 @@ def build_document(
     amount_text = get("Сумма")
     if not amount_text:
         raise BankFileError(start, "в документе нет «Сумма»")
-    amount = parse_amount_value(amount_text, lines["Сумма"])
+    amount = amount_or_problem(amount_text)
+    if isinstance(amount, str):
+        raise BankFileError(line_of("Сумма"), amount)
     if amount == 0:
-        raise BankFileError(lines["Сумма"], "сумма документа равна нулю")
+        raise BankFileError(line_of("Сумма"), "сумма документа равна нулю")
     dates = shared.dates  # the date of each text seen (a dt.date is never false)
-    date = dates.get(date_text) or shared.date(date_text, lines["Дата"])
+    date = dates.get(date_text) or shared.date(date_text, line_of, "Дата")
     debited_text, credited_text = get("ДатаСписано"), get("ДатаПоступило")
-    debited = (dates.get(debited_text) or shared.date(debited_text, lines["ДатаСписано"])) if debited_text else None
-    credited = (dates.get(credited_text) or shared.date(credited_text, lines["ДатаПоступило"])) if credited_text else None
+    debited = (dates.get(debited_text) or shared.date(debited_text, line_of, "ДатаСписано")) if debited_text else None
+    credited = (dates.get(credited_text) or shared.date(credited_text, line_of, "ДатаПоступило")) if credited_text else None
     texts = (
         kind,
         get("ПлательщикСчет") or get("ПлательщикРасчСчет") or "",

@@ -4,13 +4,16 @@ results and errors (same line) as a file read line by line."""
 from __future__ import annotations
 
 import re
+from decimal import Decimal, InvalidOperation
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from omnidesk.core.errors import InvalidInput
+from omnidesk.core.money import decimal_to_kopecks
 from omnidesk.integrations.bankfiles import BankFileError, decoding, parse_statement
-from omnidesk.integrations.bankfiles.values import _decimal_amount, parse_amount_value, strip_inn_prefix
+from omnidesk.integrations.bankfiles.values import parse_amount_value, strip_inn_prefix
 
 from .conftest import HEADER, INCOMING, SECTIONS, VALID, render
 
@@ -171,6 +174,22 @@ AMOUNTS = st.one_of(
 )
 
 
+def _amount_through_decimal(value: str, line: int, *, allow_negative: bool = False) -> int:
+    """How amounts were read before the plain ones were read without Decimal: the oracle."""
+    if not re.fullmatch(r"-?\d{1,15}(?:[.,]\d{1,10})?", value):
+        raise BankFileError(line, f"сумма «{value}» не число")
+    try:
+        decimal = Decimal(value.replace(",", "."))
+        kopecks = decimal_to_kopecks(decimal)
+    except (InvalidOperation, InvalidInput):
+        raise BankFileError(line, f"сумма «{value}» не число") from None
+    if Decimal(kopecks) != decimal * 100:
+        raise BankFileError(line, f"сумма «{value}» — дробные копейки")
+    if kopecks < 0 and not allow_negative:
+        raise BankFileError(line, f"сумма «{value}» отрицательная")
+    return kopecks
+
+
 @given(AMOUNTS, st.booleans())
 def test_amounts_read_as_through_decimal(text, allow_negative):
     def read(parse):
@@ -179,7 +198,7 @@ def test_amounts_read_as_through_decimal(text, allow_negative):
         except BankFileError as error:
             return str(error)
 
-    assert read(parse_amount_value) == read(_decimal_amount)
+    assert read(parse_amount_value) == read(_amount_through_decimal)
 
 
 _INN_PREFIX = re.compile(r"^\s*ИНН\s*\d+\s*(?:КПП\s*\d+\s*)?[\\/,;]?\s*", re.IGNORECASE)
@@ -192,3 +211,36 @@ _INN_PREFIX = re.compile(r"^\s*ИНН\s*\d+\s*(?:КПП\s*\d+\s*)?[\\/,;]?\s*", 
 def test_inn_prefix_as_the_pattern_says(name):
     stripped = _INN_PREFIX.sub("", name, count=1).strip()
     assert strip_inn_prefix(name) == (stripped or name.strip())
+
+
+DOCUMENT_KEYS = ["Номер=7", "Дата=10.03.2025", "Сумма=100.00", "ПлательщикСчет=40817810500001234567",
+                 "ДатаСписано=10.03.2025", "ПолучательСчет=40702810900000012345", "ДатаПоступило=10.03.2025",
+                 "ВидОплаты=01", "НазначениеПлатежа=Оплата"]
+BROKEN = {"Дата": "Дата=32.03.2025", "Сумма": "Сумма=0", "ДатаСписано": "ДатаСписано=вчера",
+          "ДатаПоступило": "ДатаПоступило=1.13.2025"}
+
+
+@given(st.data())
+def test_error_lines_with_blank_and_repeated_lines_in_a_document(data):
+    """A document's keys are read without noting their lines: the line of an error is counted again."""
+    bad = data.draw(st.sampled_from([*BROKEN, "repeat"]))
+    keys = [BROKEN[bad] if k.partition("=")[0] == bad else k for k in DOCUMENT_KEYS]
+    body: list[str] = []
+    for key in keys:
+        body += data.draw(st.lists(st.sampled_from(["", "  ", "\t"]), max_size=2))
+        body.append(key)
+        if data.draw(st.booleans()):
+            body += [*data.draw(st.lists(st.sampled_from(["", " "]), max_size=1)), key]  # the same again
+    if bad == "repeat":
+        repeated = data.draw(st.sampled_from(DOCUMENT_KEYS))
+        body.insert(data.draw(st.integers(body.index(repeated) + 1, len(body))), repeated + "1")
+    document = ["СекцияДокумент=Платежное поручение", *body, "КонецДокумента"]
+    lines = [*HEADER.split("\n"), *document, "КонецФайла"]
+    with pytest.raises(BankFileError) as caught:
+        parse_statement(render("\n".join(lines) + "\n"))
+    if bad == "repeat":
+        first = lines.index(repeated) + 1
+        assert caught.value.line == lines.index(repeated + "1") + 1
+        assert f"(первый раз в строке {first})" in str(caught.value)
+    else:
+        assert caught.value.line == lines.index(BROKEN[bad]) + 1
