@@ -7,9 +7,9 @@ file is written in another is an error, because every Cyrillic value would come 
 
 from __future__ import annotations
 
-import codecs
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from itertools import chain
 
 from .errors import BankFileError
 
@@ -102,6 +102,17 @@ def _decode(line: bytes, codec: str, number: int) -> str:
 
 def iter_lines(data: bytes) -> tuple[str, Iterator[str]]:
     """Like :func:`decode_lines`, but the lines come one by one (the file is not copied as text)."""
+    codec, chunks = iter_line_chunks(data)
+    return codec, chain.from_iterable(chunks)
+
+
+def iter_line_chunks(data: bytes) -> tuple[str, Iterator[Iterable[str]]]:
+    """The lines of the file in runs of whole lines, each run decoded at once from at most about
+    :data:`CHUNK` bytes: the file is never copied whole as text, and there is no call per line.
+
+    Flattened, the runs are exactly the lines of :func:`decode_lines`; a byte the codec cannot read
+    raises BankFileError naming its line only when that line is reached, after every line before it.
+    """
     bom = data.startswith(_BOM)
     body = data[len(_BOM):] if bom else data
     first_end = _LINE_BREAK.search(body)
@@ -112,23 +123,54 @@ def iter_lines(data: bytes) -> tuple[str, Iterator[str]]:
     if len(body) > len(head_bytes):
         head_bytes = head_bytes[:max(head_bytes.rfind(b"\n"), head_bytes.rfind(b"\r"), 1)]  # whole lines only
     codec = "utf-8" if bom else _codec_from_header(split_lines(head_bytes))
-    return codec, _lines(body, codec)
+    return codec, _runs(body, codec)
 
 
-def _lines(body: bytes, codec: str) -> Iterator[str]:
-    decoder = codecs.getincrementaldecoder(codec)()
+CHUNK = 1 << 14  # 16 KB: as fast as bigger runs, and the text of one run is all the parse holds at once
+# str.splitlines() also ends a line at these; the format (and split_lines) ends lines at CR and LF only
+_OTHER_BREAK_BYTES = (b"\x0b", b"\x0c", b"\x1c", b"\x1d", b"\x1e")  # the same byte in every codec here
+_OTHER_BREAK_CHARS = ("\x85", "\u2028", "\u2029")  # only UTF-8 can write these
+
+
+def _runs(body: bytes, codec: str) -> Iterator[Iterable[str]]:
     start, number, size = 0, 0, len(body)
-    for match in _LINE_BREAK.finditer(body):
-        number += 1
-        yield _one(decoder, body[start:match.start()], codec, number)
-        start = match.end()
-    if start < size:
-        yield _one(decoder, body[start:], codec, number + 1)
+    while start < size:
+        stop = _run_end(body, start, size)
+        raw = body[start:stop]
+        start = stop
+        try:
+            text = raw.decode(codec)
+        except UnicodeDecodeError:
+            raw_lines = split_lines(raw)
+            yield _decode_each(raw_lines, codec, number)  # raises at the bad line, after the lines before it
+            number += len(raw_lines)
+            continue
+        if any(b in raw for b in _OTHER_BREAK_BYTES) or (codec == "utf-8" and any(c in text for c in _OTHER_BREAK_CHARS)):
+            lines = _TEXT_BREAK.split(text)
+            if lines[-1] == "":
+                lines.pop()
+        else:
+            lines = text.splitlines()
+        number += len(lines)
+        yield lines
 
 
-def _one(decoder, raw: bytes, codec: str, number: int) -> str:
-    try:
-        return decoder.decode(raw, final=True)
-    except UnicodeDecodeError:
-        decoder.reset()
-        return _decode(raw, codec, number)
+def _run_end(body: bytes, start: int, size: int) -> int:
+    """Where the run from ``start`` ends: after the last line break within CHUNK bytes (or the first after)."""
+    limit = start + CHUNK
+    if limit >= size:
+        return size
+    cut = max(body.rfind(b"\n", start, limit), body.rfind(b"\r", start, limit))
+    if cut < 0:  # one line longer than CHUNK
+        found = _LINE_BREAK.search(body, limit)
+        if found is None:
+            return size
+        return found.end()
+    if body[cut] == 0x0D and body[cut + 1:cut + 2] == b"\n":  # CR LF cut between the two
+        cut += 1
+    return cut + 1
+
+
+def _decode_each(raw_lines: list[bytes], codec: str, before: int) -> Iterator[str]:
+    for number, line in enumerate(raw_lines, before + 1):
+        yield _decode(line, codec, number)

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from .decoding import CODEC_NAMES, iter_lines, looks_like_exchange
 from .errors import BankFileError
 from .model import AccountSection, BankDocument, Statement
-from .sections import build_document, build_section, check_totals, header_date
+from .sections import Shared, build_document, build_section, check_totals, header_date
 
 FORMAT_NAME = "1CClientBankExchange"
 ACCOUNT_START, ACCOUNT_END = "СекцияРасчСчет", "КонецРасчСчет"
@@ -15,11 +15,6 @@ DOCUMENT_START, DOCUMENT_END = "СекцияДокумент", "КонецДок
 FILE_END = "КонецФайла"
 # Header keys the format lets repeat: one line per account and per document kind the file holds.
 _REPEATABLE = {"РасчСчет", "Документ"}
-# Keys whose values differ from document to document; every other value (our account and name, banks,
-# codes, dates) usually repeats and is kept once for the whole file, as is every key.
-_OWN_VALUES = frozenset({"Номер", "Сумма", "Плательщик", "Плательщик1", "ПлательщикСчет", "ПлательщикРасчСчет",
-                         "ПлательщикИНН", "ПлательщикКПП", "НазначениеПлатежа",
-                         *(f"НазначениеПлатежа{i}" for i in range(1, 7))})
 
 
 @dataclass
@@ -29,8 +24,12 @@ class _Block:
     what: str
     line: int
     kind: str = ""
-    values: dict[str, tuple[str, int]] = field(default_factory=dict)
-    ordered: list[tuple[str, str]] = field(default_factory=list)
+    values: dict[str, str] = field(default_factory=dict)  # each key's value as first written
+    # each key's first line; a document's keys, read in the parse's loop, leave it empty (see line_of)
+    lines: dict[str, int] = field(default_factory=dict)
+    # keys written again with the same value: (how many distinct keys came before, key, value)
+    repeats: list[tuple[int, str, str]] = field(default_factory=list)
+    blanks: list[int] = field(default_factory=list)  # blank lines in a document: how many distinct keys came before
     accounts: list[str] = field(default_factory=list)
 
     def add(self, key: str, value: str, line: int) -> None:
@@ -38,15 +37,42 @@ class _Block:
         if repeatable and key == "РасчСчет":
             self.accounts.append(value)
         previous = self.values.get(key)
-        if previous is not None and previous[0] != value and not repeatable:
-            raise BankFileError(line, f"ключ «{key}» повторяется с другим значением (первый раз в строке {previous[1]})")
         if previous is None:
-            self.values[key] = (value, line)
-        self.ordered.append((key, value))
+            self.values[key] = value
+            self.lines[key] = line
+            return
+        if previous != value and not repeatable:
+            raise BankFileError(line, f"ключ «{key}» повторяется с другим значением (первый раз в строке {self.line_of(key)})")
+        self.repeats.append((len(self.values), key, value))
+
+    def line_of(self, key: str) -> int:
+        """The line where ``key`` was first written. A document's lines are its first line, then one line
+        per distinct key, per repeated key and per blank line, in the order recorded."""
+        if key in self.lines:
+            return self.lines[key]
+        index = list(self.values).index(key)
+        skipped = sum(1 for before, _, _ in self.repeats if before <= index) + sum(1 for before in self.blanks if before <= index)
+        return self.line + 1 + index + skipped
+
+    def ordered(self) -> list[tuple[str, str]]:
+        """Every (key, value) in the order written, repeats included."""
+        items = list(self.values.items())
+        if not self.repeats:
+            return items
+        out: list[tuple[str, str]] = []
+        repeats = iter(self.repeats)
+        pending = next(repeats, None)
+        for count, item in enumerate(items, 1):
+            out.append(item)
+            while pending is not None and pending[0] == count:
+                out.append(pending[1:])
+                pending = next(repeats, None)
+        return out
 
 
 class _Reader:
-    """Walks the numbered lines once; keeps the header, sections and documents."""
+    """Keeps the header, sections and documents; reads every line but a document's ``Ключ=Значение``
+    (those :func:`parse_exchange` puts straight into the open document's block)."""
 
     def __init__(self) -> None:
         self.header = _Block("header", 1)
@@ -54,12 +80,10 @@ class _Reader:
         self.sections: list[AccountSection] = []
         self.documents: list[BankDocument] = []
         self.ended_at = 0
-        self.shared: dict[str, str] = {}  # one copy of each key and repeating value
+        self.shared = Shared()
 
-    def feed(self, number: int, text: str) -> None:
-        line = text.strip()
-        if not line:
-            return
+    def feed(self, number: int, line: str) -> _Block | None:
+        """One stripped non-empty line; return the document now open, if any."""
         if self.ended_at:
             raise BankFileError(number, f"текст после «{FILE_END}» (строка {self.ended_at})")
         key, sep, value = line.partition("=")
@@ -71,10 +95,9 @@ class _Reader:
         elif not key:
             raise BankFileError(number, f"строка без ключа перед «=»: «{_short(line)}»")
         else:
-            value = value.strip()
-            if key not in _OWN_VALUES:
-                value = self.shared.setdefault(value, value)
-            (self.current or self.header).add(self.shared.setdefault(key, key), value, number)
+            (self.current or self.header).add(key, value.strip(), number)
+        current = self.current
+        return current if current is not None and current.what == "document" else None
 
     def _marker(self, number: int, marker: str) -> None:
         if marker == ACCOUNT_START:
@@ -108,9 +131,14 @@ class _Reader:
         if block is None or block.what != what:
             raise BankFileError(number, f"«{marker}» без начала секции")
         if what == "document":
-            self.documents.append(build_document(block.kind, block.values, block.ordered, block.line))
+            self.documents.append(
+                build_document(
+                    block.kind, block.values, block.line_of, block.ordered() if block.repeats else None, block.line,
+                    self.shared,
+                )
+            )
         else:
-            self.sections.append(build_section(block.values, block.line))
+            self.sections.append(build_section(block.values, block.lines, block.line))
         self.current = None
 
     def finish(self, last_line: int) -> None:
@@ -124,29 +152,52 @@ def parse_exchange(data: bytes) -> Statement:
     """Parse a whole 1CClientBankExchange file; raise BankFileError on the first problem."""
     codec, lines = iter_lines(data)
     reader = _Reader()
+    feed = reader.feed
     number = 1
     next(lines)  # the magic first line, checked already
+    # The keys of an open document (nine lines in ten) are read here, without a call per line and without
+    # noting their lines (_Block.line_of counts them again for an error); anything else, or anything odd
+    # (no key, a repeated key), goes through the reader.
+    document: _Block | None = None
+    values: dict[str, str] = {}
     for number, text in enumerate(lines, 2):
-        reader.feed(number, text)
+        if document is not None:
+            # a line with "=" is never blank, and splitting it before stripping gives the same key and value
+            key, sep, value = text.partition("=")
+            if sep:
+                key = key.strip()
+                if key and key != DOCUMENT_START:
+                    if key in values:
+                        document.add(key, value.strip(), number)
+                    else:
+                        values[key] = value.strip()
+                    continue
+        line = text.strip()
+        if line:
+            document = feed(number, line)
+            if document is not None:
+                values = document.values
+        elif document is not None:
+            document.blanks.append(len(values))
     reader.finish(number)
     return _statement(reader, codec)
 
 
 def _statement(reader: _Reader, codec: str) -> Statement:
-    head = reader.header.values
-    accounts = list(dict.fromkeys(reader.header.accounts + [s.account for s in reader.sections]))
+    head = reader.header
+    accounts = list(dict.fromkeys(head.accounts + [s.account for s in reader.sections]))
     warnings = check_totals(reader.sections, reader.documents)
     if not reader.sections:
         warnings.append("в файле нет «СекцияРасчСчет» — остатки не проверены")
     return Statement(
         format_name=FORMAT_NAME,
-        version=head.get("ВерсияФормата", ("", 0))[0],
+        version=head.values.get("ВерсияФормата", ""),
         encoding=CODEC_NAMES[codec],
-        sender=head.get("Отправитель", ("", 0))[0],
-        receiver=head.get("Получатель", ("", 0))[0],
-        created=header_date(head, "ДатаСоздания"),
-        date_from=header_date(head, "ДатаНачала"),
-        date_to=header_date(head, "ДатаКонца"),
+        sender=head.values.get("Отправитель", ""),
+        receiver=head.values.get("Получатель", ""),
+        created=header_date(head.values, head.lines, "ДатаСоздания"),
+        date_from=header_date(head.values, head.lines, "ДатаНачала"),
+        date_to=header_date(head.values, head.lines, "ДатаКонца"),
         accounts=tuple(a for a in accounts if a),
         sections=tuple(reader.sections),
         documents=tuple(reader.documents),
