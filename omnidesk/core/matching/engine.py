@@ -15,15 +15,19 @@ from .context import read_line
 from .decide import decide
 from .index import CustomerIndex, OrderBook
 from .model import BankLine, KnownCustomer, MatchResult, MatchStatus, OpenOrder, Proposal
-from .payer import Strength
+from .payer import Strength, words_looked_up
 from .suggest import suggest
 from .text import digits_only
 
 
 class Matcher:
-    def __init__(self, customers: Iterable[KnownCustomer], orders: Iterable[OpenOrder], suppliers: Iterable[str] = ()) -> None:
-        """``suppliers``: INNs and accounts of those we pay (money from them is never a customer's payment)."""
-        self.customers = CustomerIndex(customers)
+    def __init__(self, customers: Iterable[KnownCustomer], orders: Iterable[OpenOrder], suppliers: Iterable[str] = (),
+                 lines: Iterable[BankLine] | None = None) -> None:
+        """``suppliers``: INNs and accounts of those we pay (money from them is never a customer's payment).
+        ``lines``: when the lines to match are known up front, only the names they can reach are indexed
+        (the same results, a fraction of the time and memory for a big customer base); then only these
+        lines may be matched."""
+        self.customers = CustomerIndex(customers, None if lines is None else words_looked_up(lines))
         self.book = OrderBook(orders)
         self.suppliers = frozenset(digits_only(s) for s in suppliers if digits_only(s))
 

@@ -73,7 +73,12 @@ class Card:
 
 
 class CustomerIndex:
-    def __init__(self, customers: Iterable[KnownCustomer]) -> None:
+    """``words``: when given, only the names these words can reach are indexed by name — every word
+    (and stem) the lines to match could look a name up by (:func:`.payer.words_looked_up`). A statement
+    names few of 100 000 customers; the keys of the rest would only take time and memory."""
+
+    def __init__(self, customers: Iterable[KnownCustomer], words: set[str] | None = None) -> None:
+        self._words = words
         self.by_id: dict[CustomerId, Card] = {}
         self.by_inn: dict[str, list[CustomerId]] = defaultdict(list)
         self.by_account = Keys()
@@ -86,6 +91,7 @@ class CustomerIndex:
         self.stem_words: set[str] = set()  # every stem of a person's name: purpose windows are checked only on these
         for customer in customers:
             self._add(customer)
+        self._words = None
 
     def _add(self, customer: KnownCustomer) -> None:
         self.by_id[customer.id] = Card(customer.kind, customer.inn, customer.kpp)
@@ -102,19 +108,30 @@ class CustomerIndex:
             self._add_name(customer.id, name_tokens(name))
 
     def _add_name(self, customer_id: CustomerId, tokens: tuple[str, ...]) -> None:
+        """The keys of a name; with ``words`` given, a key only if every word it is looked up by is there."""
+        reach = self._reaches
         if len(tokens) < 2:
-            if tokens and len(tokens[0]) >= 4:
+            if tokens and len(tokens[0]) >= 4 and reach(tokens[0]):
                 self.by_name.put(tokens[0], customer_id)  # a company's single distinctive word
             return
-        self.by_name.put(name_key(tokens), customer_id)
+        if reach(*tokens):
+            self.by_name.put(name_key(tokens), customer_id)
         stems = [stem(t) for t in tokens]
-        self.by_stem_name.put(" ".join(sorted(stems)), customer_id)
-        self.stem_words.update(stems)
+        if reach(*stems):
+            self.by_stem_name.put(" ".join(sorted(stems)), customer_id)
+            self.stem_words.update(stems)
         if len(tokens) == 3:
             surname, first, patronymic = tokens
-            self.by_initials.put(f"{surname} {first[0]} {patronymic[0]}", customer_id)
-            self.by_initials.put(f"{first} {patronymic} {surname[0]}", customer_id)
-            self.by_stem_initials.put(f"{stems[0]} {first[0]} {patronymic[0]}", customer_id)
+            if reach(surname):
+                self.by_initials.put(f"{surname} {first[0]} {patronymic[0]}", customer_id)
+            if reach(first, patronymic):
+                self.by_initials.put(f"{first} {patronymic} {surname[0]}", customer_id)
+            if reach(stems[0]):
+                self.by_stem_initials.put(f"{stems[0]} {first[0]} {patronymic[0]}", customer_id)
+
+    def _reaches(self, *needed: str) -> bool:
+        words = self._words
+        return words is None or all(w in words for w in needed)
 
     def account_owner(self, account: str) -> Ids:
         return self.by_account.get(digits_only(account))

@@ -167,3 +167,17 @@ def _verdict(evidence: _Evidence, transit: bool) -> Identity:
     winner = leaders[0]
     reasons = reasons_prefix + tuple(evidence.reasons[winner])
     return Identity(winner, top, reasons, dict(evidence.strength), transit, every)
+
+
+def words_looked_up(lines: Iterable[BankLine]) -> set[str]:
+    """Every word, and its stem, by which identification may look a customer's name up in these lines:
+    the payer's name and the purpose as words, and the surnames and initials the purpose writes with
+    capitals (a name with none of them cannot be reached by these lines)."""
+    found: set[str] = set()
+    for line in lines:
+        for text in (line.payer_name, line.purpose):
+            found.update(words(text))
+        for match in _INITIALS.finditer(line.purpose):
+            found.update(fold(part) for part in match.groups() if part)
+    found.update([stem(word) for word in found])
+    return found

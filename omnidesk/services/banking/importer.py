@@ -78,10 +78,12 @@ def _import_steps(db: Database, actor: Actor, data: bytes, file_name: str) -> It
         existing = _existing(session, [d.key for d in docs])
         fresh, duplicates = _split_new(docs, existing)
         incoming = [d for d in fresh if d.incoming]
+        lines = [to_bank_line(d.document, d.key) for d in incoming]
         # the customers and open orders go straight into the matcher's indexes (streams, not lists)
-        matcher = Matcher(known_customers(session) if incoming else (), open_orders(session) if incoming else (), suppliers)
-    results = {d.key: matcher.match(to_bank_line(d.document, d.key)) for d in incoming}
-    del matcher  # 100 000 orders' indexes: free them before storing and booking
+        matcher = Matcher(known_customers(session) if incoming else (), open_orders(session) if incoming else (),
+                          suppliers, lines)
+    results = {line.line_id: matcher.match(line) for line in lines}
+    del matcher, lines  # 100 000 orders' indexes: free them before storing and booking
     yield ImportProgress("match", len(docs), len(docs))
     statement_id, rows = _store(db, actor, statement, data, file_name, fresh, results, len(duplicates))
     automatic = [(d.key, _job(rows[d.key], results[d.key])) for d in incoming if results[d.key].automatic]
