@@ -113,4 +113,4 @@ def test_upgrade_from_the_first_revision_keeps_orders(db_url):
 def test_the_head_every_command_checks_is_the_migrations_own_head():
     # open_database compares the database's revision with migrate.HEAD without loading Alembic:
     # a new migration must move HEAD too, or every command would call an up-to-date database old
-    assert migrate.HEAD == migrate.scripts_head()
+    assert migrate.scripts_head() == migrate.HEAD
