@@ -32,15 +32,23 @@ class Keys:
         self._map: dict[bytes, CustomerId | Ids] = {}
 
     def put(self, key: str, customer_id: CustomerId) -> None:
+        """Add an owner. A customer's keys are put together, so a repeated owner is always the last one.
+        Several owners are a list while the index is built (thousands of namesakes share «иван петрович
+        в»: a tuple copied at each one would cost their square) and a tuple after :meth:`freeze`."""
         packed = _pack(key)
         found = self._map.get(packed)
         if found is None:
             self._map[packed] = customer_id
-        elif isinstance(found, tuple):
-            if customer_id not in found:
-                self._map[packed] = (*found, customer_id)
+        elif isinstance(found, list):
+            if found[-1] != customer_id:
+                found.append(customer_id)
         elif found != customer_id:
-            self._map[packed] = (found, customer_id)
+            self._map[packed] = [found, customer_id]  # type: ignore[assignment]
+
+    def freeze(self) -> None:
+        for packed, found in self._map.items():
+            if isinstance(found, list):
+                self._map[packed] = tuple(found)
 
     def get(self, key: str, default: Ids = ()) -> Ids:
         found = self._map.get(_pack(key))
@@ -92,6 +100,8 @@ class CustomerIndex:
         for customer in customers:
             self._add(customer)
         self._words = None
+        for keys in (self.by_account, self.by_phone, self.by_name, self.by_initials, self.by_stem_name, self.by_stem_initials):
+            keys.freeze()
 
     def _add(self, customer: KnownCustomer) -> None:
         self.by_id[customer.id] = Card(customer.kind, customer.inn, customer.kpp)
