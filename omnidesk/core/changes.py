@@ -12,7 +12,7 @@ from dataclasses import dataclass, fields
 from typing import Any
 
 KINDS = ("orders", "customers", "payments", "receipts", "routes", "bank_lines", "drivers")
-ID_LIMIT = 500  # more ids of one kind than this: the kind is marked as changed wholesale
+ID_LIMIT = 1000  # more ids of one kind than this: the kind is marked as changed wholesale
 
 
 @dataclass(frozen=True)

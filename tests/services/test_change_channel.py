@@ -10,7 +10,7 @@ import threading
 import pytest
 import sqlalchemy as sa
 
-from omnidesk.core.changes import Changes
+from omnidesk.core.changes import ID_LIMIT, Changes
 from omnidesk.core.enums import CustomerKind, OrderStatus, PaymentKind, ReceiptStatus
 from omnidesk.persistence.models import Allocation, ChangeLog, Customer, Order, Payment, Receipt, ReceiptLink
 from omnidesk.services.changes import ChangeFeed, prune
@@ -98,7 +98,7 @@ def test_bulk_statements_and_many_rows_mark_the_kind_wholesale(db):
         s.execute(sa.update(Order).where(Order.customer_id == customer_id).values(comment="позвонить"))
     assert heard[-1].kinds >= {"orders", "customers"} and not heard[-1].orders
     with db.unit_of_work() as s:
-        s.add_all(Order(number=f"2{n:04}", customer_id=customer_id, status=OrderStatus.NEW) for n in range(600))
+        s.add_all(Order(number=f"2{n:04}", customer_id=customer_id, status=OrderStatus.NEW) for n in range(ID_LIMIT + 100))
     assert "orders" in heard[-1].kinds and not heard[-1].orders
     assert heard[-1].customers == {customer_id}
     assert heard[-1].touches("orders", [123456])

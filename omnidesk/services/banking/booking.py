@@ -31,7 +31,7 @@ from ..ledger import AllocationRequest, LedgerResult, PaymentRequest, record_pay
 from ..uow import Database
 from .store import link_payment, remember_account, remember_accounts
 
-BATCH = 500  # the change log keeps ids up to 500 of a kind (ID_LIMIT): a batch stays listed by id
+BATCH = 1000  # the change log keeps ids up to 1000 of a kind (ID_LIMIT): a batch stays listed by id
 
 
 @dataclass(frozen=True)
