@@ -193,8 +193,16 @@ class OrderBook:
         self._changed: dict[int, list[int]] = defaultdict(list)
         lengths = {len(n) for n in numbers if n.isdigit()}
         self.number_lengths = (min(lengths), max(lengths)) if lengths else (0, 0)
-        self.by_number = _ByNumber(self)
-        self.due = _Dues(self)
+
+    # views made at each use, not kept: a view kept on the book would tie the two in a cycle, and the
+    # book's 100 000 orders would outlive the matcher until the cycle collector came by
+    @property
+    def by_number(self) -> _ByNumber:
+        return _ByNumber(self)
+
+    @property
+    def due(self) -> _Dues:
+        return _Dues(self)
 
     def _find(self, number: str) -> int | None:
         position = bisect_left(self._numbers, number)
@@ -272,6 +280,8 @@ class _ByNumber:
 
 class _Dues(Mapping[str, int]):
     """``book.due``: what each order still owes after the lines matched so far."""
+
+    __slots__ = ("_book",)
 
     def __init__(self, book: OrderBook) -> None:
         self._book = book
