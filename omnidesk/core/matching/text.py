@@ -46,7 +46,7 @@ _ENDINGS = ("ыми", "ими", "ого", "его", "ому", "ему", "ой", 
             "ы", "и", "а", "я", "у", "ю", "е", "о", "ь", "й")
 
 
-@lru_cache(maxsize=1 << 16)  # names and purposes repeat the same few thousand words
+@lru_cache(maxsize=1 << 13)  # first names, patronymics and the words of purposes repeat; surnames rarely do
 def stem(word: str) -> str:
     """A name word without its case ending, so «Лебедевой Татьяны Петровны» meets «Лебедева Татьяна Петровна»
     and «Петрова» (genitive of Петров) meets «Петров»; a fleeting «е» goes too («Павла» meets «Павел»)."""
