@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from array import array
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -87,6 +87,7 @@ class CustomerIndex:
 
     def __init__(self, customers: Iterable[KnownCustomer], words: set[str] | None = None) -> None:
         self._words = words
+        self._cards: dict[Card, Card] = {}
         self.by_id: dict[CustomerId, Card] = {}
         self.by_inn: dict[str, list[CustomerId]] = defaultdict(list)
         self.by_account = Keys()
@@ -100,11 +101,13 @@ class CustomerIndex:
         for customer in customers:
             self._add(customer)
         self._words = None
+        del self._cards
         for keys in (self.by_account, self.by_phone, self.by_name, self.by_initials, self.by_stem_name, self.by_stem_initials):
             keys.freeze()
 
     def _add(self, customer: KnownCustomer) -> None:
-        self.by_id[customer.id] = Card(customer.kind, customer.inn, customer.kpp)
+        card = Card(customer.kind, customer.inn, customer.kpp)
+        self.by_id[customer.id] = self._cards.setdefault(card, card)  # every person without an INN shares one
         if customer.inn:
             self.by_inn[digits_only(customer.inn)].append(customer.id)
         for account in customer.payer_accounts:
@@ -187,10 +190,6 @@ class OrderBook:
             if i == len(self._by_customer) or customers[self._by_customer[i]] != customers[self._by_customer[begin]]:
                 self._of_customer[customers[self._by_customer[begin]]] = range(begin, i)
                 begin = i
-        # positions by the due each order had at the start (bisect), and those whose due changed in this run
-        self._by_first_due = array("l", sorted(range(len(numbers)), key=due.__getitem__))
-        self._first_dues = array("q", (due[p] for p in self._by_first_due))
-        self._changed: dict[int, list[int]] = defaultdict(list)
         lengths = {len(n) for n in numbers if n.isdigit()}
         self.number_lengths = (min(lengths), max(lengths)) if lengths else (0, 0)
 
@@ -222,19 +221,24 @@ class OrderBook:
         return position is not None and self._due[position] > 0
 
     def with_due(self, amount: int) -> list[OpenOrder]:
-        """Open orders of any customer owing exactly ``amount`` now (those that owed it from the start first)."""
-        low = bisect_left(self._first_dues, amount)
-        high = bisect_right(self._first_dues, amount, lo=low)
-        positions = [*self._by_first_due[low:high], *self._changed.get(amount, ())]
-        return [self._order(p) for p in positions if self._due[p] == amount]
+        """Open orders of any customer owing exactly ``amount`` now, by number. The dues are scanned in C
+        (``array.index``): asked only for the lines left to review, it needs no index of its own."""
+        found, due, position = [], self._due, 0
+        if amount <= 0:
+            return found
+        while True:
+            try:
+                position = due.index(amount, position)
+            except ValueError:
+                return found
+            found.append(self._order(position))
+            position += 1
 
     def pay(self, number: str, amount: int) -> None:
         position = self._find(number)
         if position is None:
             raise KeyError(number)
         self._due[position] -= amount
-        if self._due[position] > 0:
-            self._changed[self._due[position]].append(position)
 
 
 def _grouped(customers: list[CustomerId], day: array) -> list[int]:
