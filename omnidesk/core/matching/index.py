@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from array import array
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -190,6 +190,9 @@ class OrderBook:
             if i == len(self._by_customer) or customers[self._by_customer[i]] != customers[self._by_customer[begin]]:
                 self._of_customer[customers[self._by_customer[begin]]] = range(begin, i)
                 begin = i
+        # positions by the due each order had at the start (bisect), and those whose due changed in this run
+        self._by_first_due, self._first_dues = _by_due(due)
+        self._changed: dict[int, list[int]] = defaultdict(list)
         lengths = {len(n) for n in numbers if n.isdigit()}
         self.number_lengths = (min(lengths), max(lengths)) if lengths else (0, 0)
 
@@ -221,24 +224,32 @@ class OrderBook:
         return position is not None and self._due[position] > 0
 
     def with_due(self, amount: int) -> list[OpenOrder]:
-        """Open orders of any customer owing exactly ``amount`` now, by number. The dues are scanned in C
-        (``array.index``): asked only for the lines left to review, it needs no index of its own."""
-        found, due, position = [], self._due, 0
-        if amount <= 0:
-            return found
-        while True:
-            try:
-                position = due.index(amount, position)
-            except ValueError:
-                return found
-            found.append(self._order(position))
-            position += 1
+        """Open orders of any customer owing exactly ``amount`` now (those that owed it from the start first)."""
+        low = bisect_left(self._first_dues, amount)
+        high = bisect_right(self._first_dues, amount, lo=low)
+        positions = [*self._by_first_due[low:high], *self._changed.get(amount, ())]
+        return [self._order(p) for p in positions if self._due[p] == amount]
 
     def pay(self, number: str, amount: int) -> None:
         position = self._find(number)
         if position is None:
             raise KeyError(number)
         self._due[position] -= amount
+        if self._due[position] > 0:
+            self._changed[self._due[position]].append(position)
+
+
+def _by_due(due: array) -> tuple[array, array]:
+    """Positions sorted by due, and the dues in that order. Sorted as one int a position (due and position
+    packed) where they fit, not as 100 000 tuples or a key each."""
+    count = len(due)
+    if count < 1 << 24 and all(0 <= d < 1 << 38 for d in due):
+        packed = [(d << 24) | p for p, d in enumerate(due)]
+        packed.sort()
+        mask = (1 << 24) - 1
+        return array("l", (k & mask for k in packed)), array("q", (k >> 24 for k in packed))
+    order = sorted(range(count), key=due.__getitem__)
+    return array("l", order), array("q", (due[p] for p in order))
 
 
 def _grouped(customers: list[CustomerId], day: array) -> list[int]:

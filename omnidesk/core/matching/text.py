@@ -45,14 +45,16 @@ def is_transit_account(account: str) -> bool:
 _ENDINGS = ("ыми", "ими", "ого", "его", "ому", "ему", "ой", "ей", "ою", "ею", "ым", "им", "ом", "ем", "ую", "юю",
             "ы", "и", "а", "я", "у", "ю", "е", "о", "ь", "й")
 
+_ENDINGS_BY_SIZE = tuple((size, frozenset(e for e in _ENDINGS if len(e) == size)) for size in (3, 2, 1))
+
 
 @lru_cache(maxsize=1 << 13)  # first names, patronymics and the words of purposes repeat; surnames rarely do
 def stem(word: str) -> str:
     """A name word without its case ending, so «Лебедевой Татьяны Петровны» meets «Лебедева Татьяна Петровна»
     and «Петрова» (genitive of Петров) meets «Петров»; a fleeting «е» goes too («Павла» meets «Павел»)."""
-    for ending in _ENDINGS:
-        if word.endswith(ending) and len(word) - len(ending) >= 3:
-            word = word[: -len(ending)]
+    for size, endings in _ENDINGS_BY_SIZE:  # the longest ending first, as _ENDINGS lists them
+        if len(word) - size >= 3 and word[-size:] in endings:
+            word = word[:-size]
             break
     if len(word) >= 4 and word[-1] in "аеиоуыэюяьй":  # «Сергей» → «серге» → «серг», as «Сергея»
         word = word[:-1]
