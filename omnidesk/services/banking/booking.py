@@ -142,7 +142,13 @@ def _link(session: Session, lines: dict[int, Any], links: dict[int, tuple[int, i
             for line_id, (payment_id, customer_id) in links.items()]
     if not rows:
         return
-    done = session.connection().execute(statement, rows)
+    connection = session.connection()
+    if connection.dialect.name == "sqlite":  # the driver's executemany: no per-row parameter processing by Core
+        done = connection.exec_driver_sql(
+            "UPDATE bank_lines SET payment_id = ?, customer_id = ?, version = version + 1 WHERE id = ? AND version = ?",
+            [(r["payment_id"], r["customer"], r["line_id"], r["seen"]) for r in rows])
+    else:
+        done = connection.execute(statement, rows)
     if done.rowcount != len(rows):
         raise StaleDataError(f"bank_lines: {len(rows) - done.rowcount} of {len(rows)} rows changed meanwhile")
     collect.note(session, "bank_lines", links)

@@ -6,7 +6,7 @@ import json
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from omnidesk.core.matching import Proposal
@@ -14,6 +14,7 @@ from omnidesk.core.matching.text import digits_only, is_transit_account
 from omnidesk.persistence.db import among
 from omnidesk.persistence.models import Allocation, BankLine, BankLineStatus, Order, PayerAccount, Payment
 
+from ..ledger.rows import insert_rows
 from .dto import LineView, SuggestedAllocation, Suggestion
 from .inputs import customer_names
 
@@ -131,7 +132,7 @@ def remember_accounts(session: Session, items: Sequence[tuple[int, str, int | No
     new = [{"customer_id": c, "account": a, "first_line_id": line_id, "created_by": user}
            for (c, a), line_id in wanted.items() if (c, a) not in known]
     if new:  # one executemany, not an ORM object each (an import remembers thousands)
-        session.connection().execute(insert(PayerAccount.__table__), new)
+        insert_rows(session, PayerAccount.__table__, new)
     return len(new)
 
 
