@@ -6,7 +6,7 @@ import json
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, literal, select
 from sqlalchemy.orm import Session
 
 from omnidesk.core.matching import Proposal
@@ -74,9 +74,11 @@ def _collect_booked(session: Session, out: dict[int, list[tuple[str, int]]], whe
 
 
 # what a view reads of a line: select these and pass the rows to views() instead of BankLine objects
+# (the suggestions only of the lines to review: a view shows no others, and a statement has thousands)
 LINE_COLUMNS = (BankLine.id, BankLine.document_key, BankLine.statement_id, BankLine.doc_date, BankLine.number,
                 BankLine.amount, BankLine.payer_name, BankLine.payer_inn, BankLine.payer_account, BankLine.purpose,
-                BankLine.status, BankLine.explanation, BankLine.customer_id, BankLine.payment_id, BankLine.suggestions)
+                BankLine.status, BankLine.explanation, BankLine.customer_id, BankLine.payment_id,
+                case((BankLine.status == BankLineStatus.REVIEW, BankLine.suggestions), else_=literal("[]")).label("suggestions"))
 
 
 def views(session: Session, lines: Sequence, *, with_suggestions: bool = False,
