@@ -255,8 +255,9 @@ def _by_due(due: array) -> tuple[array, array]:
 def _grouped(customers: list[CustomerId], day: array) -> list[int]:
     """Positions (already in number order) sorted by customer, then day, then number."""
     count = len(customers)
-    if all(type(c) is int and 0 <= c < 1 << 31 for c in customers) and count < 1 << 24:
-        keys = [(c << 45) | (day[p] << 24) | p for p, c in enumerate(customers)]  # one int a key, not a tuple
+    ids = [c for c in customers if type(c) is int and 0 <= c < 1 << 31]
+    if len(ids) == count and count < 1 << 24:
+        keys = [(c << 45) | (day[p] << 24) | p for p, c in enumerate(ids)]  # one int a key, not a tuple
         keys.sort()
         mask = (1 << 24) - 1
         return [k & mask for k in keys]

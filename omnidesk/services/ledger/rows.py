@@ -12,6 +12,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Connection, Dialect, Table, insert, select
@@ -72,14 +73,22 @@ def _executemany(connection: Connection, table: Table, rows: Sequence[dict[str, 
     inserted row's id."""
     keys = tuple(rows[0])
     sql, converters, defaults = _compiled(connection.dialect, table, keys)
-    defaulted = [default() for default in defaults]  # the rows of one executemany share one clock
-    values = []
+    every = converters or [None] * (len(keys) + len(defaults))
+    # the rows of one executemany share one clock: the defaults are made and converted once
+    defaulted = tuple(value if convert is None or value is None else convert(value)
+                      for value, convert in zip((default() for default in defaults), every[len(keys):], strict=True))
+    converting = [(i, convert) for i, convert in enumerate(every[:len(keys)]) if convert is not None]
+    pick = itemgetter(*keys) if len(keys) > 1 else (lambda row, key=keys[0]: (row[key],))
+    values: list[tuple] = []
     for row in rows:
-        given = [row[key] for key in keys]
-        given.extend(defaulted)
-        values.append(tuple(given if converters is None else
-                            [value if convert is None or value is None else convert(value)
-                             for value, convert in zip(given, converters, strict=True)]))
+        given = pick(row)
+        if converting:
+            given = list(given)
+            for i, convert in converting:
+                if given[i] is not None:
+                    given[i] = convert(given[i])
+            given = tuple(given)
+        values.append(given + defaulted if defaulted else given)
     cursor = connection.exec_driver_sql(sql, values if len(values) > 1 else values[0])
     return int(cursor.lastrowid or 0)
 
