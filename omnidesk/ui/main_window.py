@@ -27,6 +27,7 @@ from .bank.page import BankPage
 from .cashier.fiscal_queue import FiscalQueue
 from .cashier.page import CashierPage
 from .changes import ChangeBus
+from .collector import GuiThreadCollector
 from .orders.page import OrdersPage
 from .reports.page import ReportsPage
 from .routes.page import RoutesPage
@@ -76,6 +77,7 @@ class MainWindow(QMainWindow):
         self.context = context
         self.setWindowTitle(self.tr("OmniDesk — DEMO database") if context.is_demo else self.tr("OmniDesk"))
         self.db = db = context.db
+        self.collector = GuiThreadCollector(self)  # garbage cycles collected on this thread, never on a worker
         self.runner = TaskRunner(self)
         self.changes = ChangeBus(context, self.runner, self)
         self.fiscal = FiscalQueue(context, self)
@@ -254,4 +256,5 @@ class MainWindow(QMainWindow):
         self.changes.stop()
         self.runner.wait(5000)
         self.fiscal.close()
+        self.collector.stop()
         super().closeEvent(event)
