@@ -129,7 +129,8 @@ class MainWindow(QMainWindow):
 
     def _build(self) -> None:
         self.navigation = QListWidget()
-        self.navigation.setFixedWidth(170)
+        self.navigation.setFixedWidth(190)  # «Журнал изменений» whole
+        self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # the titles fit
         self.navigation.setIconSize(QSize(20, 20))
         self.navigation.setStyleSheet("QListWidget{font-size:14px} QListWidget::item{padding:8px 10px}")
         self.stack = QStackedWidget()
@@ -171,7 +172,10 @@ class MainWindow(QMainWindow):
         """The person and role in the status bar; pages the role has no use for are hidden (services refuse anyway)."""
         actor = self.context.actor
         role = ROLE_NAMES[actor.role]
-        self.user_button.setText(self.tr("{0} ({1}) — switch user").format(actor.name, role))
+        if actor.user_id is not None:  # a user of the database signed in
+            self.user_button.setText(self.tr("{0} ({1}) — switch user").format(actor.name, role))
+        else:  # a lone workstation without sign-in: the OS login is who works, say so rather than pass it off as a name
+            self.user_button.setText(self.tr("Not signed in: {0} ({1}) — sign in").format(actor.name, role))
         hidden = {"cashier": not (may(actor, "payment.register") or may(actor, "receipt.print")),
                   "bank": not may(actor, "bank.import"), "audit": not may(actor, "audit.view")}
         for row, page in enumerate(self.pages):

@@ -161,6 +161,12 @@ class SettingsPage(QWidget):
                                     ("psn", self.tr("Patent (PSN)"))):  # tag 1055
                     field.addItem(title, code)
                 field.setCurrentIndex(max(field.findData(value), 0))
+            elif key == "sync.payment_master":
+                field = QComboBox()
+                for code, title in (("onec", self.tr("to 1C")), ("crm", self.tr("to RetailCRM")),
+                                    ("none", self.tr("nowhere"))):
+                    field.addItem(title, code)
+                field.setCurrentIndex(max(field.findData(value), 0))
             else:
                 field = QLineEdit("" if value is None else str(value))
                 if option.secret:

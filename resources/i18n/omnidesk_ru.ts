@@ -1506,98 +1506,103 @@ Orders: {2}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="77"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="78"/>
         <source>OmniDesk</source>
         <translation>OmniDesk</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="77"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="78"/>
         <source>OmniDesk — DEMO database</source>
         <translation>OmniDesk — ДЕМОНСТРАЦИОННАЯ база</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="92"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="94"/>
         <source>Orders</source>
         <translation>Заказы</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="93"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="95"/>
         <source>Routes</source>
         <translation>Маршруты</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="94"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="96"/>
         <source>Cashier</source>
         <translation>Касса</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="95"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="97"/>
         <source>Bank</source>
         <translation>Банк</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="96"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="98"/>
         <source>Reports</source>
         <translation>Отчёты</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="97"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="99"/>
         <source>Sync</source>
         <translation>Синхронизация</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="98"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="100"/>
         <source>Audit log</source>
         <translation>Журнал изменений</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="99"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="101"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="103"/>
-        <location filename="../../omnidesk/ui/main_window.py" line="161"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="105"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="164"/>
         <source>Database: {0}</source>
         <translation>База: {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="105"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="107"/>
         <source>DEMO database</source>
         <translation>ДЕМО-база</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="106"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="108"/>
         <source>DEMO: fictitious data, receipts go only to the built-in emulator</source>
         <translation>ДЕМО: вымышленные данные, чеки печатаются только на встроенном эмуляторе</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="112"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="114"/>
         <source>Switch user</source>
         <translation>Сменить пользователя</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="164"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="167"/>
         <source>Database {0} is not answering — reconnecting…</source>
         <translation>База данных {0} не отвечает — переподключение…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="172"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="176"/>
         <source>{0} ({1}) — switch user</source>
         <translation>{0} ({1}) — сменить пользователя</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="190"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="178"/>
+        <source>Not signed in: {0} ({1}) — sign in</source>
+        <translation>Без входа: {0} ({1}) — войти</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/main_window.py" line="196"/>
         <source>Receipts to print: {0}</source>
         <translation>Чеки к печати: {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="203"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="209"/>
         <source>Fiscal register: {0} (not connected)</source>
         <translation>ККТ: {0} (не подключена)</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/main_window.py" line="109"/>
+        <location filename="../../omnidesk/ui/main_window.py" line="111"/>
         <source>Sync: not configured</source>
         <translation>Синхронизация: не настроена</translation>
     </message>
@@ -2924,52 +2929,67 @@ Orders: {2}</source>
         <translation>ПСН — патент</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="187"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="166"/>
+        <source>to 1C</source>
+        <translation>в 1С</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/settings_page.py" line="166"/>
+        <source>to RetailCRM</source>
+        <translation>в RetailCRM</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/settings_page.py" line="167"/>
+        <source>nowhere</source>
+        <translation>никуда</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/settings_page.py" line="193"/>
         <source>empty: straight line × detour factor</source>
         <translation>пусто — по прямой с коэффициентом</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="191"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="197"/>
         <source>Nominatim-compatible; empty: do not look up addresses</source>
         <translation>совместимый с Nominatim; пусто — адреса не искать</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="194"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="200"/>
         <source>Routes</source>
         <translation>Маршруты</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="196"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="202"/>
         <source>OSRM server</source>
         <translation>Сервер OSRM</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="198"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="204"/>
         <source>average speed, km/h</source>
         <translation>Средняя скорость, км/ч</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="197"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="203"/>
         <source>Detour factor</source>
         <translation>Коэффициент извилистости</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="199"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="205"/>
         <source>Geocoder</source>
         <translation>Геокодер</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="200"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="206"/>
         <source>Map tiles</source>
         <translation>Тайлы карты</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="237"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="243"/>
         <source>Saved. The register and the warehouse are used at once; the database and the language change only after OmniDesk is restarted.</source>
         <translation>Сохранено. Касса и склад применяются сразу; база данных и язык сменятся только после перезапуска OmniDesk.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="240"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="246"/>
         <source>Saved and in use now.</source>
         <translation>Сохранено и уже действует.</translation>
     </message>
@@ -3174,136 +3194,157 @@ Orders: {2}</source>
     </message>
     <message>
         <location filename="../../omnidesk/ui/sync/page.py" line="116"/>
+        <location filename="../../omnidesk/ui/sync/page.py" line="165"/>
         <source>Outbox</source>
         <translation>Исходящие</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/sync/page.py" line="121"/>
+        <location filename="../../omnidesk/ui/sync/page.py" line="122"/>
         <source>Conflicts to resolve</source>
         <translation>Конфликты, которые нужно решить</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/sync/page.py" line="161"/>
+        <location filename="../../omnidesk/ui/sync/page.py" line="166"/>
+        <source>Outbox: empty — everything has been sent</source>
+        <translation>Исходящие: пусто — всё отправлено</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/sync/page.py" line="167"/>
+        <source>Outbox: empty — neither RetailCRM nor 1C is set up, nothing is sent</source>
+        <translation>Исходящие: пусто — ни RetailCRM, ни 1С не настроены, отправлять некуда</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/sync/page.py" line="169"/>
+        <source>Conflicts to resolve: {0}</source>
+        <translation>Конфликты к разбору: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/sync/page.py" line="170"/>
+        <source>Conflicts to resolve: none — the CRM&apos;s and OmniDesk&apos;s changes agree</source>
+        <translation>Конфликты к разбору: нет — правки в CRM и в OmniDesk не расходятся</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/sync/page.py" line="171"/>
         <source>1C</source>
         <translation>1С</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/sync/page.py" line="161"/>
+        <location filename="../../omnidesk/ui/sync/page.py" line="171"/>
         <source>RetailCRM</source>
         <translation>RetailCRM</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/sync/page.py" line="161"/>
+        <location filename="../../omnidesk/ui/sync/page.py" line="171"/>
         <source>nowhere</source>
         <translation>никуда</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/sync/page.py" line="174"/>
+        <location filename="../../omnidesk/ui/sync/page.py" line="184"/>
         <source>not configured</source>
         <translation>не настроена</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/sync/page.py" line="176"/>
+        <location filename="../../omnidesk/ui/sync/page.py" line="186"/>
         <source>not available: {0}</source>
         <translation>недоступна: {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/sync/page.py" line="178"/>
+        <location filename="../../omnidesk/ui/sync/page.py" line="188"/>
         <source>connected; last successful exchange {0}</source>
         <translation>связь есть; последний успешный обмен {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/sync/page.py" line="179"/>
+        <location filename="../../omnidesk/ui/sync/page.py" line="189"/>
         <source>configured, no exchange yet</source>
         <translation>настроена, обмена ещё не было</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/sync/page.py" line="183"/>
+        <location filename="../../omnidesk/ui/sync/page.py" line="193"/>
         <source>Sync: not configured</source>
         <translation>Синхронизация: не настроена</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/sync/page.py" line="190"/>
+        <location filename="../../omnidesk/ui/sync/page.py" line="200"/>
         <source>running</source>
         <translation>идёт</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/sync/page.py" line="192"/>
+        <location filename="../../omnidesk/ui/sync/page.py" line="202"/>
         <source>{0} not available</source>
         <translation>{0} недоступна</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/sync/page.py" line="194"/>
+        <location filename="../../omnidesk/ui/sync/page.py" line="204"/>
         <source>OK at {0}</source>
         <translation>в порядке на {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/sync/page.py" line="195"/>
+        <location filename="../../omnidesk/ui/sync/page.py" line="205"/>
         <source>waiting {0}</source>
         <translation>ждут {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/sync/page.py" line="197"/>
+        <location filename="../../omnidesk/ui/sync/page.py" line="207"/>
         <source>parked {0}</source>
         <translation>отложено {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/sync/page.py" line="199"/>
+        <location filename="../../omnidesk/ui/sync/page.py" line="209"/>
         <source>conflicts {0}</source>
         <translation>конфликтов {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/sync/page.py" line="201"/>
+        <location filename="../../omnidesk/ui/sync/page.py" line="211"/>
         <source>Sync: {0}</source>
         <translation>Синхронизация: {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/sync/page.py" line="207"/>
+        <location filename="../../omnidesk/ui/sync/page.py" line="217"/>
         <source>Set the CRM and/or 1C address in the settings first.</source>
         <translation>Сначала укажите адрес CRM и/или 1С в настройках.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/sync/page.py" line="211"/>
+        <location filename="../../omnidesk/ui/sync/page.py" line="221"/>
         <source>Synchronising…</source>
         <translation>Синхронизация…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/sync/page.py" line="219"/>
+        <location filename="../../omnidesk/ui/sync/page.py" line="229"/>
         <source>Orders new {0}, changed {1}; sent {2}; conflicts new {3}</source>
         <translation>Заказов новых {0}, изменённых {1}; отправлено {2}; новых конфликтов {3}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/sync/page.py" line="234"/>
+        <location filename="../../omnidesk/ui/sync/page.py" line="244"/>
         <source>Back in the queue: {0}</source>
         <translation>Снова в очереди: {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/sync/page.py" line="239"/>
+        <location filename="../../omnidesk/ui/sync/page.py" line="249"/>
         <source>Select a conflict first.</source>
         <translation>Сначала выберите конфликт.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/sync/page.py" line="244"/>
+        <location filename="../../omnidesk/ui/sync/page.py" line="254"/>
         <source>Conflict closed.</source>
         <translation>Конфликт закрыт.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/sync/page.py" line="255"/>
+        <location filename="../../omnidesk/ui/sync/page.py" line="265"/>
         <source>Reading 1C catalogs…</source>
         <translation>Читаем справочники 1С…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/sync/page.py" line="267"/>
+        <location filename="../../omnidesk/ui/sync/page.py" line="277"/>
         <source>Choose and save; with exactly one entry in 1C it is used by itself.</source>
         <translation>Выберите и сохраните; если в 1С запись одна, она берётся сама.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/sync/page.py" line="273"/>
+        <location filename="../../omnidesk/ui/sync/page.py" line="283"/>
         <source>Load the catalogs from 1C first.</source>
         <translation>Сначала загрузите справочники из 1С.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/sync/page.py" line="280"/>
+        <location filename="../../omnidesk/ui/sync/page.py" line="290"/>
         <source>Saved.</source>
         <translation>Сохранено.</translation>
     </message>

@@ -41,6 +41,9 @@ def test_window_shows_the_demo_orders(window):
     keys = [p.key for p in window.pages]
     assert keys[0] == "orders" and keys[-1] == "settings" and "audit" in keys and "cashier" in keys
     assert "SQLite" in window.status.database.text()
+    # a lone SQLite workstation without sign-in: the status bar says nobody signed in, not a person's name
+    assert window.user_button.text().startswith("Без входа:") or window.user_button.text().startswith("Not signed in:")
+    assert window.navigation.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
 
 
 def test_a_demo_database_is_marked_as_one(window, qtbot, sqlite_url, tmp_path):

@@ -37,6 +37,11 @@ def test_not_configured_says_so(qtbot, sqlite_url):
     assert signal.args[0] == "Синхронизация: не настроена" or "not configured" in signal.args[0]
     assert not page.timer.isActive()
     runner.wait()
+    qtbot.waitUntil(lambda: "RetailCRM" in page.outbox_title.text(), timeout=10_000)
+    # empty tables say why they are empty
+    outbox, conflicts = page.outbox_title.text(), page.conflicts_title.text()
+    assert ("пусто" in outbox and "не настроены" in outbox) or ("empty" in outbox and "is set up" in outbox)
+    assert "нет" in conflicts or "none" in conflicts
     db.engine.dispose()
 
 

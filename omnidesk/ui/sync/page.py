@@ -113,12 +113,14 @@ class SyncPage(QWidget):
         outbox = QWidget()
         box = QVBoxLayout(outbox)
         box.setContentsMargins(0, 0, 0, 0)
-        box.addWidget(QLabel(self.tr("Outbox")))
+        self.outbox_title = QLabel(self.tr("Outbox"))
+        box.addWidget(self.outbox_title)
         box.addWidget(self.outbox_view)
         conflicts = QWidget()
         box = QVBoxLayout(conflicts)
         box.setContentsMargins(0, 0, 0, 0)
-        box.addWidget(QLabel(self.tr("Conflicts to resolve")))
+        self.conflicts_title = QLabel(self.tr("Conflicts to resolve"))
+        box.addWidget(self.conflicts_title)
         box.addWidget(self.conflicts_view)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(outbox)
@@ -158,6 +160,14 @@ class SyncPage(QWidget):
     def _show_status(self, status: SyncStatus) -> None:
         self.outbox.set_rows(status.messages)
         self.conflicts.set_rows(status.open_conflicts)
+        configured = status.crm_configured or status.onec_configured
+        self.outbox_title.setText(
+            self.tr("Outbox") if status.messages else
+            self.tr("Outbox: empty — everything has been sent") if configured else
+            self.tr("Outbox: empty — neither RetailCRM nor 1C is set up, nothing is sent"))
+        self.conflicts_title.setText(
+            self.tr("Conflicts to resolve: {0}").format(len(status.open_conflicts)) if status.open_conflicts else
+            self.tr("Conflicts to resolve: none — the CRM's and OmniDesk's changes agree"))
         master = {"onec": self.tr("1C"), "crm": self.tr("RetailCRM"), "none": self.tr("nowhere")}
         self.master.setText(master.get(status.payment_master, status.payment_master))
         report = self._last_report
