@@ -236,7 +236,7 @@ def _result(db: Database, outline: _Outline, rows: dict[str, int], booked: dict[
     statement_id, duplicates = outline.statement_id, outline.duplicates
     with db.read() as session:
         if statement_id is not None:  # every new line is a line of this statement: read them as columns, at once
-            stored = session.execute(select(*LINE_COLUMNS).where(BankLine.statement_id == statement_id)).all()
+            stored = session.connection().execute(select(*LINE_COLUMNS).where(BankLine.statement_id == statement_id)).all()
             receipts = {rows[key]: done.receipts for key, done in booked.items() if done.receipts}
             by_id = {v.id: v for v in views(session, stored, with_suggestions=True,
                                              booked=booked_in_statement(session, statement_id), receipts=receipts)}

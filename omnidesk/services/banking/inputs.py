@@ -30,7 +30,7 @@ def open_orders(session: Session) -> Iterator[OpenOrder]:
         .where(Order.status.not_in(_CLOSED))
         .order_by(Order.number)  # the matcher keeps them by number: given in that order, it does not sort them
     )
-    for number, customer_id, created_at, kept, paid_sum in session.execute(query.execution_options(yield_per=_ROWS)):
+    for number, customer_id, created_at, kept, paid_sum in session.connection().execute(query.execution_options(yield_per=_ROWS)):
         due = int(kept) - int(paid_sum)
         if due > 0:
             yield OpenOrder(number=number, customer_id=customer_id, date=created_at.date(), due=due, total=int(kept))
@@ -38,15 +38,15 @@ def open_orders(session: Session) -> Iterator[OpenOrder]:
 
 def known_customers(session: Session) -> Iterator[KnownCustomer]:
     phones: dict[int, list[str]] = defaultdict(list)
-    for customer_id, value in session.execute(
+    for customer_id, value in session.connection().execute(
         select(CustomerContact.customer_id, CustomerContact.value).where(CustomerContact.kind == "phone")
     ):
         phones[customer_id].append(value)
     accounts: dict[int, list[str]] = defaultdict(list)
-    for customer_id, account in session.execute(select(PayerAccount.customer_id, PayerAccount.account)):
+    for customer_id, account in session.connection().execute(select(PayerAccount.customer_id, PayerAccount.account)):
         accounts[customer_id].append(account)
     columns = select(Customer.id, Customer.kind, Customer.name, Customer.inn, Customer.kpp, Customer.phone)
-    for customer_id, kind, name, inn, kpp, phone in session.execute(columns.execution_options(yield_per=_ROWS)):  # rows, not ORM objects: 100 000 of them
+    for customer_id, kind, name, inn, kpp, phone in session.connection().execute(columns.execution_options(yield_per=_ROWS)):  # rows, not ORM objects: 100 000 of them
         own_phones = tuple(dict.fromkeys(([phone] if phone else []) + phones.get(customer_id, [])))
         yield KnownCustomer(
             id=customer_id, kind=kind, name=name, inn=inn or "", kpp=kpp or "", phones=own_phones,
@@ -57,6 +57,7 @@ def known_customers(session: Session) -> Iterator[KnownCustomer]:
 def customer_names(session: Session, ids: Iterable[int | None]) -> dict[int, str]:
     wanted = sorted({i for i in ids if i is not None})
     names: dict[int, str] = {}
+    session.flush()  # read through the connection (no ORM rows built): what this unit of work added must be there
     for start in range(0, len(wanted), 1000):  # a statement names thousands: keep under the bind-parameter limits
-        names.update(session.execute(select(Customer.id, Customer.name).where(among(Customer.id, wanted[start:start + 1000]))).all())
+        names.update(session.connection().execute(select(Customer.id, Customer.name).where(among(Customer.id, wanted[start:start + 1000]))).all())
     return names
