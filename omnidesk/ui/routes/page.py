@@ -114,7 +114,8 @@ class RoutesPage(QWidget):
             view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.unassigned_view.verticalHeader().setVisible(False)
         self.unassigned_view.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate((70, 110, 90, 40, 180)):
+        self.unassigned_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # the address elides
+        for column, width in enumerate((68, 96, 86, 38)):  # the address takes the rest: no sideways scrolling at 1366
             self.unassigned_view.setColumnWidth(column, width)
         for column, width in enumerate((230, 110, 95, 190, 300)):
             self.routes_view.setColumnWidth(column, width)
@@ -134,7 +135,7 @@ class RoutesPage(QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
         splitter.addWidget(right)
-        splitter.setSizes([420, 980])
+        splitter.setSizes([480, 920])
         self.summary = QLabel()
         self.summary.setWordWrap(True)  # a long text wraps; it never widens the window
         self.verdict = QLabel()
