@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from itertools import chain
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -30,7 +31,8 @@ def open_orders(session: Session) -> Iterator[OpenOrder]:
         .where(Order.status.not_in(_CLOSED))
         .order_by(Order.number)  # the matcher keeps them by number: given in that order, it does not sort them
     )
-    for number, customer_id, created_at, kept, paid_sum in session.connection().execute(query.execution_options(yield_per=_ROWS)):
+    rows = session.connection().execute(query.execution_options(yield_per=_ROWS))
+    for number, customer_id, created_at, kept, paid_sum in chain.from_iterable(rows.partitions()):  # fetchmany, not a call a row
         due = int(kept) - int(paid_sum)
         if due > 0:
             yield OpenOrder(number=number, customer_id=customer_id, date=created_at.date(), due=due, total=int(kept))
@@ -40,13 +42,14 @@ def known_customers(session: Session) -> Iterator[KnownCustomer]:
     phones: dict[int, list[str]] = defaultdict(list)
     for customer_id, value in session.connection().execute(
         select(CustomerContact.customer_id, CustomerContact.value).where(CustomerContact.kind == "phone")
-    ):
+    ).all():
         phones[customer_id].append(value)
     accounts: dict[int, list[str]] = defaultdict(list)
-    for customer_id, account in session.connection().execute(select(PayerAccount.customer_id, PayerAccount.account)):
+    for customer_id, account in session.connection().execute(select(PayerAccount.customer_id, PayerAccount.account)).all():
         accounts[customer_id].append(account)
     columns = select(Customer.id, Customer.kind, Customer.name, Customer.inn, Customer.kpp, Customer.phone)
-    for customer_id, kind, name, inn, kpp, phone in session.connection().execute(columns.execution_options(yield_per=_ROWS)):  # rows, not ORM objects: 100 000 of them
+    rows = session.connection().execute(columns.execution_options(yield_per=_ROWS))
+    for customer_id, kind, name, inn, kpp, phone in chain.from_iterable(rows.partitions()):  # rows, not ORM objects: 100 000 of them
         own_phones = tuple(dict.fromkeys(([phone] if phone else []) + phones.get(customer_id, [])))
         yield KnownCustomer(
             id=customer_id, kind=kind, name=name, inn=inn or "", kpp=kpp or "", phones=own_phones,

@@ -69,7 +69,7 @@ def _collect_booked(session: Session, out: dict[int, list[tuple[str, int]]], whe
         .group_by(Allocation.payment_id, Order.number)
         .order_by(Allocation.payment_id, Order.number)
     )
-    for payment_id, number, amount in session.connection().execute(query):
+    for payment_id, number, amount in session.connection().execute(query).all():
         if int(amount):
             out[payment_id].append((number, int(amount)))
 
@@ -132,7 +132,7 @@ def remember_accounts(session: Session, items: Sequence[tuple[int, str, int | No
     session.flush()
     for start in range(0, len(accounts), 500):
         query = select(PayerAccount.customer_id, PayerAccount.account).where(among(PayerAccount.account, accounts[start:start + 500]))
-        known.update((c, a) for c, a in session.connection().execute(query))
+        known.update((c, a) for c, a in session.connection().execute(query).all())
     new = [{"customer_id": c, "account": a, "first_line_id": line_id, "created_by": user}
            for (c, a), line_id in wanted.items() if (c, a) not in known]
     if new:  # one executemany, not an ORM object each (an import remembers thousands)

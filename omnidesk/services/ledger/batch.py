@@ -120,7 +120,7 @@ def record_payments(session: Session, actor: Actor, requests: Sequence[PaymentRe
 def _buyers(session: Session, ids: set[int]) -> dict[int, Any]:
     """The buyers as rows with the attributes receipts read (kind, name, inn, contact)."""
     query = select(Customer.id, Customer.kind, Customer.name, Customer.inn, Customer.email, Customer.phone)
-    return {row.id: row for row in session.connection().execute(query.where(among(Customer.id, ids)))}
+    return {row.id: row for row in session.connection().execute(query.where(among(Customer.id, ids))).all()}
 
 
 def _orders(session: Session, numbers: set[str]) -> dict[str, _Order]:
@@ -131,7 +131,7 @@ def _orders(session: Session, numbers: set[str]) -> dict[str, _Order]:
         query = (select(Order.id, Order.number, Order.customer_id, Order.status, Order.total, Order.refused_total,
                         Order.returned_total)
                  .where(among(Order.number, ordered[start:start + 500])).order_by(Order.id).with_for_update())
-        found.update((row.number, _Order(*row)) for row in session.connection().execute(query))
+        found.update((row.number, _Order(*row)) for row in session.connection().execute(query).all())
     by_id = {o.id: o for o in found.values()}
     ids = sorted(by_id)
     lines: dict[int, list[Any]] = defaultdict(list)
@@ -139,7 +139,7 @@ def _orders(session: Session, numbers: set[str]) -> dict[str, _Order]:
         query = (select(OrderLine.order_id, OrderLine.id, OrderLine.name, OrderLine.quantity_milli, OrderLine.price,
                         OrderLine.amount, OrderLine.vat_rate, OrderLine.payment_subject, OrderLine.unit)
                  .where(among(OrderLine.order_id, ids[start:start + 500])).order_by(OrderLine.order_id, OrderLine.line_no))
-        for row in session.connection().execute(query):
+        for row in session.connection().execute(query).all():
             lines[row.order_id].append(row)
     for order_id, order in by_id.items():
         order.lines = lines.get(order_id, [])
@@ -151,5 +151,5 @@ def _paid(session: Session, order_ids: list[int]) -> dict[int, int]:
     for start in range(0, len(order_ids), 500):
         query = (select(Allocation.order_id, func.sum(Allocation.amount))
                  .where(among(Allocation.order_id, order_ids[start:start + 500])).group_by(Allocation.order_id))
-        out.update((order_id, int(total)) for order_id, total in session.connection().execute(query))
+        out.update((order_id, int(total)) for order_id, total in session.connection().execute(query).all())
     return out

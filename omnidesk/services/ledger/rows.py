@@ -189,7 +189,7 @@ def _with_buyers(session: Session, plans: Sequence[ReceiptPlan]) -> list[Receipt
     cards = {}
     if wanted:
         query = select(Customer.id, Customer.kind, Customer.name, Customer.inn).where(among(Customer.id, wanted))
-        cards = {row.id: row for row in session.connection().execute(query) if row.kind is not CustomerKind.INDIVIDUAL}
+        cards = {row.id: row for row in session.connection().execute(query).all() if row.kind is not CustomerKind.INDIVIDUAL}
     out = []
     for plan in plans:
         card = None if plan.buyer_name or plan.customer_id is None else cards.get(plan.customer_id)
