@@ -16,6 +16,7 @@ import re
 import sys
 import traceback
 from collections.abc import Callable
+from functools import cached_property
 from pathlib import Path
 
 from omnidesk import __version__
@@ -63,13 +64,10 @@ class ScrubbingFormatter(logging.Formatter):
     def __init__(self, fmt: str, secrets: Callable[[], list[str]]) -> None:
         super().__init__(fmt)
         self._read_secrets = secrets
-        self._secrets: list[str] | None = None
 
-    @property
+    @cached_property
     def secrets(self) -> list[str]:
-        if self._secrets is None:
-            self._secrets = self._read_secrets()
-        return self._secrets
+        return self._read_secrets()
 
     def format(self, record: logging.LogRecord) -> str:
         return scrub(super().format(record), self.secrets)

@@ -11,6 +11,7 @@ import contextlib
 import json
 import logging
 import os
+from functools import cached_property
 from pathlib import Path
 
 log = logging.getLogger(__name__)
@@ -20,16 +21,12 @@ SERVICE = "omnidesk"
 class SecretStore:
     def __init__(self, directory: Path) -> None:
         self.file = directory / "secrets.json"
-        self._probed = False
-        self._backend = None
 
-    @property
+    @cached_property
     def _keyring(self):
         """The OS keyring, looked for when a secret is first read or written (loading it costs some 15 MB
         and a tenth of a second, which a command given its database by --db or OMNIDESK_DB never needs)."""
-        if not self._probed:
-            self._backend, self._probed = _usable_keyring(), True
-        return self._backend
+        return _usable_keyring()
 
     @property
     def where(self) -> str:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import ColumnElement, Engine, bindparam, create_engine, event
+from sqlalchemy import ColumnElement, Engine, Row, bindparam, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -98,3 +98,10 @@ def among(column, values: Iterable[Any]) -> ColumnElement[bool]:
     coerce each value as a literal while building the statement (a bank import asks about hundreds
     of thousands of ids, some 2 µs each)."""
     return column.in_(bindparam(None, list(values), expanding=True, type_=column.type))
+
+
+def column_rows(session: Session, query) -> Sequence[Row]:
+    """The rows of a select of columns, read through the session's connection: no ORM row loading (a tenth
+    of a bank import's time). What the unit of work holds is flushed first, as the ORM's autoflush would."""
+    session.flush()
+    return session.connection().execute(query).all()

@@ -55,10 +55,14 @@ def last_change(session: Session, targets: list[tuple[str, int]]) -> tuple[str, 
     return best
 
 
+# an entry's details as stored; one encoder (json.dumps with options would build one per entry)
+details_json = json.JSONEncoder(ensure_ascii=False, default=str, sort_keys=True).encode
+
+
 def record(session: Session, user: str, action: str, entity: str, entity_id: int | None, **details: Any) -> None:
     session.add(AuditEntry(
         user=user[:64], workstation=collect.workstation(), action=action, entity=entity, entity_id=entity_id,
-        details=json.dumps(details, ensure_ascii=False, default=str, sort_keys=True),
+        details=details_json(details),
     ))
 
 

@@ -146,6 +146,12 @@ class SettingsPage(QWidget):
         group = QGroupBox(self.tr("Synchronisation (1C, CRM)"))
         sync_form = QFormLayout(group)
         self.other_fields: dict[str, QWidget] = {}
+        choices = {  # options with a few values: a list of their names, not a code to type
+            "fiscal.tax_system": (("osn", self.tr("General (OSN)")), ("usn_income", self.tr("Simplified, income")),
+                                  ("usn_income_expense", self.tr("Simplified, income minus expenses")),
+                                  ("psn", self.tr("Patent (PSN)"))),  # tag 1055
+            "sync.payment_master": (("onec", self.tr("1C")), ("crm", self.tr("RetailCRM")), ("none", self.tr("nowhere"))),
+        }
         for key, option in OPTIONS.items():
             if key in self.fields:
                 continue
@@ -154,17 +160,9 @@ class SettingsPage(QWidget):
             if isinstance(option.default, bool):
                 field = QCheckBox()
                 field.setChecked(bool(value))
-            elif key == "fiscal.tax_system":
+            elif key in choices:
                 field = QComboBox()
-                for code, title in (("osn", self.tr("General (OSN)")), ("usn_income", self.tr("Simplified, income")),
-                                    ("usn_income_expense", self.tr("Simplified, income minus expenses")),
-                                    ("psn", self.tr("Patent (PSN)"))):  # tag 1055
-                    field.addItem(title, code)
-                field.setCurrentIndex(max(field.findData(value), 0))
-            elif key == "sync.payment_master":
-                field = QComboBox()
-                for code, title in (("onec", self.tr("to 1C")), ("crm", self.tr("to RetailCRM")),
-                                    ("none", self.tr("nowhere"))):
+                for code, title in choices[key]:
                     field.addItem(title, code)
                 field.setCurrentIndex(max(field.findData(value), 0))
             else:

@@ -1099,67 +1099,67 @@ Orders: {2}</source>
 <context>
     <name>CustomerPanel</name>
     <message>
-        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="71"/>
+        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="72"/>
         <source>Show delivered and cancelled orders too</source>
         <translation>Показывать и доставленные, и отменённые</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="76"/>
+        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="77"/>
         <source>Orders</source>
         <translation>Заказы</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="95"/>
+        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="96"/>
         <source>Select a receipt to see what it prints and why.</source>
         <translation>Выберите чек — здесь будет, что он напечатает и почему.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="102"/>
+        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="103"/>
         <source>Receipts</source>
         <translation>Чеки</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="103"/>
+        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="104"/>
         <source>Payments and allocations</source>
         <translation>Поступления и зачёты</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="106"/>
+        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="107"/>
         <source>Undo an allocation (the money returns to the advance) or move it to another order: Ctrl+U, Ctrl+M</source>
         <translation>Отменить зачёт (деньги вернутся в аванс) или перенести его в другой заказ: Ctrl+U, Ctrl+M</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="108"/>
+        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="109"/>
         <source>Allocations to orders</source>
         <translation>Зачёты по заказам</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="119"/>
+        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="120"/>
         <source>Find a customer or an order above (Ctrl+F).</source>
         <translation>Найдите покупателя или заказ в строке поиска (Ctrl+F).</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="128"/>
+        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="129"/>
         <source>INN {0}</source>
         <translation>ИНН {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="131"/>
+        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="132"/>
         <source>Advance: {0}</source>
         <translation>Аванс: {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="149"/>
+        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="150"/>
         <source>⚠ Receipts to print: {0} for {1} — press F9 to print them</source>
         <translation>⚠ Не напечатано чеков: {0} на {1} — F9, чтобы напечатать</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="153"/>
+        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="154"/>
         <source>✓ Every receipt owed to this customer is printed</source>
         <translation>✓ Все чеки этого покупателя напечатаны</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="157"/>
+        <location filename="../../omnidesk/ui/cashier/customer_panel.py" line="158"/>
         <source>At delivery a «full settlement» receipt will be owed for prepaid orders: {0}</source>
         <translation>При доставке нужен будет чек «Полный расчёт» по предоплаченным заказам: {0}</translation>
     </message>
@@ -2617,153 +2617,153 @@ Orders: {2}</source>
         <translation>Дата:</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="172"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="173"/>
         <source>Pin</source>
         <translation>Закрепить</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="173"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="174"/>
         <source>Only this driver may take the order; it moves onto the driver&apos;s route</source>
         <translation>Заказ повезёт только этот водитель; заказ сразу переходит в его маршрут</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="175"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="176"/>
         <source>transport company</source>
         <translation>транспортная компания</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="179"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="180"/>
         <source>track number</source>
         <translation>трек-номер</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="180"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="181"/>
         <source>Save carrier</source>
         <translation>Сохранить ТК</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="181"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="182"/>
         <source>The stop becomes a hand-over at the carrier&apos;s terminal (the order&apos;s address); an empty company undoes it</source>
         <translation>Остановка становится сдачей груза на терминал ТК (адрес заказа); пустое название компании отменяет передачу</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="185"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="186"/>
         <source>Driver:</source>
         <translation>Водитель:</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="185"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="186"/>
         <source>Carrier:</source>
         <translation>ТК:</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="209"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="210"/>
         <source>Loading routes…</source>
         <translation>Загрузка маршрутов…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="223"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="224"/>
         <source>No map background: no tile server is set. Set «Map tiles» on the Settings page (routing.tiles_url), e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png</source>
         <translation>Карта без подложки: сервер тайлов не задан. Укажите «Тайлы карты» на странице «Настройки» (routing.tiles_url), например https://tile.openstreetmap.org/{z}/{x}/{y}.png</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="252"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="253"/>
         <source>any driver</source>
         <translation>любой водитель</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="267"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="268"/>
         <source>Select an order</source>
         <translation>Выберите заказ</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="273"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="274"/>
         <source>Order №{0}:</source>
         <translation>Заказ №{0}:</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="303"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="304"/>
         <source>Not on a route: {0} (only assembled orders can leave)</source>
         <translation>Не в маршруте: {0} (выехать могут только собранные заказы)</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="305"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="306"/>
         <source>Vans: {0} · {1} km · stops: {2} · not on a route: {3}</source>
         <translation>Машин: {0} · {1} км · остановок: {2} · не в маршруте: {3}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="310"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="311"/>
         <source>Validator: {0}</source>
         <translation>Проверка: {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="313"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="314"/>
         <source>Validator: the plan is valid</source>
         <translation>Проверка: план верен</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="330"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="331"/>
         <source>Error: {0}</source>
         <translation>Ошибка: {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="353"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="354"/>
         <source>Optimising…</source>
         <translation>Оптимизация…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="360"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="361"/>
         <source>complete</source>
         <translation>все заказы размещены</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="360"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="361"/>
         <source>not all orders placed yet</source>
         <translation>пока размещены не все заказы</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="361"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="362"/>
         <source>searching: {0} s, best {1} km, {2}</source>
         <translation>поиск: {0} с, лучший план {1} км, {2}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="371"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="372"/>
         <source>no geocoder: set its address (routing.geocoder_url) in Settings</source>
         <translation>геокодер не задан: укажите его адрес (routing.geocoder_url) в настройках</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="381"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="382"/>
         <source>Finding coordinates…</source>
         <translation>Поиск координат…</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="389"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="390"/>
         <source>Finding coordinates: {0} of {1}</source>
         <translation>Поиск координат: {0} из {1}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="394"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="395"/>
         <source>coordinates found: {0}, not found: {1}</source>
         <translation>координаты найдены: {0}, не найдены: {1}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="398"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="399"/>
         <source>cancelled</source>
         <translation>отменено</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="433"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="434"/>
         <source>published routes: {0}</source>
         <translation>опубликовано маршрутов: {0}</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="438"/>
-        <location filename="../../omnidesk/ui/routes/page.py" line="447"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="439"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="448"/>
         <source>Route sheets</source>
         <translation>Маршрутные листы</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/routes/page.py" line="468"/>
+        <location filename="../../omnidesk/ui/routes/page.py" line="469"/>
         <source>The map tile server cannot be reached ({0}). Check «Map tiles» on the Settings page (routing.tiles_url) and the network.</source>
         <translation>Сервер тайлов карты недоступен ({0}). Проверьте «Тайлы карты» на странице «Настройки» (routing.tiles_url) и сеть.</translation>
     </message>
@@ -2909,87 +2909,87 @@ Orders: {2}</source>
         <translation>Синхронизация (1С, CRM)</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="159"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="150"/>
         <source>General (OSN)</source>
         <translation>ОСН — общая</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="159"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="150"/>
         <source>Simplified, income</source>
         <translation>УСН «доходы»</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="160"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="151"/>
         <source>Simplified, income minus expenses</source>
         <translation>УСН «доходы минус расходы»</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="161"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="152"/>
         <source>Patent (PSN)</source>
         <translation>ПСН — патент</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="166"/>
-        <source>to 1C</source>
-        <translation>в 1С</translation>
-    </message>
-    <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="166"/>
-        <source>to RetailCRM</source>
-        <translation>в RetailCRM</translation>
-    </message>
-    <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="167"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="153"/>
         <source>nowhere</source>
         <translation>никуда</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="193"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="153"/>
+        <source>1C</source>
+        <translation>1С</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/settings_page.py" line="153"/>
+        <source>RetailCRM</source>
+        <translation>RetailCRM</translation>
+    </message>
+    <message>
+        <location filename="../../omnidesk/ui/settings_page.py" line="191"/>
         <source>empty: straight line × detour factor</source>
         <translation>пусто — по прямой с коэффициентом</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="197"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="195"/>
         <source>Nominatim-compatible; empty: do not look up addresses</source>
         <translation>совместимый с Nominatim; пусто — адреса не искать</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="200"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="198"/>
         <source>Routes</source>
         <translation>Маршруты</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="202"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="200"/>
         <source>OSRM server</source>
         <translation>Сервер OSRM</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="204"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="202"/>
         <source>average speed, km/h</source>
         <translation>Средняя скорость, км/ч</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="203"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="201"/>
         <source>Detour factor</source>
         <translation>Коэффициент извилистости</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="205"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="203"/>
         <source>Geocoder</source>
         <translation>Геокодер</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="206"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="204"/>
         <source>Map tiles</source>
         <translation>Тайлы карты</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="243"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="241"/>
         <source>Saved. The register and the warehouse are used at once; the database and the language change only after OmniDesk is restarted.</source>
         <translation>Сохранено. Касса и склад применяются сразу; база данных и язык сменятся только после перезапуска OmniDesk.</translation>
     </message>
     <message>
-        <location filename="../../omnidesk/ui/settings_page.py" line="246"/>
+        <location filename="../../omnidesk/ui/settings_page.py" line="244"/>
         <source>Saved and in use now.</source>
         <translation>Сохранено и уже действует.</translation>
     </message>

@@ -45,7 +45,7 @@ def read_line(line: BankLine, customers: CustomerIndex, book: OrderBook) -> Line
     unexplained: list[str] = []
     later: list[OpenOrder] = []
     for number in facts.numbers:
-        order = book.by_number.get(number)
+        order = book.order(number)
         if order is None:
             if number in facts.marked or _order_like(number, book.number_lengths):
                 unexplained.append(number)

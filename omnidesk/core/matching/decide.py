@@ -69,7 +69,7 @@ def _not_a_customer_payment(ctx: LineContext, suppliers: frozenset[str]) -> Verd
 def _unclear_numbers(ctx: LineContext, book: OrderBook) -> Verdict | None:
     if ctx.unexplained:
         number = ctx.unexplained[0]
-        close = sorted({o.number for o in book.by_number.values() if similar_number(number, o.number) and book.is_open(o.number)})
+        close = [n for n in book.numbers if similar_number(number, n) and book.is_open(n)]  # sorted, each once
         if close:
             return _review(f"в назначении номер {number}, а открытого заказа с таким номером нет — возможно, имелся в виду "
                            f"заказ {_numbers(close[:3])}, проверьте")

@@ -56,9 +56,6 @@ class Keys:
             return default
         return found if isinstance(found, tuple) else (found,)
 
-    def __contains__(self, key: str) -> bool:
-        return _pack(key) in self._map
-
     def __len__(self) -> int:
         return len(self._map)
 
@@ -196,15 +193,21 @@ class OrderBook:
         lengths = {len(n) for n in numbers if n.isdigit()}
         self.number_lengths = (min(lengths), max(lengths)) if lengths else (0, 0)
 
-    # views made at each use, not kept: a view kept on the book would tie the two in a cycle, and the
-    # book's 100 000 orders would outlive the matcher until the cycle collector came by
-    @property
-    def by_number(self) -> _ByNumber:
-        return _ByNumber(self)
-
     @property
     def due(self) -> _Dues:
+        """What each order still owes, as a mapping (made at each use: a view kept on the book would tie the
+        two in a cycle, and 100 000 orders would outlive the matcher until the cycle collector came by)."""
         return _Dues(self)
+
+    @property
+    def numbers(self) -> list[str]:
+        """Every order's number, sorted (read only)."""
+        return self._numbers
+
+    def order(self, number: str) -> OpenOrder | None:
+        """The order with this number, or None."""
+        position = self._find(number)
+        return None if position is None else self._order(position)
 
     def _find(self, number: str) -> int | None:
         position = bisect_left(self._numbers, number)
@@ -239,59 +242,33 @@ class OrderBook:
             self._changed[self._due[position]].append(position)
 
 
+def _argsort(keys: list[int]) -> list[int]:
+    """Positions in the order of their keys (ties by position). Non-negative keys are sorted packed with
+    their position into one int each, not as 100 000 tuples or a key function's results."""
+    if keys and min(keys) < 0:
+        return sorted(range(len(keys)), key=keys.__getitem__)
+    shift = max(len(keys), 1).bit_length()
+    mask = (1 << shift) - 1
+    packed = sorted((key << shift) | position for position, key in enumerate(keys))
+    return [k & mask for k in packed]
+
+
 def _by_due(due: array) -> tuple[array, array]:
-    """Positions sorted by due, and the dues in that order. Sorted as one int a position (due and position
-    packed) where they fit, not as 100 000 tuples or a key each."""
-    count = len(due)
-    if count < 1 << 24 and all(0 <= d < 1 << 38 for d in due):
-        packed = [(d << 24) | p for p, d in enumerate(due)]
-        packed.sort()
-        mask = (1 << 24) - 1
-        return array("l", (k & mask for k in packed)), array("q", (k >> 24 for k in packed))
-    order = sorted(range(count), key=due.__getitem__)
+    """Positions sorted by due, and the dues in that order."""
+    order = _argsort(list(due))
     return array("l", order), array("q", (due[p] for p in order))
 
 
 def _grouped(customers: list[CustomerId], day: array) -> list[int]:
     """Positions (already in number order) sorted by customer, then day, then number."""
-    count = len(customers)
-    ids = [c for c in customers if type(c) is int and 0 <= c < 1 << 31]
-    if len(ids) == count and count < 1 << 24:
-        keys = [(c << 45) | (day[p] << 24) | p for p, c in enumerate(ids)]  # one int a key, not a tuple
-        keys.sort()
-        mask = (1 << 24) - 1
-        return [k & mask for k in keys]
-    return sorted(range(count), key=lambda p: (type(customers[p]).__name__, customers[p], day[p], p))
+    if all(type(c) is int for c in customers):
+        return _argsort([(c << 22) | day[p] for p, c in enumerate(customers)])  # type: ignore[operator]
+    return sorted(range(len(customers)), key=lambda p: (type(customers[p]).__name__, customers[p], day[p], p))
 
 
 @lru_cache(maxsize=4096)
 def _day(ordinal: int) -> dt.date:
     return dt.date.fromordinal(ordinal)
-
-
-class _ByNumber:
-    """``book.by_number``: the open order with this number, as a read-only mapping would give it."""
-
-    __slots__ = ("_book",)
-
-    def __init__(self, book: OrderBook) -> None:
-        self._book = book
-
-    def get(self, number: str, default: OpenOrder | None = None) -> OpenOrder | None:
-        position = self._book._find(number)
-        return default if position is None else self._book._order(position)
-
-    def __contains__(self, number: str) -> bool:
-        return self._book._find(number) is not None
-
-    def __len__(self) -> int:
-        return len(self._book._numbers)
-
-    def keys(self) -> list[str]:
-        return self._book._numbers
-
-    def values(self) -> Iterator[OpenOrder]:
-        return map(self._book._order, range(len(self._book._numbers)))
 
 
 class _Dues(Mapping[str, int]):

@@ -22,7 +22,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from omnidesk.core.enums import PaymentKind
 from omnidesk.core.errors import NotFound, OmniDeskError
-from omnidesk.persistence.db import among
+from omnidesk.persistence.db import among, column_rows
 from omnidesk.persistence.models import BankLine, BankLineStatus, Customer, Payment
 
 from .. import collect
@@ -113,8 +113,8 @@ def _book_batch(session: Session, actor: Actor, jobs: Sequence[Job]) -> dict[int
     ``update`` that checks each line's version as the ORM would."""
     lines = _lines(session, [j.line_id for j in jobs])
     keys = [lines[j.line_id].document_key for j in jobs]
-    existing = {row.source_key: row for row in session.connection().execute(
-        select(Payment.source_key, Payment.id, Payment.customer_id).where(among(Payment.source_key, keys))).all()}
+    existing = {row.source_key: row for row in column_rows(session,
+        select(Payment.source_key, Payment.id, Payment.customer_id).where(among(Payment.source_key, keys)))}
     todo = [j for j in jobs if lines[j.line_id].document_key not in existing]
     recorded = record_payments(session, actor, [_request(lines[j.line_id], j) for j in todo])
     out: dict[int, Booked] = {}
@@ -173,4 +173,4 @@ def _lines(session: Session, ids: list[int]) -> dict[int, Any]:
     """The lines to book, as rows with what a payment request reads of them."""
     query = select(BankLine.id, BankLine.document_key, BankLine.amount, BankLine.doc_date, BankLine.payer_name,
                    BankLine.payer_inn, BankLine.payer_account, BankLine.purpose, BankLine.status, BankLine.version)
-    return {row.id: row for row in session.connection().execute(query.where(among(BankLine.id, ids))).all()}
+    return {row.id: row for row in column_rows(session, query.where(among(BankLine.id, ids)))}

@@ -19,7 +19,7 @@ from sqlalchemy import select
 from omnidesk.core.errors import Conflict
 from omnidesk.core.matching import Matcher, MatchResult, MatchStatus
 from omnidesk.integrations.bankfiles import BankDocument, Statement, document_key, parse_statement, to_bank_line
-from omnidesk.persistence.db import among
+from omnidesk.persistence.db import among, column_rows
 from omnidesk.persistence.models import BankLine, BankLineStatus, BankStatement
 
 from .. import audit, collect
@@ -236,7 +236,7 @@ def _result(db: Database, outline: _Outline, rows: dict[str, int], booked: dict[
     statement_id, duplicates = outline.statement_id, outline.duplicates
     with db.read() as session:
         if statement_id is not None:  # every new line is a line of this statement: read them as columns, at once
-            stored = session.connection().execute(select(*LINE_COLUMNS).where(BankLine.statement_id == statement_id)).all()
+            stored = column_rows(session, select(*LINE_COLUMNS).where(BankLine.statement_id == statement_id))
             receipts = {rows[key]: done.receipts for key, done in booked.items() if done.receipts}
             by_id = {v.id: v for v in views(session, stored, with_suggestions=True,
                                              booked=booked_in_statement(session, statement_id), receipts=receipts)}

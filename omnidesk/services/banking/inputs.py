@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from omnidesk.core.enums import OrderStatus
 from omnidesk.core.matching import KnownCustomer, OpenOrder
-from omnidesk.persistence.db import among
+from omnidesk.persistence.db import among, column_rows
 from omnidesk.persistence.models import Allocation, Customer, CustomerContact, Order, PayerAccount
 
 from ..orders import kept_value
@@ -40,12 +40,11 @@ def open_orders(session: Session) -> Iterator[OpenOrder]:
 
 def known_customers(session: Session) -> Iterator[KnownCustomer]:
     phones: dict[int, list[str]] = defaultdict(list)
-    for customer_id, value in session.connection().execute(
-        select(CustomerContact.customer_id, CustomerContact.value).where(CustomerContact.kind == "phone")
-    ).all():
+    phone_rows = select(CustomerContact.customer_id, CustomerContact.value).where(CustomerContact.kind == "phone")
+    for customer_id, value in column_rows(session, phone_rows):
         phones[customer_id].append(value)
     accounts: dict[int, list[str]] = defaultdict(list)
-    for customer_id, account in session.connection().execute(select(PayerAccount.customer_id, PayerAccount.account)).all():
+    for customer_id, account in column_rows(session, select(PayerAccount.customer_id, PayerAccount.account)):
         accounts[customer_id].append(account)
     columns = select(Customer.id, Customer.kind, Customer.name, Customer.inn, Customer.kpp, Customer.phone)
     rows = session.connection().execute(columns.execution_options(yield_per=_ROWS))
@@ -60,7 +59,6 @@ def known_customers(session: Session) -> Iterator[KnownCustomer]:
 def customer_names(session: Session, ids: Iterable[int | None]) -> dict[int, str]:
     wanted = sorted({i for i in ids if i is not None})
     names: dict[int, str] = {}
-    session.flush()  # read through the connection (no ORM rows built): what this unit of work added must be there
     for start in range(0, len(wanted), 1000):  # a statement names thousands: keep under the bind-parameter limits
-        names.update(session.connection().execute(select(Customer.id, Customer.name).where(among(Customer.id, wanted[start:start + 1000]))).all())
+        names.update(column_rows(session, select(Customer.id, Customer.name).where(among(Customer.id, wanted[start:start + 1000]))))
     return names

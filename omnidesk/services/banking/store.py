@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from omnidesk.core.matching import Proposal
 from omnidesk.core.matching.text import digits_only, is_transit_account
-from omnidesk.persistence.db import among
+from omnidesk.persistence.db import among, column_rows
 from omnidesk.persistence.models import Allocation, BankLine, BankLineStatus, Order, PayerAccount, Payment
 
 from ..ledger.rows import insert_rows
@@ -61,7 +61,6 @@ def booked_in_statement(session: Session, statement_id: int) -> dict[int, list[t
 
 
 def _collect_booked(session: Session, out: dict[int, list[tuple[str, int]]], where) -> None:
-    session.flush()  # read through the connection below: this unit of work's allocations must be in it
     query = (
         select(Allocation.payment_id, Order.number, func.sum(Allocation.amount))
         .join(Order, Order.id == Allocation.order_id)
@@ -69,7 +68,7 @@ def _collect_booked(session: Session, out: dict[int, list[tuple[str, int]]], whe
         .group_by(Allocation.payment_id, Order.number)
         .order_by(Allocation.payment_id, Order.number)
     )
-    for payment_id, number, amount in session.connection().execute(query).all():
+    for payment_id, number, amount in column_rows(session, query):
         if int(amount):
             out[payment_id].append((number, int(amount)))
 
@@ -129,10 +128,9 @@ def remember_accounts(session: Session, items: Sequence[tuple[int, str, int | No
         return 0
     accounts = sorted({a for _c, a in wanted})
     known: set[tuple[int, str]] = set()
-    session.flush()
     for start in range(0, len(accounts), 500):
         query = select(PayerAccount.customer_id, PayerAccount.account).where(among(PayerAccount.account, accounts[start:start + 500]))
-        known.update((c, a) for c, a in session.connection().execute(query).all())
+        known.update((c, a) for c, a in column_rows(session, query))
     new = [{"customer_id": c, "account": a, "first_line_id": line_id, "created_by": user}
            for (c, a), line_id in wanted.items() if (c, a) not in known]
     if new:  # one executemany, not an ORM object each (an import remembers thousands)

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from omnidesk.core.enums import OrderStatus, PaymentKind
 from omnidesk.core.errors import InvalidInput, NotFound
-from omnidesk.persistence.db import among
+from omnidesk.persistence.db import among, column_rows
 from omnidesk.persistence.models import Allocation, Customer, Order, OrderLine
 
 from ..auth import Actor, permit
@@ -72,7 +72,6 @@ def record_payments(session: Session, actor: Actor, requests: Sequence[PaymentRe
         raise InvalidInput("сумма поступления должна быть больше нуля")
     if not requests:
         return []
-    session.flush()  # the reads below go through the connection, past the ORM and its autoflush
     buyers = _buyers(session, {r.customer_id for r in requests})
     for request in requests:
         if request.customer_id not in buyers:
@@ -120,7 +119,7 @@ def record_payments(session: Session, actor: Actor, requests: Sequence[PaymentRe
 def _buyers(session: Session, ids: set[int]) -> dict[int, Any]:
     """The buyers as rows with the attributes receipts read (kind, name, inn, contact)."""
     query = select(Customer.id, Customer.kind, Customer.name, Customer.inn, Customer.email, Customer.phone)
-    return {row.id: row for row in session.connection().execute(query.where(among(Customer.id, ids))).all()}
+    return {row.id: row for row in column_rows(session, query.where(among(Customer.id, ids)))}
 
 
 def _orders(session: Session, numbers: set[str]) -> dict[str, _Order]:
@@ -131,7 +130,7 @@ def _orders(session: Session, numbers: set[str]) -> dict[str, _Order]:
         query = (select(Order.id, Order.number, Order.customer_id, Order.status, Order.total, Order.refused_total,
                         Order.returned_total)
                  .where(among(Order.number, ordered[start:start + 500])).order_by(Order.id).with_for_update())
-        found.update((row.number, _Order(*row)) for row in session.connection().execute(query).all())
+        found.update((row.number, _Order(*row)) for row in column_rows(session, query))
     by_id = {o.id: o for o in found.values()}
     ids = sorted(by_id)
     lines: dict[int, list[Any]] = defaultdict(list)
@@ -139,7 +138,7 @@ def _orders(session: Session, numbers: set[str]) -> dict[str, _Order]:
         query = (select(OrderLine.order_id, OrderLine.id, OrderLine.name, OrderLine.quantity_milli, OrderLine.price,
                         OrderLine.amount, OrderLine.vat_rate, OrderLine.payment_subject, OrderLine.unit)
                  .where(among(OrderLine.order_id, ids[start:start + 500])).order_by(OrderLine.order_id, OrderLine.line_no))
-        for row in session.connection().execute(query).all():
+        for row in column_rows(session, query):
             lines[row.order_id].append(row)
     for order_id, order in by_id.items():
         order.lines = lines.get(order_id, [])
@@ -151,5 +150,5 @@ def _paid(session: Session, order_ids: list[int]) -> dict[int, int]:
     for start in range(0, len(order_ids), 500):
         query = (select(Allocation.order_id, func.sum(Allocation.amount))
                  .where(among(Allocation.order_id, order_ids[start:start + 500])).group_by(Allocation.order_id))
-        out.update((order_id, int(total)) for order_id, total in session.connection().execute(query).all())
+        out.update((order_id, int(total)) for order_id, total in column_rows(session, query))
     return out

@@ -8,7 +8,6 @@ Ids come back in the order of the rows given.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
@@ -20,10 +19,10 @@ from sqlalchemy.orm import Session
 
 from omnidesk.core.enums import CustomerKind, ReceiptStatus
 from omnidesk.core.receipts import ReceiptPlan
-from omnidesk.persistence.db import among
+from omnidesk.persistence.db import among, column_rows
 from omnidesk.persistence.models import Allocation, AuditEntry, Customer, Payment, Receipt, ReceiptLine, ReceiptLink
 
-from .. import collect
+from .. import audit, collect
 
 
 def insert_with_ids(session: Session, table, rows: Sequence[dict[str, Any]]) -> list[int]:
@@ -73,11 +72,10 @@ def _executemany(connection: Connection, table: Table, rows: Sequence[dict[str, 
     inserted row's id."""
     keys = tuple(rows[0])
     sql, converters, defaults = _compiled(connection.dialect, table, keys)
-    every = converters or [None] * (len(keys) + len(defaults))
     # the rows of one executemany share one clock: the defaults are made and converted once
     defaulted = tuple(value if convert is None or value is None else convert(value)
-                      for value, convert in zip((default() for default in defaults), every[len(keys):], strict=True))
-    converting = [(i, convert) for i, convert in enumerate(every[:len(keys)]) if convert is not None]
+                      for value, convert in zip((default() for default in defaults), converters[len(keys):], strict=True))
+    converting = [(i, convert) for i, convert in enumerate(converters[:len(keys)]) if convert is not None]
     pick = itemgetter(*keys) if len(keys) > 1 else (lambda row, key=keys[0]: (row[key],))
     values: list[tuple] = []
     for row in rows:
@@ -98,10 +96,10 @@ def _memo(convert):
     return None if convert is None else lru_cache(maxsize=4096)(convert)
 
 
-_COMPILED: dict[tuple[str, str, tuple[str, ...]], tuple[str, list | None, list]] = {}
+_COMPILED: dict[tuple[str, str, tuple[str, ...]], tuple[str, list, list]] = {}
 
 
-def _compiled(dialect: Dialect, table: Table, keys: tuple[str, ...]) -> tuple[str, list | None, list]:
+def _compiled(dialect: Dialect, table: Table, keys: tuple[str, ...]) -> tuple[str, list, list]:
     """The INSERT text for these keys (and the defaulted columns), each column's bind converter, and the
     defaults' makers. Only scalar and plain callable defaults exist on the tables written here."""
     cache_key = (dialect.name, table.name, keys)
@@ -125,7 +123,7 @@ def _compiled(dialect: Dialect, table: Table, keys: tuple[str, ...]) -> tuple[st
     sql = (f"INSERT INTO {quote.format_table(table)} ({', '.join(quote.quote(c.name) for c in columns)}) "
            f"VALUES ({', '.join('?' for _ in columns)})")
     converters = [_memo(c.type.dialect_impl(dialect).bind_processor(dialect)) for c in columns]
-    found = (sql, converters if any(converters) else None, defaults)
+    found = (sql, converters, defaults)
     _COMPILED[cache_key] = found
     return found
 
@@ -147,11 +145,8 @@ def insert_allocations(session: Session, rows: Sequence[dict[str, Any]]) -> None
 
 def audit_row(user: str, action: str, entity: str, entity_id: int | None, **details: Any) -> dict[str, Any]:
     """One audit entry, as :func:`omnidesk.services.audit.record` writes it."""
-    return {"user": user, "action": action, "entity": entity, "entity_id": entity_id, "details": _AUDIT_JSON(details)}
-
-
-# json.dumps with these options would build an encoder for every entry (a statement writes 20 000)
-_AUDIT_JSON = json.JSONEncoder(ensure_ascii=False, default=str, sort_keys=True).encode
+    return {"user": user, "action": action, "entity": entity, "entity_id": entity_id,
+            "details": audit.details_json(details)}
 
 
 def insert_audit(session: Session, rows: Sequence[dict[str, Any]]) -> None:
@@ -189,7 +184,7 @@ def _with_buyers(session: Session, plans: Sequence[ReceiptPlan]) -> list[Receipt
     cards = {}
     if wanted:
         query = select(Customer.id, Customer.kind, Customer.name, Customer.inn).where(among(Customer.id, wanted))
-        cards = {row.id: row for row in session.connection().execute(query).all() if row.kind is not CustomerKind.INDIVIDUAL}
+        cards = {row.id: row for row in column_rows(session, query) if row.kind is not CustomerKind.INDIVIDUAL}
     out = []
     for plan in plans:
         card = None if plan.buyer_name or plan.customer_id is None else cards.get(plan.customer_id)
